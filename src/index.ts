@@ -1,0 +1,54 @@
+/**
+ * customer-value: customer-value analytics as pure, typed functions.
+ *
+ * This file is the whole public API, one section per domain. Helpers that are not
+ * listed here live in `src/internal/` and are not part of the API.
+ */
+
+// Errors
+export { CustomerValueError, ERROR_CODES } from "./errors/CustomerValueError.js";
+export type { CustomerValueErrorCode, ValidationIssue } from "./errors/CustomerValueError.js";
+
+// Records: zod schemas (the one source of truth) with their inferred types, and validators
+export { Customer } from "./records/Customer.js";
+export { SurveyResponse } from "./records/SurveyResponse.js";
+export { Transaction } from "./records/Transaction.js";
+export { validateCustomers, validateSurveyResponses, validateTransactions } from "./records/validate.js";
+
+// Dates and calendar periods
+export { PERIODS, periodKey } from "./internal/dates.js";
+export type { DateInput, Period } from "./internal/dates.js";
+
+// Input: CSV
+export { parseTransactionsCsv } from "./io/parseTransactionsCsv.js";
+export type {
+  CsvColumn,
+  CsvColumns,
+  CsvExcludedRow,
+  CsvInvalidRow,
+  CsvRow,
+  ParseTransactionsCsvOptions,
+  ParseTransactionsCsvResult,
+} from "./io/parseTransactionsCsv.js";
+
+// Sample data
+export { generateSampleData } from "./sample/generateSampleData.js";
+export type {
+  GenerateSampleDataOptions,
+  SampleData,
+  SampleDelivery,
+  SampleProduct,
+  SampleTransaction,
+} from "./sample/generateSampleData.js";
+
+// @section satisfaction (reserved)
+
+// @section pareto (reserved)
+
+// @section bcg (reserved)
+
+// @section rates (reserved)
+
+// @section lifecycle (reserved)
+
+// @section value (reserved)

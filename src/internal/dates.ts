@@ -1,0 +1,315 @@
+/**
+ * Shared date handling: the one place that reads dates, cuts calendar periods and
+ * moves by durations. Every module goes through here so that UTC-by-default,
+ * IANA time zones and the window boundary convention of API.md hold everywhere.
+ *
+ * - A date is a `Date` or an ISO-8601 string; a string without a zone is UTC.
+ * - Calendar periods are numbered by a *period index* (an integer: consecutive
+ *   periods have consecutive indices), so callers can walk a range of periods
+ *   with `i + 1`, and turn an index into its key (`"2011-03"`) or its bounds.
+ * - Durations are date-fns `Duration` objects, applied with date-fns `sub`/`add`
+ *   in UTC (`@date-fns/utc`) or in the given zone (`@date-fns/tz`), so month-end
+ *   clamping is date-fns' own: 2011-03-31 minus one month is 2011-02-28.
+ */
+import { TZDate, tz, tzOffset } from "@date-fns/tz";
+import { utc } from "@date-fns/utc";
+import { add, type Duration, getISOWeek, getISOWeekYear, sub } from "date-fns";
+import { CustomerValueError } from "../errors/CustomerValueError.js";
+
+/** A date as records and options accept it: a `Date` or an ISO-8601 string (no zone = UTC). */
+export type DateInput = Date | string;
+
+/** The calendar periods the library cuts time into. */
+export const PERIODS = ["day", "week", "month", "quarter", "year"] as const;
+/** `"day"`, `"week"` (ISO week), `"month"`, `"quarter"` or `"year"`. */
+export type Period = (typeof PERIODS)[number];
+
+const MS_PER_DAY = 86_400_000;
+
+// YYYY-MM-DD, optionally followed by T or a space and hh:mm[:ss[.fff]], and a zone (Z or ±hh[:mm]) only after a time.
+const ISO_PATTERN =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
+
+/**
+ * Reads a date: a valid `Date`, or an ISO-8601 string `YYYY-MM-DD[Thh:mm[:ss[.fff]][Z|±hh:mm]]`
+ * (a space may replace the `T`; without a zone the time is UTC). Calendar-invalid strings
+ * such as `2011-02-30` are rejected rather than rolled over.
+ *
+ * @returns epoch milliseconds, or `undefined` when the value is not a valid date.
+ */
+export function parseDateInput(value: unknown): number | undefined {
+  if (value instanceof Date) {
+    const t = value.getTime();
+    return Number.isFinite(t) ? t : undefined;
+  }
+  if (typeof value !== "string") return undefined;
+  const m = ISO_PATTERN.exec(value.trim());
+  if (m === null) return undefined;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  const hour = m[4] === undefined ? 0 : Number(m[4]);
+  const minute = m[5] === undefined ? 0 : Number(m[5]);
+  const second = m[6] === undefined ? 0 : Number(m[6]);
+  const millis = m[7] === undefined ? 0 : Math.floor(Number(`0.${m[7]}`) * 1000);
+  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return undefined;
+  const base = new Date(0);
+  base.setUTCFullYear(year, month - 1, day); // setUTCFullYear keeps years 0-99 as written
+  if (base.getUTCMonth() !== month - 1 || base.getUTCDate() !== day) return undefined; // 2011-02-30
+  let offsetMinutes = 0;
+  const zone = m[8];
+  if (zone !== undefined && zone !== "Z") {
+    const sign = zone[0] === "-" ? -1 : 1;
+    const digits = zone.slice(1).replace(":", "");
+    const oh = Number(digits.slice(0, 2));
+    const om = digits.length > 2 ? Number(digits.slice(2, 4)) : 0;
+    if (oh > 23 || om > 59) return undefined;
+    offsetMinutes = sign * (oh * 60 + om);
+  }
+  return base.getTime() + ((hour * 60 + minute - offsetMinutes) * 60 + second) * 1000 + millis;
+}
+
+/**
+ * Reads a date option or field, throwing a `CustomerValueError` that names where it came from.
+ *
+ * @param value - the date to read
+ * @param where - `"fnName: option"`, used in the message
+ * @param code - the error code to throw (default `INVALID_OPTION`)
+ */
+export function toTime(
+  value: unknown,
+  where: string,
+  code: "INVALID_OPTION" | "INVALID_RECORD" = "INVALID_OPTION",
+): number {
+  const t = parseDateInput(value);
+  if (t === undefined) {
+    throw new CustomerValueError(
+      code,
+      `${where} must be a valid Date or ISO-8601 date string, got ${describeValue(value)}`,
+    );
+  }
+  return t;
+}
+
+/** Throws unless `timeZone` is an IANA zone name that this runtime knows. */
+export function assertTimeZone(timeZone: unknown, where: string): asserts timeZone is string {
+  if (typeof timeZone === "string" && timeZone.length > 0) {
+    try {
+      new Intl.DateTimeFormat("en-US", { timeZone });
+      return;
+    } catch {
+      // fall through to the error below
+    }
+  }
+  throw new CustomerValueError(
+    "INVALID_OPTION",
+    `${where}: timeZone must be an IANA time zone name such as "Asia/Shanghai", got ${describeValue(timeZone)}`,
+  );
+}
+
+/** Throws unless `period` is one of {@link PERIODS}. */
+export function assertPeriod(period: unknown, where: string): asserts period is Period {
+  if (!(PERIODS as readonly unknown[]).includes(period)) {
+    throw new CustomerValueError(
+      "INVALID_OPTION",
+      `${where}: period must be one of ${PERIODS.map((p) => `"${p}"`).join(", ")}, got ${describeValue(period)}`,
+    );
+  }
+}
+
+const DURATION_KEYS = ["years", "months", "weeks", "days", "hours", "minutes", "seconds"] as const;
+
+/**
+ * Throws unless `duration` is a date-fns `Duration` with whole, non-negative fields
+ * and (unless `allowZero`) at least one positive field.
+ */
+export function assertDuration(
+  duration: unknown,
+  where: string,
+  allowZero = false,
+): asserts duration is Duration {
+  const fail = (rule: string): never => {
+    throw new CustomerValueError(
+      "INVALID_OPTION",
+      `${where} must be a date-fns Duration such as { months: 6 } ${rule}, got ${describeValue(duration)}`,
+    );
+  };
+  if (typeof duration !== "object" || duration === null || Array.isArray(duration)) fail("(an object)");
+  let positive = false;
+  for (const [key, value] of Object.entries(duration as object)) {
+    if (!(DURATION_KEYS as readonly string[]).includes(key)) fail(`(unknown field "${key}")`);
+    if (value === undefined) continue;
+    if (typeof value !== "number" || !Number.isInteger(value) || value < 0) {
+      fail(`(each field a whole number >= 0)`);
+    }
+    if ((value as number) > 0) positive = true;
+  }
+  if (!positive && !allowZero) fail("(at least one field > 0)");
+}
+
+/** The date-fns context in which calendar math runs: UTC, or the given IANA zone. */
+const contextOf = (timeZone: string | undefined): ((value: Date | number | string) => Date) =>
+  timeZone === undefined ? utc : tz(timeZone);
+
+/** `time` moved back by `duration` (date-fns `sub`, month-end clamped) in UTC or in `timeZone`. */
+export function subDuration(time: number, duration: Duration, timeZone?: string): number {
+  return sub(time, duration, { in: contextOf(timeZone) }).getTime();
+}
+
+/** `time` moved forward by `duration` (date-fns `add`, month-end clamped) in UTC or in `timeZone`. */
+export function addDuration(time: number, duration: Duration, timeZone?: string): number {
+  return add(time, duration, { in: contextOf(timeZone) }).getTime();
+}
+
+/**
+ * The boundary convention of API.md: "`a` is at least `duration` before `b`" means
+ * `a <= sub(b, duration)`, with date-fns month-end clamping.
+ */
+export function isAtLeastBefore(a: number, duration: Duration, b: number, timeZone?: string): boolean {
+  return a <= subDuration(b, duration, timeZone);
+}
+
+// ---------------------------------------------------------------------------
+// Calendar periods
+
+/**
+ * Offsets are cached per 15-minute bucket of UTC time: every zone in use today changes
+ * its offset on a whole quarter hour, and a bucket whose two ends disagree is never cached.
+ */
+const OFFSET_BUCKET_MS = 15 * 60_000;
+const offsetCaches = new Map<string, Map<number, number>>();
+
+function offsetMinutes(time: number, timeZone: string): number {
+  let cache = offsetCaches.get(timeZone);
+  if (cache === undefined) {
+    cache = new Map();
+    offsetCaches.set(timeZone, cache);
+  }
+  const bucket = Math.floor(time / OFFSET_BUCKET_MS);
+  const cached = cache.get(bucket);
+  if (cached !== undefined) return cached;
+  const start = bucket * OFFSET_BUCKET_MS;
+  const first = tzOffset(timeZone, new Date(start));
+  const last = tzOffset(timeZone, new Date(start + OFFSET_BUCKET_MS - 1));
+  if (first === last) {
+    if (cache.size > 1_000_000) cache.clear();
+    cache.set(bucket, first);
+    return first;
+  }
+  return tzOffset(timeZone, new Date(time));
+}
+
+/** Wall-clock time of `time` in `timeZone` (or UTC), expressed as if it were UTC milliseconds. */
+function wallTime(time: number, timeZone: string | undefined): number {
+  return timeZone === undefined ? time : time + offsetMinutes(time, timeZone) * 60_000;
+}
+
+/**
+ * The index of the calendar period that contains `time`, in UTC or in `timeZone`.
+ * Consecutive periods have consecutive indices (days and ISO weeks count from
+ * 1970-01-01 / the ISO week of 1969-12-29; months are `year * 12 + month0`;
+ * quarters `year * 4 + quarter0`; years the year).
+ */
+export function periodIndex(time: number, period: Period, timeZone?: string): number {
+  const wall = wallTime(time, timeZone);
+  switch (period) {
+    case "day":
+      return Math.floor(wall / MS_PER_DAY);
+    case "week":
+      // 1970-01-01 was a Thursday: shifting by 3 days makes weeks start on Monday.
+      return Math.floor((Math.floor(wall / MS_PER_DAY) + 3) / 7);
+    case "month": {
+      const d = new Date(wall);
+      return d.getUTCFullYear() * 12 + d.getUTCMonth();
+    }
+    case "quarter": {
+      const d = new Date(wall);
+      return d.getUTCFullYear() * 4 + Math.floor(d.getUTCMonth() / 3);
+    }
+    case "year":
+      return new Date(wall).getUTCFullYear();
+  }
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, "0");
+const yearKey = (year: number) => (year < 0 ? `-${pad(-year, 4)}` : pad(year, 4));
+
+/** The first day (as UTC midnight) of the period with this index. */
+function periodFirstDay(index: number, period: Period): Date {
+  switch (period) {
+    case "day":
+      return new Date(index * MS_PER_DAY);
+    case "week":
+      return new Date((index * 7 - 3) * MS_PER_DAY);
+    case "month":
+    case "quarter":
+    case "year": {
+      const months = period === "month" ? 1 : period === "quarter" ? 3 : 12;
+      const perYear = 12 / months;
+      const year = Math.floor(index / perYear);
+      const d = new Date(0);
+      d.setUTCFullYear(year, (index - year * perYear) * months, 1);
+      return d;
+    }
+  }
+}
+
+/**
+ * The key of the period with this index: `"2011-03-04"` (day), `"2011-W09"` (ISO week in
+ * its ISO week-year), `"2011-03"` (month), `"2011-Q1"` (quarter), `"2011"` (year).
+ */
+export function periodKeyOf(index: number, period: Period): string {
+  const first = periodFirstDay(index, period);
+  const year = first.getUTCFullYear();
+  switch (period) {
+    case "day":
+      return `${yearKey(year)}-${pad(first.getUTCMonth() + 1)}-${pad(first.getUTCDate())}`;
+    case "week":
+      return `${yearKey(getISOWeekYear(first, { in: utc }))}-W${pad(getISOWeek(first, { in: utc }))}`;
+    case "month":
+      return `${yearKey(year)}-${pad(first.getUTCMonth() + 1)}`;
+    case "quarter":
+      return `${yearKey(year)}-Q${Math.floor(first.getUTCMonth() / 3) + 1}`;
+    case "year":
+      return yearKey(year);
+  }
+}
+
+/** The key of the period containing `time` (UTC unless `timeZone`), e.g. `"2010-12"`. */
+export function periodKey(time: number, period: Period, timeZone?: string): string {
+  return periodKeyOf(periodIndex(time, period, timeZone), period);
+}
+
+/**
+ * The instant the period with this index starts: midnight of its first day in `timeZone`
+ * (a `TZDate` from `@date-fns/tz`, which moves a midnight skipped by a DST jump to the jump),
+ * or in UTC.
+ */
+export function periodStart(index: number, period: Period, timeZone?: string): number {
+  const first = periodFirstDay(index, period);
+  if (timeZone === undefined) return first.getTime();
+  return new TZDate(first.getUTCFullYear(), first.getUTCMonth(), first.getUTCDate(), timeZone).getTime();
+}
+
+/** The instant the period with this index ends (exclusive): the start of the next period. */
+export function periodEnd(index: number, period: Period, timeZone?: string): number {
+  return periodStart(index + 1, period, timeZone);
+}
+
+/** Describes a value for an error message: strings quoted, objects as JSON (shortened). */
+export function describeValue(value: unknown): string {
+  if (typeof value === "string")
+    return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "Invalid Date" : value.toISOString();
+  if (typeof value === "number" || typeof value === "bigint" || typeof value === "boolean")
+    return String(value);
+  if (value === undefined) return "undefined";
+  if (value === null) return "null";
+  if (typeof value === "function") return "a function";
+  try {
+    const json = JSON.stringify(value);
+    return json.length > 60 ? `${json.slice(0, 57)}...` : json;
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}
