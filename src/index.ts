@@ -16,7 +16,9 @@ export { Transaction } from "./records/Transaction.js";
 export { validateCustomers, validateSurveyResponses, validateTransactions } from "./records/validate.js";
 
 // Dates and calendar periods
-export { PERIODS, periodKey } from "./internal/dates.js";
+export { periodKey } from "./calendar/periodKey.js";
+export type { PeriodKeyOptions } from "./calendar/periodKey.js";
+export { PERIODS } from "./internal/dates.js";
 export type { DateInput, Period } from "./internal/dates.js";
 
 // Input: CSV

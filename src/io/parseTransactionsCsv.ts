@@ -92,15 +92,13 @@ function readNumber(cell: unknown, decimal: "." | ","): unknown {
   return NUMBER_PATTERN.test(text) ? Number(text) : cell;
 }
 
-const MESSAGE_ROW_CAP = 20;
-
 /**
  * Parses a CSV transaction log (a real CSV parser: quoted cells, embedded delimiters
  * and line breaks, CRLF) into validated transactions, for BI scripts.
  *
  * Every row is checked against the `Transaction` schema. Bad rows are never dropped
  * silently: by default one `CustomerValueError` lists all of them with their row
- * numbers (the message shows the first 20, `error.issues` holds every one); with
+ * numbers (the message shows the first 20 problems, `error.issues` holds every one); with
  * `onInvalid: "skip"` they are left out and listed in `invalid`. Rows you leave out on
  * purpose (`exclude`) are listed in `excluded` with your reason. Number cells are read
  * strictly (no thousands separators, no currency signs); an empty optional cell
@@ -220,7 +218,6 @@ export function parseTransactionsCsv(
     throw new CustomerValueError(
       "INVALID_RECORD",
       `${fn}: ${invalid.length} invalid row${invalid.length === 1 ? "" : "s"} of ${parsed.data.length}` +
-        (invalid.length > MESSAGE_ROW_CAP ? ` (first ${MESSAGE_ROW_CAP} shown)` : "") +
         `; pass onInvalid: "skip" to leave them out and get them in result.invalid`,
       { issues },
     );
