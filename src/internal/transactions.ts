@@ -32,12 +32,21 @@ const isFiniteNumber = (v: unknown): v is number => typeof v === "number" && Num
 const isOptionalFinite = (v: unknown) => v === undefined || isFiniteNumber(v);
 
 /**
- * Checks and columnises a transaction log.
+ * Checks and columnises a transaction log (an array of records, or a `TransactionTable`,
+ * whose columns are returned as they are).
  *
  * @param fnName - the public function, for messages
  * @throws {CustomerValueError} `INVALID_RECORD` listing every bad record
  */
 export function readTransactions(transactions: unknown, fnName: string): TransactionColumns {
+  // A TransactionTable was checked when it was built: use its columns as they are.
+  if (
+    typeof transactions === "object" &&
+    transactions !== null &&
+    (transactions as { kind?: unknown }).kind === "TransactionTable"
+  ) {
+    return transactions as TransactionColumns;
+  }
   if (!Array.isArray(transactions)) {
     throw new CustomerValueError(
       "INVALID_RECORD",

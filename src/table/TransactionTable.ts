@@ -1,0 +1,152 @@
+import { CustomerValueError, type ValidationIssue } from "../errors/CustomerValueError.js";
+import { describeValue, parseDateInput } from "../internal/dates.js";
+import { readTransactions, type TransactionColumns } from "../internal/transactions.js";
+import type { Transaction } from "../records/Transaction.js";
+
+/**
+ * A transaction log as columns of typed arrays: the input for large data. Every
+ * function that takes `transactions` accepts either an array of `Transaction` records
+ * or a `TransactionTable`; with a table the per-row checks were done once, when it
+ * was built, and no per-row objects exist.
+ *
+ * Row `i` is: customer `customerIds[customer[i]]`, at `time[i]` (epoch ms), for
+ * `amount[i]`; `profit[i]` / `quantity[i]` are `NaN` where a row has none.
+ */
+export interface TransactionTable extends TransactionColumns {
+  readonly kind: "TransactionTable";
+}
+
+/** What every function that takes a transaction log accepts: records, or a {@link TransactionTable}. */
+export type TransactionInput = readonly Transaction[] | TransactionTable;
+
+/** The column arrays {@link transactionTableFromColumns} accepts. */
+export interface TransactionTableColumns {
+  /** Customer id per row (non-empty strings). */
+  readonly customerId: ArrayLike<string>;
+  /** Date per row: epoch milliseconds, `Date` objects or ISO-8601 strings (no zone = UTC). */
+  readonly date: ArrayLike<number | Date | string>;
+  /** Amount per row (finite). */
+  readonly amount: ArrayLike<number>;
+  /** Profit per row (finite, or `NaN` for none). */
+  readonly profit?: ArrayLike<number>;
+  /** Quantity per row (finite, or `NaN` for none). */
+  readonly quantity?: ArrayLike<number>;
+}
+
+/** Whether `value` is a {@link TransactionTable}. */
+export function isTransactionTable(value: unknown): value is TransactionTable {
+  return (
+    typeof value === "object" && value !== null && (value as { kind?: unknown }).kind === "TransactionTable"
+  );
+}
+
+/**
+ * Builds a {@link TransactionTable} from `Transaction` records (validated as every
+ * function validates them: every problem reported at once).
+ *
+ * @param transactions - the records
+ * @returns the same log as columns
+ * @throws {CustomerValueError} `INVALID_RECORD` listing every bad record
+ * @example
+ * const table = transactionTable([{ customerId: "C1", date: "2011-03-04", amount: 12.5 }]);
+ * table.length; // => 1
+ */
+export function transactionTable(transactions: readonly Transaction[]): TransactionTable {
+  return { kind: "TransactionTable", ...readTransactions(transactions, "transactionTable") };
+}
+
+const MAX_ISSUES = 1000;
+
+/**
+ * Builds a {@link TransactionTable} from column arrays (e.g. typed arrays from a
+ * columnar reader), checking every row: ids non-empty, dates valid, amounts finite,
+ * profit and quantity finite or `NaN` (= none), all columns of one length.
+ *
+ * @param columns - one array per field
+ * @returns the table (the `time`, `amount`, `profit`, `quantity` arrays are copies)
+ * @throws {CustomerValueError} `INVALID_RECORD` with every problem (the first 1,000 are kept in `issues`)
+ * @example
+ * const table = transactionTableFromColumns({
+ *   customerId: ["C1", "C2"],
+ *   date: ["2011-03-04", "2011-03-05"],
+ *   amount: new Float64Array([12.5, 8]),
+ * });
+ * table.customerIds; // => ["C1", "C2"]
+ */
+export function transactionTableFromColumns(columns: TransactionTableColumns): TransactionTable {
+  const fn = "transactionTableFromColumns";
+  if (typeof columns !== "object" || columns === null) {
+    throw new CustomerValueError(
+      "INVALID_RECORD",
+      `${fn}: expected an object of columns, got ${describeValue(columns)}`,
+    );
+  }
+  const n = columns.customerId?.length;
+  const lengths = { customerId: n, date: columns.date?.length, amount: columns.amount?.length };
+  const optional = { profit: columns.profit?.length, quantity: columns.quantity?.length };
+  for (const [name, length] of Object.entries({ ...lengths, ...optional })) {
+    const required = name in lengths;
+    if ((required || length !== undefined) && length !== n) {
+      throw new CustomerValueError(
+        "INVALID_RECORD",
+        `${fn}: every column must have the same length; customerId has ${n}, ${name} has ${length}`,
+      );
+    }
+  }
+  const rows = n ?? 0;
+  const customer = new Int32Array(rows);
+  const time = new Float64Array(rows);
+  const amount = new Float64Array(rows);
+  const profit = columns.profit === undefined ? undefined : new Float64Array(rows);
+  const quantity = columns.quantity === undefined ? undefined : new Float64Array(rows);
+  const index = new Map<string, number>();
+  const customerIds: string[] = [];
+  const issues: ValidationIssue[] = [];
+  let problems = 0;
+  const report = (i: number, field: string, message: string) => {
+    problems++;
+    if (issues.length < MAX_ISSUES) issues.push({ path: `[${i}].${field}`, message });
+  };
+  for (let i = 0; i < rows; i++) {
+    const id = columns.customerId[i];
+    if (typeof id !== "string" || id.length === 0) {
+      report(i, "customerId", `expected a non-empty string id, got ${describeValue(id)}`);
+    } else {
+      let c = index.get(id);
+      if (c === undefined) {
+        c = customerIds.length;
+        customerIds.push(id);
+        index.set(id, c);
+      }
+      customer[i] = c;
+    }
+    const d = columns.date[i];
+    const t = typeof d === "number" ? (Number.isFinite(d) ? d : undefined) : parseDateInput(d);
+    if (t === undefined) report(i, "date", `expected a valid date, got ${describeValue(d)}`);
+    else time[i] = t;
+    const a = columns.amount[i];
+    if (typeof a !== "number" || !Number.isFinite(a))
+      report(i, "amount", `expected a finite number, got ${describeValue(a)}`);
+    else amount[i] = a;
+    for (const [name, source, target] of [
+      ["profit", columns.profit, profit],
+      ["quantity", columns.quantity, quantity],
+    ] as const) {
+      if (source === undefined || target === undefined) continue;
+      const v = source[i];
+      if (typeof v !== "number" || v === Number.POSITIVE_INFINITY || v === Number.NEGATIVE_INFINITY) {
+        report(i, name, `expected a finite number or NaN (none), got ${describeValue(v)}`);
+      } else target[i] = v;
+    }
+  }
+  if (problems > 0) {
+    throw new CustomerValueError(
+      "INVALID_RECORD",
+      `${fn}: ${problems} problem${problems === 1 ? "" : "s"} in ${rows} rows`,
+      {
+        issues,
+      },
+    );
+  }
+  return { kind: "TransactionTable", length: rows, customerIds, customer, time, amount, profit, quantity };
+}
