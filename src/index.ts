@@ -34,8 +34,16 @@ export type {
 } from "./io/parseTransactionsCsv.js";
 
 // Input: columnar transaction tables for large logs (every function accepts one in place of records)
-export { isTransactionTable, transactionTable, transactionTableFromColumns } from "./table/TransactionTable.js";
-export type { TransactionInput, TransactionTable, TransactionTableColumns } from "./table/TransactionTable.js";
+export {
+  isTransactionTable,
+  transactionTable,
+  transactionTableFromColumns,
+} from "./table/TransactionTable.js";
+export type {
+  TransactionInput,
+  TransactionTable,
+  TransactionTableColumns,
+} from "./table/TransactionTable.js";
 
 // Sample data
 export { generateSampleData } from "./sample/generateSampleData.js";
