@@ -57,7 +57,27 @@ export type {
 
 // @section satisfaction (reserved)
 
-// @section pareto (reserved)
+// Pareto and concentration: the 80/20 split, ABC classes, Lorenz curve, Gini, whale curve, key customers
+export { abcClassify } from "./pareto/abcClassify.js";
+export type { AbcClass, AbcClassifyOptions, AbcClassifyResult, AbcItem } from "./pareto/abcClassify.js";
+export { concentrationSummary } from "./pareto/concentrationSummary.js";
+export type { ConcentrationSummary, ConcentrationSummaryOptions } from "./pareto/concentrationSummary.js";
+export { gini } from "./pareto/gini.js";
+export type { GiniOptions } from "./pareto/gini.js";
+export type { GroupAccessor, GroupedResult, IdAccessor, NumberAccessor } from "./pareto/types.js";
+export { KEY_CUSTOMER_COMBINE, keyCustomers } from "./pareto/keyCustomers.js";
+export type {
+  KeyCustomerCombine,
+  KeyCustomerRow,
+  KeyCustomersOptions,
+  KeyCustomersResult,
+} from "./pareto/keyCustomers.js";
+export { lorenzCurve } from "./pareto/lorenzCurve.js";
+export type { LorenzPoint } from "./pareto/lorenzCurve.js";
+export { paretoSplit } from "./pareto/paretoSplit.js";
+export type { ParetoSplitOptions, ParetoSplitResult } from "./pareto/paretoSplit.js";
+export { whaleCurve } from "./pareto/whaleCurve.js";
+export type { WhaleCurveOptions, WhaleCurveResult, WhalePeak, WhalePoint } from "./pareto/whaleCurve.js";
 
 // @section bcg (reserved)
 

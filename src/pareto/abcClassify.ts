@@ -1,0 +1,160 @@
+import { CustomerValueError } from "../errors/CustomerValueError.js";
+import { assertInRange } from "../internal/assert.js";
+import { describeValue } from "../internal/dates.js";
+import { CompensatedSum } from "../internal/sum.js";
+import {
+  assertAccessor,
+  assertItems,
+  assertPositiveTotal,
+  byGroup,
+  type GroupAccessor,
+  type GroupedResult,
+  type IdAccessor,
+  type NumberAccessor,
+  rankDescending,
+  reaches,
+  readItems,
+} from "./internal.js";
+
+/** An ABC class: A (the vital few), B, C (the trivial many). */
+export type AbcClass = "A" | "B" | "C";
+
+/** Options of {@link abcClassify}. */
+export interface AbcClassifyOptions<T> {
+  /** Each item's value (>= 0): a numeric field name or a function of the item. Required. */
+  readonly value: NumberAccessor<T>;
+  /** Each item's id, unique (default: the item's `id` field, else its `customerId` field). */
+  readonly id?: IdAccessor<T>;
+  /** The two cumulative-share cut-offs `[a, b]`, `0 < a <= b <= 1` (default `[0.8, 0.95]`; 70/90 is also in use). */
+  readonly cutoffs?: readonly [number, number];
+  /** Classify each group separately (a field name or a function giving the group key); the result is then an array of `{ group, result }`. */
+  readonly groupBy?: GroupAccessor<T>;
+}
+
+/** One classified item of {@link abcClassify}. */
+export interface AbcItem<T> {
+  /** The original item. */
+  readonly item: T;
+  /** Its id. */
+  readonly id: string;
+  /** Its rank, 1 = largest value (ties by id ascending). */
+  readonly rank: number;
+  /** Its value. */
+  readonly value: number;
+  /** Cumulative share of the total held by the items up to and including this one. */
+  readonly cumulativeShare: number;
+  /** Its class. */
+  readonly class: AbcClass;
+}
+
+/** The result of {@link abcClassify}. */
+export interface AbcClassifyResult<T> {
+  /** Every item, in rank order. */
+  readonly items: AbcItem<T>[];
+  /** How many items fall in each class. */
+  readonly counts: { readonly A: number; readonly B: number; readonly C: number };
+}
+
+/** {@link AbcClassifyOptions} with `groupBy` given. */
+export type AbcClassifyGroupedOptions<T> = AbcClassifyOptions<T> & { readonly groupBy: GroupAccessor<T> };
+
+/**
+ * ABC classification by cumulative value share (DOMAIN.md section 2).
+ *
+ * Items are ranked by value descending (ties by id ascending). With cut-offs `[a, b]`
+ * an item is **A** while the cumulative share of the items ranked *before* it is below
+ * `a`, **B** while it is below `b`, and **C** after. So the top item is always A, and
+ * the item that crosses a cut-off still belongs to the class it started in. "Below"
+ * allows a relative 1e-12 of floating error: a cumulative share that reaches the
+ * cut-off exactly (80 of 100) counts as reached. Classes are therefore ordered by rank.
+ *
+ * Edge cases: one item is A; items with value 0 after the total is reached are C.
+ *
+ * @param items - one item per customer (never mutated)
+ * @param options - see {@link AbcClassifyOptions}
+ * @returns the items in rank order with rank, value, cumulative share and class, and
+ *   the class counts; with `groupBy`, one `{ group, result }` per group (ascending key)
+ * @throws {CustomerValueError} `EMPTY_INPUT`, `INVALID_RECORD`, `DUPLICATE_ID`,
+ *   `NEGATIVE_VALUE` (use {@link whaleCurve} for profit), `ZERO_TOTAL` (every value 0),
+ *   `INVALID_OPTION` for cut-offs that are not `0 < a <= b <= 1`
+ * @example
+ * const r = abcClassify(
+ *   [{ id: "a", v: 60 }, { id: "b", v: 25 }, { id: "c", v: 10 }, { id: "d", v: 5 }],
+ *   { value: "v" },
+ * );
+ * r.items.map((x) => x.class).join(""); // => "AABC" (shares before: 0, 0.6, 0.85, 0.95)
+ */
+export function abcClassify<T>(
+  items: readonly T[],
+  options: AbcClassifyGroupedOptions<T>,
+): GroupedResult<AbcClassifyResult<T>>[];
+export function abcClassify<T>(items: readonly T[], options: AbcClassifyOptions<T>): AbcClassifyResult<T>;
+export function abcClassify<T>(
+  items: readonly T[],
+  options: AbcClassifyOptions<T>,
+): AbcClassifyResult<T> | GroupedResult<AbcClassifyResult<T>>[] {
+  const fn = "abcClassify";
+  if (typeof options !== "object" || options === null) {
+    throw new CustomerValueError("INVALID_OPTION", `${fn}: options must be an object with a value accessor`);
+  }
+  assertAccessor(options.value, `${fn}: options.value`);
+  if (options.id !== undefined) assertAccessor(options.id, `${fn}: options.id`);
+  const cutoffs = options.cutoffs ?? [0.8, 0.95];
+  if (!Array.isArray(cutoffs) || cutoffs.length !== 2) {
+    throw new CustomerValueError(
+      "INVALID_OPTION",
+      `${fn}: options.cutoffs must be a pair [a, b], got ${describeValue(cutoffs)}`,
+    );
+  }
+  const [a, b] = cutoffs;
+  assertInRange(a, `${fn}: options.cutoffs[0]`, 0, 1, { minOpen: true });
+  assertInRange(b, `${fn}: options.cutoffs[1]`, 0, 1, { minOpen: true });
+  if (a > b) {
+    throw new CustomerValueError(
+      "INVALID_OPTION",
+      `${fn}: options.cutoffs must be ascending (a <= b), got [${a}, ${b}]`,
+    );
+  }
+  if (options.groupBy !== undefined) {
+    return byGroup(items, options.groupBy, fn, (group, where) => classify(group, options, a, b, where));
+  }
+  return classify(items, options, a, b, fn);
+}
+
+function classify<T>(
+  items: readonly T[],
+  options: AbcClassifyOptions<T>,
+  a: number,
+  b: number,
+  fn: string,
+): AbcClassifyResult<T> {
+  assertItems(items, fn);
+  const columns = readItems(items, options.value, options.id, fn, { valueName: "value", nonNegative: true });
+  const { ids, values } = columns;
+  const n = values.length;
+  const order = rankDescending(columns);
+  const total = new CompensatedSum();
+  for (let i = 0; i < n; i++) total.add(values[i]!);
+  const totalValue = total.value;
+  assertPositiveTotal(totalValue, fn, "value");
+
+  const out: AbcItem<T>[] = new Array(n);
+  const counts = { A: 0, B: 0, C: 0 };
+  const cumulative = new CompensatedSum();
+  for (let r = 0; r < n; r++) {
+    const i = order[r]!;
+    const before = cumulative.value;
+    const cls: AbcClass = !reaches(before, a, totalValue) ? "A" : !reaches(before, b, totalValue) ? "B" : "C";
+    counts[cls]++;
+    cumulative.add(values[i]!);
+    out[r] = {
+      item: items[i] as T,
+      id: ids[i]!,
+      rank: r + 1,
+      value: values[i]!,
+      cumulativeShare: Math.min(1, cumulative.value / totalValue),
+      class: cls,
+    };
+  }
+  return { items: out, counts };
+}

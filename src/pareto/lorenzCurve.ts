@@ -1,0 +1,52 @@
+import { CompensatedSum } from "../internal/sum.js";
+import { assertPositiveTotal, sortedValues } from "./internal.js";
+
+/** One point of a {@link lorenzCurve}. */
+export interface LorenzPoint {
+  /** `k / n`: the share of customers, the `k` smallest first. */
+  readonly customerShare: number;
+  /** The share of the total value held by those `k` smallest customers. */
+  readonly valueShare: number;
+}
+
+/**
+ * The Lorenz curve of customer values (DOMAIN.md section 2): the points
+ * `(k / n, (x_(1) + … + x_(k)) / sum x)` for `k = 0..n`, values sorted ascending, so the
+ * curve starts at `(0, 0)`, ends exactly at `(1, 1)`, is non-decreasing in both
+ * coordinates and lies on or below the diagonal. This is `ineq::Lc` (R) without the
+ * generalised curve. Cumulative sums are compensated.
+ *
+ * Edge cases: one value gives `[(0, 0), (1, 1)]`; equal values give the diagonal.
+ *
+ * @param values - non-negative values, one per customer (never mutated; any order)
+ * @returns `n + 1` points from `(0, 0)` to `(1, 1)`
+ * @throws {CustomerValueError} `EMPTY_INPUT` for `[]`; `INVALID_RECORD` for a value that
+ *   is not a finite number (NaN, Infinity, a string); `NEGATIVE_VALUE` for a negative
+ *   value (use {@link whaleCurve} for profit); `ZERO_TOTAL` when every value is 0
+ * @example
+ * lorenzCurve([3, 1]);
+ * // => [{ customerShare: 0, valueShare: 0 }, { customerShare: 0.5, valueShare: 0.25 },
+ * //     { customerShare: 1, valueShare: 1 }]
+ */
+export function lorenzCurve(values: readonly number[]): LorenzPoint[] {
+  const fn = "lorenzCurve";
+  const sorted = sortedValues(values, fn);
+  const n = sorted.length;
+  const total = new CompensatedSum();
+  for (let k = 0; k < n; k++) total.add(sorted[k]!);
+  const totalValue = total.value;
+  assertPositiveTotal(totalValue, fn, "value");
+
+  const points: LorenzPoint[] = new Array(n + 1);
+  points[0] = { customerShare: 0, valueShare: 0 };
+  const cumulative = new CompensatedSum();
+  let previous = 0;
+  for (let k = 1; k <= n; k++) {
+    cumulative.add(sorted[k - 1]!);
+    // Clamp to [previous, 1] so floating error can never make the curve dip or overshoot.
+    const share = k === n ? 1 : Math.min(1, Math.max(previous, cumulative.value / totalValue));
+    points[k] = { customerShare: k / n, valueShare: share };
+    previous = share;
+  }
+  return points;
+}

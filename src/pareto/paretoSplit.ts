@@ -1,0 +1,180 @@
+import { CustomerValueError } from "../errors/CustomerValueError.js";
+import { assertInRange } from "../internal/assert.js";
+import { CompensatedSum } from "../internal/sum.js";
+import {
+  assertAccessor,
+  assertItems,
+  assertPositiveTotal,
+  byGroup,
+  type GroupAccessor,
+  type GroupedResult,
+  headCountFor,
+  type IdAccessor,
+  type NumberAccessor,
+  rankDescending,
+  reaches,
+  readItems,
+} from "./internal.js";
+
+/** Options of {@link paretoSplit}. Give at most one of `headShare` and `valueShare`. */
+export interface ParetoSplitOptions<T> {
+  /** Each item's value (>= 0): a numeric field name or a function of the item. Required. */
+  readonly value: NumberAccessor<T>;
+  /** Each item's id, unique (default: the item's `id` field, else its `customerId` field). */
+  readonly id?: IdAccessor<T>;
+  /** Split by customer share: the head is the top `headShare` of the items, in (0, 1] (default 0.2 when `valueShare` is not given). */
+  readonly headShare?: number;
+  /** Split by value share: the head is the smallest top group holding at least `valueShare` of the total, in (0, 1]. */
+  readonly valueShare?: number;
+  /** Analyse each group separately (a field name or a function giving the group key); the result is then an array of `{ group, result }`. */
+  readonly groupBy?: GroupAccessor<T>;
+}
+
+/** The result of {@link paretoSplit}. */
+export interface ParetoSplitResult<T> {
+  /** `"headShare"` or `"valueShare"`: which rule chose the head. */
+  readonly mode: "headShare" | "valueShare";
+  /** The head: the original items, in rank order (value descending, ties by id ascending). */
+  readonly head: T[];
+  /** The tail: every other item, in rank order. */
+  readonly tail: T[];
+  /** Number of items in the head (>= 1). */
+  readonly headCount: number;
+  /** Number of items (head plus tail). */
+  readonly customerCount: number;
+  /** `headCount / customerCount`. */
+  readonly headCustomerShare: number;
+  /** Total value of the head (compensated sum). */
+  readonly headValue: number;
+  /** Total value of all items (compensated sum, > 0). */
+  readonly totalValue: number;
+  /** `headValue / totalValue`. */
+  readonly headValueShare: number;
+  /** The value of the last (smallest) item in the head. */
+  readonly cutoffValue: number;
+}
+
+/** {@link ParetoSplitOptions} with `groupBy` given. */
+export type ParetoSplitGroupedOptions<T> = ParetoSplitOptions<T> & { readonly groupBy: GroupAccessor<T> };
+
+/**
+ * Splits customers into the head that carries the business and the tail (the 80/20
+ * rule, DOMAIN.md section 2).
+ *
+ * Items are ranked by value descending, ties broken by id ascending (plain string
+ * comparison), so the split is reproducible. Two rules choose the head:
+ * - by customer share (`headShare`, default 0.2): the top `headCount` items, where
+ *   `headCount` is the smallest whole `k >= headShare * n`, robust to floating error
+ *   (20% of 15 customers is 3, not 4; 20% of 11 is 3);
+ * - by value share (`valueShare`): the smallest top group whose cumulative value
+ *   reaches `valueShare * total` — exactly reached or first exceeded (within a relative
+ *   1e-12 of the total, to absorb floating error).
+ *
+ * Edge cases: one item is a head of one; items whose value is 0 rank last (by id) and
+ * fall in the head only when the customer share requires it. Sums are compensated.
+ *
+ * @param items - one item per customer (never mutated)
+ * @param options - see {@link ParetoSplitOptions}
+ * @returns the head and tail (original items, rank order) with counts, values and shares;
+ *   with `groupBy`, one `{ group, result }` per group, groups in ascending key order
+ * @throws {CustomerValueError} `EMPTY_INPUT` for no items; `INVALID_RECORD` for a value
+ *   that is not a finite number or a missing id; `DUPLICATE_ID` for a repeated id;
+ *   `NEGATIVE_VALUE` for a negative value (use {@link whaleCurve} for profit);
+ *   `ZERO_TOTAL` when every value is 0; `INVALID_OPTION` for a share outside (0, 1]
+ *   or both shares given
+ * @example
+ * const customers = [
+ *   { id: "a", sales: 50 }, { id: "b", sales: 30 }, { id: "c", sales: 10 },
+ *   { id: "d", sales: 6 }, { id: "e", sales: 4 },
+ * ];
+ * paretoSplit(customers, { value: "sales" }).headValueShare; // => 0.5
+ * paretoSplit(customers, { value: "sales", valueShare: 0.8 }).headCount; // => 2
+ */
+export function paretoSplit<T>(
+  items: readonly T[],
+  options: ParetoSplitGroupedOptions<T>,
+): GroupedResult<ParetoSplitResult<T>>[];
+export function paretoSplit<T>(items: readonly T[], options: ParetoSplitOptions<T>): ParetoSplitResult<T>;
+export function paretoSplit<T>(
+  items: readonly T[],
+  options: ParetoSplitOptions<T>,
+): ParetoSplitResult<T> | GroupedResult<ParetoSplitResult<T>>[] {
+  const fn = "paretoSplit";
+  const rule = resolveRule(options, fn);
+  if (options.groupBy !== undefined) {
+    return byGroup(items, options.groupBy, fn, (group, where) => split(group, options, rule, where));
+  }
+  return split(items, options, rule, fn);
+}
+
+interface Rule {
+  readonly mode: "headShare" | "valueShare";
+  readonly share: number;
+}
+
+function resolveRule<T>(options: ParetoSplitOptions<T>, fn: string): Rule {
+  if (typeof options !== "object" || options === null) {
+    throw new CustomerValueError("INVALID_OPTION", `${fn}: options must be an object with a value accessor`);
+  }
+  assertAccessor(options.value, `${fn}: options.value`);
+  if (options.id !== undefined) assertAccessor(options.id, `${fn}: options.id`);
+  const { headShare, valueShare } = options;
+  if (headShare !== undefined && valueShare !== undefined) {
+    throw new CustomerValueError(
+      "INVALID_OPTION",
+      `${fn}: give headShare or valueShare, not both, got headShare ${headShare} and valueShare ${valueShare}`,
+    );
+  }
+  if (valueShare !== undefined) {
+    assertInRange(valueShare, `${fn}: options.valueShare`, 0, 1, { minOpen: true });
+    return { mode: "valueShare", share: valueShare };
+  }
+  const share = headShare ?? 0.2;
+  assertInRange(share, `${fn}: options.headShare`, 0, 1, { minOpen: true });
+  return { mode: "headShare", share };
+}
+
+function split<T>(
+  items: readonly T[],
+  options: ParetoSplitOptions<T>,
+  rule: Rule,
+  fn: string,
+): ParetoSplitResult<T> {
+  assertItems(items, fn);
+  const columns = readItems(items, options.value, options.id, fn, { valueName: "value", nonNegative: true });
+  const { values } = columns;
+  const n = values.length;
+  const order = rankDescending(columns);
+  const total = new CompensatedSum();
+  for (let i = 0; i < n; i++) total.add(values[i]!);
+  const totalValue = total.value;
+  assertPositiveTotal(totalValue, fn, "value");
+
+  const head = new CompensatedSum();
+  let headCount: number;
+  if (rule.mode === "headShare") {
+    headCount = headCountFor(rule.share, n);
+    for (let r = 0; r < headCount; r++) head.add(values[order[r]!]!);
+  } else {
+    headCount = 0;
+    // At least one item, even for a share so small that the empty head "reaches" it.
+    while (headCount < n && (headCount === 0 || !reaches(head.value, rule.share, totalValue))) {
+      head.add(values[order[headCount]!]!);
+      headCount++;
+    }
+  }
+  const headValue = head.value;
+  const ranked = Array.from(order, (i) => items[i] as T);
+  return {
+    mode: rule.mode,
+    head: ranked.slice(0, headCount),
+    tail: ranked.slice(headCount),
+    headCount,
+    customerCount: n,
+    headCustomerShare: headCount / n,
+    headValue,
+    totalValue,
+    headValueShare: Math.min(1, headValue / totalValue),
+    cutoffValue: values[order[headCount - 1]!]!,
+  };
+}
