@@ -79,7 +79,21 @@ export type { ParetoSplitOptions, ParetoSplitResult } from "./pareto/paretoSplit
 export { whaleCurve } from "./pareto/whaleCurve.js";
 export type { WhaleCurveOptions, WhaleCurveResult, WhalePeak, WhalePoint } from "./pareto/whaleCurve.js";
 
-// @section bcg (reserved)
+// BCG growth-share matrix: products, business units and customers in four quadrants
+export { bcgPlacement } from "./bcg/bcgPlacement.js";
+export type { BcgItem, BcgPlacement, BcgPlacementOptions, BcgQuadrant, BcgStrategy } from "./bcg/bcgPlacement.js";
+export { customerPortfolio } from "./bcg/customerPortfolio.js";
+export type { CustomerPlacement, CustomerPortfolioOptions } from "./bcg/customerPortfolio.js";
+export { marketShare } from "./bcg/marketShare.js";
+export { portfolioSummary } from "./bcg/portfolioSummary.js";
+export type {
+  PortfolioBalance,
+  PortfolioFunding,
+  PortfolioSummary,
+  PortfolioSummaryItem,
+  QuadrantSummary,
+} from "./bcg/portfolioSummary.js";
+export { relativeMarketShare } from "./bcg/relativeMarketShare.js";
 
 // @section rates (reserved)
 
