@@ -97,6 +97,38 @@ export { relativeMarketShare } from "./bcg/relativeMarketShare.js";
 
 // @section rates (reserved)
 
-// @section lifecycle (reserved)
+// The seven-stage customer relationship lifecycle: stages, labels, strategies, classifier, summary, timeline
+export {
+  LIFECYCLE_LABELS,
+  LIFECYCLE_PHASES,
+  LIFECYCLE_STAGES,
+  LIFECYCLE_STRATEGIES,
+} from "./lifecycle/stages.js";
+export type { LifecycleLocale, LifecyclePhase, LifecycleStage } from "./lifecycle/stages.js";
+export { lifecycleLabel } from "./lifecycle/lifecycleLabel.js";
+export { lifecycleStrategy } from "./lifecycle/lifecycleStrategy.js";
+export { classifyLifecycle } from "./lifecycle/classifyLifecycle.js";
+export type { LifecycleHistory, LifecycleTransaction } from "./lifecycle/classifyLifecycle.js";
+export type {
+  AdaptiveInterruptionOptions,
+  ClassifyLifecycleOptions,
+  LifecycleEvidence,
+  LifecycleResult,
+  LifecycleRule,
+} from "./lifecycle/rules.js";
+export { classifyLifecycles } from "./lifecycle/classifyLifecycles.js";
+export type { ClassifyLifecyclesOptions, LifecycleRow } from "./lifecycle/classifyLifecycles.js";
+export { lifecycleSummary } from "./lifecycle/lifecycleSummary.js";
+export type {
+  LifecycleStageSummary,
+  LifecycleSummary,
+  LifecycleSummaryOptions,
+} from "./lifecycle/lifecycleSummary.js";
+export { lifecycleTimeline } from "./lifecycle/lifecycleTimeline.js";
+export type {
+  LifecycleTimeline,
+  LifecycleTimelineOptions,
+  LifecycleTimelinePeriod,
+} from "./lifecycle/lifecycleTimeline.js";
 
 // @section value (reserved)
