@@ -55,7 +55,32 @@ export type {
   SampleTransaction,
 } from "./sample/generateSampleData.js";
 
-// @section satisfaction (reserved)
+// Value-weighted satisfaction and the satisfaction trap (docs/satisfaction.md)
+export { valueWeightedSatisfaction } from "./satisfaction/valueWeightedSatisfaction.js";
+export type {
+  AdjustedResponse,
+  CustomerValues,
+  IndicatorSatisfaction,
+  SatisfactionGroup,
+  SatisfactionGroupBy,
+  SatisfactionIndex,
+  SatisfactionInterval,
+  SatisfactionSummary,
+  SkippedRespondent,
+  ValueWeightedSatisfactionOptions,
+  ValueWeightedSatisfactionResult,
+} from "./satisfaction/valueWeightedSatisfaction.js";
+export { satisfactionTrap } from "./satisfaction/satisfactionTrap.js";
+export type {
+  SatisfactionChange,
+  SatisfactionTrapKind,
+  SatisfactionTrapOptions,
+  SatisfactionTrapResult,
+  SatisfactionWave,
+} from "./satisfaction/satisfactionTrap.js";
+export { satisfactionCase } from "./satisfaction/satisfactionCase.js";
+export type { SatisfactionCase, SatisfactionCaseInput } from "./satisfaction/satisfactionCase.js";
+export { expectationRatio } from "./satisfaction/expectationRatio.js";
 
 // Pareto and concentration: the 80/20 split, ABC classes, Lorenz curve, Gini, whale curve, key customers
 export { abcClassify } from "./pareto/abcClassify.js";

@@ -20,6 +20,10 @@ export const ERROR_CODES = [
   "ZERO_TOTAL",
   /** A score lies outside the declared scale. */
   "OUT_OF_SCALE",
+  /** A reference value that divides must be > 0 but is 0 (e.g. `reference: "min"` with a zero minimum value). */
+  "ZERO_REFERENCE",
+  /** Importance weights (of indicators, of criteria) that sum to 0, so nothing can be combined. */
+  "ZERO_WEIGHTS",
   /** A name (indicator, field, customer) that the input does not contain. */
   "UNKNOWN_NAME",
   /** A transaction refers to a customer that the customer list does not contain. */
@@ -28,6 +32,8 @@ export const ERROR_CODES = [
   "UNSAFE_FORMULA",
   /** A numerical fit did not converge. */
   "NOT_CONVERGED",
+  /** An optional peer dependency (e.g. `vega` and `vega-lite` for `renderSvg`) is not installed. */
+  "MISSING_DEPENDENCY",
 ] as const;
 
 /** One of {@link ERROR_CODES}. */

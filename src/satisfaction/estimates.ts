@@ -1,0 +1,341 @@
+/**
+ * The estimators behind `valueWeightedSatisfaction` (internal to the satisfaction module).
+ *
+ * For a set of respondents (row indices into the survey columns) and indicator `j`:
+ * - plain mean `sum D_ij / n_j` and value-weighted mean `sum K_i D_ij / sum K_i` over the
+ *   `n_j` respondents who answered `j` (a ratio estimator);
+ * - their linearization standard errors exactly as R's
+ *   `svymean(~x, svydesign(ids = ~1, weights = ~K), na.rm = TRUE)` computes them:
+ *   `u_i = K_i (D_ij - mean_j) / sum K_i` for respondents who answered (0 for those who
+ *   skipped), `Var = N/(N-1) sum_i (u_i - mean(u))^2` with `N` = all respondents
+ *   (skips are a domain of the survey, as `na.rm = TRUE` treats them); the plain mean
+ *   uses `K_i = 1`;
+ * - the index `sum_j a_j S_j` (`a_j = w_j / sum w` over indicators with a mean) and its
+ *   standard error from the summed influence `z_i = sum_j a_j u_ij`, which is what
+ *   `svycontrast` of `svyratio` estimates gives;
+ * - percentile bootstrap intervals: respondents are resampled whole (so indicators stay
+ *   correlated), `replicates` times, with a seeded mulberry32 generator; replicates in
+ *   which a statistic is undefined are left out of that statistic's interval.
+ */
+import { CompensatedSum } from "../internal/sum.js";
+import { emptyRecord } from "./emptyRecord.js";
+import { normalQuantile } from "./normalQuantile.js";
+import type { SurveyColumns } from "./readSurvey.js";
+import type {
+  IndicatorSatisfaction,
+  SatisfactionIndex,
+  SatisfactionInterval,
+  SatisfactionSummary,
+} from "./valueWeightedSatisfaction.js";
+
+/** How intervals are computed, resolved from the options. */
+export interface IntervalSettings {
+  readonly method: "normal" | "bootstrap";
+  readonly confidence: number;
+  readonly replicates: number;
+  readonly seed: number;
+}
+
+/** Point estimates of one set of respondents. */
+interface PointEstimates {
+  readonly n: Int32Array;
+  readonly valueTotal: Float64Array;
+  readonly unweighted: (number | null)[];
+  readonly weighted: (number | null)[];
+  /** Index weights actually used, normalised to sum 1 (0 for indicators left out). */
+  readonly indexWeightsUnweighted: Float64Array;
+  readonly indexWeightsWeighted: Float64Array;
+  readonly indexUnweighted: number | null;
+  readonly indexWeighted: number | null;
+}
+
+const clamp = (x: number, low: number, high: number) => Math.min(high, Math.max(low, x)) + 0;
+
+/** `a_j = w_j / sum w` over the indicators whose mean is defined; `null` index when none. */
+function combine(
+  means: readonly (number | null)[],
+  weights: Float64Array,
+): { index: number | null; a: Float64Array } {
+  const a = new Float64Array(means.length);
+  let total = 0;
+  for (let j = 0; j < means.length; j++) if (means[j] !== null) total += weights[j]!;
+  if (!(total > 0)) return { index: null, a };
+  const index = new CompensatedSum();
+  for (let j = 0; j < means.length; j++) {
+    const mean = means[j];
+    if (mean === null || mean === undefined) continue;
+    a[j] = weights[j]! / total;
+    index.add(a[j]! * mean);
+  }
+  return { index: index.value, a };
+}
+
+function pointEstimates(columns: SurveyColumns, rows: Int32Array, weights: Float64Array): PointEstimates {
+  const J = columns.indicators.length;
+  const n = new Int32Array(J);
+  const valueTotal = new Float64Array(J);
+  const unweighted: (number | null)[] = new Array(J).fill(null);
+  const weighted: (number | null)[] = new Array(J).fill(null);
+  const K = columns.values;
+  for (let j = 0; j < J; j++) {
+    const D = columns.scores[j]!;
+    const sumD = new CompensatedSum();
+    const sumK = new CompensatedSum();
+    const sumKD = new CompensatedSum();
+    let count = 0;
+    let low = Number.POSITIVE_INFINITY;
+    let high = Number.NEGATIVE_INFINITY;
+    for (let p = 0; p < rows.length; p++) {
+      const r = rows[p]!;
+      const d = D[r]!;
+      if (Number.isNaN(d)) continue;
+      const k = K[r]!;
+      count++;
+      sumD.add(d);
+      sumK.add(k);
+      sumKD.add(k * d);
+      if (d < low) low = d;
+      if (d > high) high = d;
+    }
+    n[j] = count;
+    valueTotal[j] = sumK.value;
+    if (count > 0) unweighted[j] = clamp(sumD.value / count, low, high);
+    if (sumK.value > 0) weighted[j] = clamp(sumKD.value / sumK.value, low, high);
+  }
+  const u = combine(unweighted, weights);
+  const w = combine(weighted, weights);
+  return {
+    n,
+    valueTotal,
+    unweighted,
+    weighted,
+    indexWeightsUnweighted: u.a,
+    indexWeightsWeighted: w.a,
+    indexUnweighted: u.index,
+    indexWeighted: w.index,
+  };
+}
+
+/** A seeded uniform generator on [0, 1) (mulberry32): same seed, same stream, everywhere. */
+export function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Quantile of sorted values with linear interpolation (R's default type 7). */
+function quantileType7(sorted: Float64Array, p: number): number {
+  const h = (sorted.length - 1) * p;
+  const lo = Math.floor(h);
+  const hi = Math.min(lo + 1, sorted.length - 1);
+  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!) + 0;
+}
+
+function percentileInterval(draws: number[], confidence: number): SatisfactionInterval | null {
+  if (draws.length < 2) return null;
+  const sorted = Float64Array.from(draws).sort();
+  const alpha = 1 - confidence;
+  return { lower: quantileType7(sorted, alpha / 2), upper: quantileType7(sorted, 1 - alpha / 2) };
+}
+
+/** Percentile bootstrap intervals per indicator and for the index. */
+function bootstrapIntervals(
+  columns: SurveyColumns,
+  rows: Int32Array,
+  weights: Float64Array,
+  settings: IntervalSettings,
+) {
+  const J = columns.indicators.length;
+  const drawsU: number[][] = Array.from({ length: J }, () => []);
+  const drawsW: number[][] = Array.from({ length: J }, () => []);
+  const indexU: number[] = [];
+  const indexW: number[] = [];
+  const random = mulberry32(settings.seed);
+  const sample = new Int32Array(rows.length);
+  for (let b = 0; b < settings.replicates; b++) {
+    for (let p = 0; p < rows.length; p++) sample[p] = rows[Math.floor(random() * rows.length)]!;
+    const estimates = pointEstimates(columns, sample, weights);
+    for (let j = 0; j < J; j++) {
+      const mu = estimates.unweighted[j];
+      const mw = estimates.weighted[j];
+      if (mu !== null && mu !== undefined) drawsU[j]!.push(mu);
+      if (mw !== null && mw !== undefined) drawsW[j]!.push(mw);
+    }
+    if (estimates.indexUnweighted !== null) indexU.push(estimates.indexUnweighted);
+    if (estimates.indexWeighted !== null) indexW.push(estimates.indexWeighted);
+  }
+  const c = settings.confidence;
+  return {
+    unweighted: drawsU.map((d) => percentileInterval(d, c)),
+    weighted: drawsW.map((d) => percentileInterval(d, c)),
+    indexUnweighted: percentileInterval(indexU, c),
+    indexWeighted: percentileInterval(indexW, c),
+  };
+}
+
+/** `mean ± z·SE`, or `null` when either is undefined. */
+function normalInterval(mean: number | null, se: number | null, z: number): SatisfactionInterval | null {
+  if (mean === null || se === null) return null;
+  return { lower: mean - z * se + 0, upper: mean + z * se + 0 };
+}
+
+/** `sqrt(N/(N-1) · sum (x - mean(x))^2)` from the sums over all N respondents. */
+function linearizationSe(sum: number, sumSquares: number, N: number): number {
+  const ss = sumSquares - (sum * sum) / N;
+  return Math.sqrt((N / (N - 1)) * Math.max(0, ss)) + 0;
+}
+
+/** Everything `valueWeightedSatisfaction` reports for one set of respondents. */
+export function summarise(
+  columns: SurveyColumns,
+  rows: Int32Array,
+  reference: number,
+  weights: Float64Array,
+  scaleMax: number | null,
+  settings: IntervalSettings,
+): SatisfactionSummary {
+  const { indicators, values: K } = columns;
+  const J = indicators.length;
+  const N = rows.length;
+  const point = pointEstimates(columns, rows, weights);
+  const z = normalQuantile(1 - (1 - settings.confidence) / 2);
+
+  // Second pass: adjusted scores, linearization influences, Kish's n_eff.
+  const zU = new Float64Array(N);
+  const zW = new Float64Array(N);
+  const seU: (number | null)[] = new Array(J).fill(null);
+  const seW: (number | null)[] = new Array(J).fill(null);
+  const adjustedMean: (number | null)[] = new Array(J).fill(null);
+  const adjustedMax: (number | null)[] = new Array(J).fill(null);
+  const aboveScale: (number | null)[] = new Array(J).fill(null);
+  const effectiveN: (number | null)[] = new Array(J).fill(null);
+  for (let j = 0; j < J; j++) {
+    const D = columns.scores[j]!;
+    const count = point.n[j]!;
+    const mu = point.unweighted[j] ?? null;
+    const mw = point.weighted[j] ?? null;
+    const total = point.valueTotal[j]!;
+    const aU = point.indexWeightsUnweighted[j]!;
+    const aW = point.indexWeightsWeighted[j]!;
+    const sumAdjusted = new CompensatedSum();
+    let sumK2 = 0;
+    let maxAdjusted = Number.NEGATIVE_INFINITY;
+    let above = 0;
+    let sU = 0;
+    let sU2 = 0;
+    let sW = 0;
+    let sW2 = 0;
+    for (let p = 0; p < N; p++) {
+      const r = rows[p]!;
+      const d = D[r]!;
+      if (Number.isNaN(d)) continue;
+      const k = K[r]!;
+      const adjusted = (k / reference) * d;
+      sumAdjusted.add(adjusted);
+      if (adjusted > maxAdjusted) maxAdjusted = adjusted;
+      if (scaleMax !== null && adjusted > scaleMax) above++;
+      sumK2 += k * k;
+      if (mu !== null) {
+        const ui = (d - mu) / count;
+        sU += ui;
+        sU2 += ui * ui;
+        zU[p]! += aU * ui;
+      }
+      if (mw !== null) {
+        const ui = (k * (d - mw)) / total;
+        sW += ui;
+        sW2 += ui * ui;
+        zW[p]! += aW * ui;
+      }
+    }
+    if (count === 0) continue;
+    adjustedMean[j] = sumAdjusted.value / count + 0;
+    adjustedMax[j] = maxAdjusted + 0;
+    aboveScale[j] = scaleMax === null ? null : above;
+    if (total > 0) effectiveN[j] = (total * total) / sumK2;
+    if (count >= 2 && N >= 2) {
+      seU[j] = linearizationSe(sU, sU2, N);
+      if (mw !== null) seW[j] = linearizationSe(sW, sW2, N);
+    }
+  }
+
+  // The index's standard error: defined when every contributing indicator has one.
+  const indexSe = (index: number | null, a: Float64Array, se: (number | null)[], influence: Float64Array) => {
+    if (index === null || N < 2) return null;
+    for (let j = 0; j < J; j++) if (a[j]! > 0 && se[j] === null) return null;
+    let s = 0;
+    let s2 = 0;
+    for (let p = 0; p < N; p++) {
+      s += influence[p]!;
+      s2 += influence[p]! * influence[p]!;
+    }
+    return linearizationSe(s, s2, N);
+  };
+  const indexSeU = indexSe(point.indexUnweighted, point.indexWeightsUnweighted, seU, zU);
+  const indexSeW = indexSe(point.indexWeighted, point.indexWeightsWeighted, seW, zW);
+
+  const boot = settings.method === "bootstrap" ? bootstrapIntervals(columns, rows, weights, settings) : null;
+
+  const indicatorResults: Record<string, IndicatorSatisfaction> = emptyRecord();
+  const indexWeights: Record<string, number> = emptyRecord();
+  for (let j = 0; j < J; j++) {
+    const mu = point.unweighted[j] ?? null;
+    const mw = point.weighted[j] ?? null;
+    indicatorResults[indicators[j]!] = {
+      n: point.n[j]!,
+      unweighted: mu,
+      weighted: mw,
+      adjustedMean: adjustedMean[j] ?? null,
+      effectiveN: effectiveN[j] ?? null,
+      valueTotal: point.valueTotal[j]!,
+      unweightedStandardError: seU[j] ?? null,
+      weightedStandardError: seW[j] ?? null,
+      unweightedInterval: boot ? (boot.unweighted[j] ?? null) : normalInterval(mu, seU[j] ?? null, z),
+      weightedInterval: boot ? (boot.weighted[j] ?? null) : normalInterval(mw, seW[j] ?? null, z),
+      adjustedMax: adjustedMax[j] ?? null,
+      adjustedAboveScale: aboveScale[j] ?? null,
+    };
+    indexWeights[indicators[j]!] = point.indexWeightsWeighted[j]!;
+  }
+  const index: SatisfactionIndex = {
+    unweighted: point.indexUnweighted,
+    weighted: point.indexWeighted,
+    unweightedStandardError: indexSeU,
+    weightedStandardError: indexSeW,
+    unweightedInterval: boot ? boot.indexUnweighted : normalInterval(point.indexUnweighted, indexSeU, z),
+    weightedInterval: boot ? boot.indexWeighted : normalInterval(point.indexWeighted, indexSeW, z),
+    weights: indexWeights,
+  };
+
+  // Whole-sample totals and the adjusted scores.
+  const valueTotal = new CompensatedSum();
+  let sumK2 = 0;
+  const adjusted = new Array<SatisfactionSummary["adjusted"][number]>(N);
+  for (let p = 0; p < N; p++) {
+    const r = rows[p]!;
+    const k = K[r]!;
+    valueTotal.add(k);
+    sumK2 += k * k;
+    const factor = k / reference + 0;
+    const scores: Record<string, number | null> = emptyRecord();
+    for (let j = 0; j < J; j++) {
+      const d = columns.scores[j]![r]!;
+      scores[indicators[j]!] = Number.isNaN(d) ? null : factor * d + 0;
+    }
+    adjusted[p] = { customerId: columns.ids[r]!, factor, scores };
+  }
+  return {
+    reference,
+    respondents: N,
+    valueTotal: valueTotal.value,
+    effectiveN: valueTotal.value > 0 ? (valueTotal.value * valueTotal.value) / sumK2 : null,
+    indicators: indicatorResults,
+    index,
+    adjusted,
+  };
+}

@@ -1,0 +1,36 @@
+/**
+ * Test helpers of the satisfaction module (imported by its tests only, never exported
+ * from the package).
+ */
+import { expect } from "vitest";
+import { CustomerValueError } from "../src/errors/CustomerValueError.js";
+
+/** Asserts `|actual - expected| <= rel · max(1, |expected|)`. */
+export function expectClose(actual: number | null | undefined, expected: number, rel = 1e-12): void {
+  expect(actual).not.toBeNull();
+  expect(actual).not.toBeUndefined();
+  const tolerance = rel * Math.max(1, Math.abs(expected));
+  if (!(Math.abs((actual as number) - expected) <= tolerance)) {
+    expect.fail(`expected ${actual} to be within ${tolerance} of ${expected}`);
+  }
+}
+
+/** Freezes an object graph so a mutation throws in strict mode. */
+export function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key of Reflect.ownKeys(value)) deepFreeze((value as Record<PropertyKey, unknown>)[key]);
+  }
+  return value;
+}
+
+/** Runs `fn` and returns the `CustomerValueError` it throws (fails if it does not). */
+export function caught(fn: () => unknown): CustomerValueError {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(CustomerValueError);
+    return error as CustomerValueError;
+  }
+  return expect.fail("expected a CustomerValueError");
+}
