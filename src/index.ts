@@ -120,7 +120,31 @@ export type {
 } from "./bcg/portfolioSummary.js";
 export { relativeMarketShare } from "./bcg/relativeMarketShare.js";
 
-// @section rates (reserved)
+// Rates, growth accounting, cohorts and the customer scorecard (DOMAIN.md 4)
+// (marketShare and relativeMarketShare are exported with the BCG section: one implementation)
+export { acquisitionRate } from "./rates/acquisitionRate.js";
+export { allocateCostToServe } from "./rates/allocateCostToServe.js";
+export type { ActivityCost, ActivityUsage } from "./rates/allocateCostToServe.js";
+export type { AcquisitionCounts } from "./rates/acquisitionRate.js";
+export { churnRate } from "./rates/churnRate.js";
+export { cohortRetention } from "./rates/cohortRetention.js";
+export type { CohortRetentionOptions, CohortRow } from "./rates/cohortRetention.js";
+export { customerProfitability } from "./rates/customerProfitability.js";
+export type { ProfitabilityInput } from "./rates/customerProfitability.js";
+export { customerScorecard } from "./rates/customerScorecard.js";
+export type {
+  CustomerScorecard,
+  CustomerScorecardInput,
+  CustomerScorecardOptions,
+} from "./rates/customerScorecard.js";
+export { onTimeDeliveryRate } from "./rates/onTimeDeliveryRate.js";
+export type { Delivery, OnTimeDeliveryRateOptions } from "./rates/onTimeDeliveryRate.js";
+export { periodActivity } from "./rates/periodActivity.js";
+export type { PeriodActivityOptions, PeriodActivityRow } from "./rates/periodActivity.js";
+export { retentionRate } from "./rates/retentionRate.js";
+export type { CustomerSets } from "./rates/retentionRate.js";
+export { retentionRateFromCounts } from "./rates/retentionRateFromCounts.js";
+export type { RetentionCounts } from "./rates/retentionRateFromCounts.js";
 
 // The seven-stage customer relationship lifecycle: stages, labels, strategies, classifier, summary, timeline
 export {

@@ -1,0 +1,158 @@
+import type { TransactionInput } from "../table/TransactionTable.js";
+import { assertOneOf } from "../internal/assert.js";
+import { assertPeriod, assertTimeZone, type Period, periodKeyOf } from "../internal/dates.js";
+import { CompensatedSums } from "../internal/sum.js";
+import { purchasePeriods } from "./purchasePeriods.js";
+
+/** Options of {@link cohortRetention}. */
+export interface CohortRetentionOptions {
+  /** Calendar period of cohorts and columns (default `"month"`). */
+  readonly period?: Period;
+  /**
+   * `"classic"` (default): `retention[k]` = share of the cohort with a purchase in period
+   * `cohort + k`; `"rolling"`: with a purchase in `cohort + k` or any later period.
+   */
+  readonly mode?: "classic" | "rolling";
+  /** IANA time zone in which periods are cut (default UTC). */
+  readonly timeZone?: string;
+}
+
+/** One cohort of {@link cohortRetention}. */
+export interface CohortRow {
+  /** Key of the cohort's period (its customers' first purchase), e.g. `"2011-03"`. */
+  readonly cohort: string;
+  /** Customers whose first purchase falls in the cohort's period. */
+  readonly size: number;
+  /** `active[k]`: cohort customers counted in column `k` (per `mode`); `active[0] = size`. */
+  readonly active: number[];
+  /** `retention[k] = active[k] / size`; `retention[0] = 1`. */
+  readonly retention: number[];
+  /** `revenue[k]`: sum of the cohort's amounts (returns included) dated in period `cohort + k`. */
+  readonly revenue: number[];
+  /**
+   * Revenue retention: `revenue[k] / revenue[0]`, the share of the cohort's first-period
+   * revenue still coming in (can exceed 1); all `null` when `revenue[0] <= 0`. The same in both modes.
+   */
+  readonly revenueRetention: (number | null)[];
+}
+
+/**
+ * Cohort retention (DOMAIN.md 4): customers grouped by the period of their first purchase
+ * (`amount > 0`); cell `(c, k)` is the share of cohort `c` active (with a purchase) in period
+ * `c + k` (classic) or in `c + k` or later (rolling). Beside it, revenue retention per cohort.
+ *
+ *     classic: retention[k] = |{i in c : i buys in c + k}| / |c|
+ *     rolling: retention[k] = |{i in c : i buys in c + k or later}| / |c|
+ *     revenueRetention[k] = revenue of c in c + k / revenue of c in c
+ *
+ * Each row runs from `k = 0` to the last period with any transaction in the input, so
+ * later cohorts have shorter rows (a triangle). Only periods where someone first bought
+ * give a cohort (no empty cohorts). Customers with no purchase (only returns or zero
+ * amounts) belong to no cohort; a cohort member's amounts dated before their first
+ * purchase are left out of `revenue`. An empty log gives `[]`.
+ *
+ * @param transactions - the transaction log: records `{ customerId, date, amount }` or a `TransactionTable`
+ * @param options - `period`, `mode`, `timeZone`
+ * @returns one {@link CohortRow} per cohort, oldest first
+ * @throws {CustomerValueError} `INVALID_RECORD` for bad transactions (all listed);
+ *   `INVALID_OPTION` for a bad period, mode or time zone
+ * @example
+ * const log = [
+ *   { customerId: "a", date: "2011-01-05", amount: 10 },
+ *   { customerId: "b", date: "2011-01-20", amount: 10 },
+ *   { customerId: "a", date: "2011-03-03", amount: 5 },
+ * ];
+ * cohortRetention(log)[0].retention; // => [1, 0, 0.5]
+ * cohortRetention(log, { mode: "rolling" })[0].retention; // => [1, 0.5, 0.5]
+ * cohortRetention(log)[0].revenueRetention; // => [1, 0, 0.25]
+ */
+export function cohortRetention(
+  transactions: TransactionInput,
+  options: CohortRetentionOptions = {},
+): CohortRow[] {
+  const fn = "cohortRetention";
+  const { period = "month", mode = "classic", timeZone } = options;
+  assertPeriod(period, fn);
+  assertOneOf(mode, ["classic", "rolling"], `${fn}: mode`);
+  if (timeZone !== undefined) assertTimeZone(timeZone, fn);
+
+  const { columns, rowPeriod, offsets, periods, dataHi } = purchasePeriods(
+    transactions,
+    fn,
+    period,
+    timeZone,
+  );
+  if (dataHi === undefined) return [];
+  const customers = offsets.length - 1;
+
+  // Cohort of each customer (its first purchase period), and the span of cohorts.
+  let cLo = Number.POSITIVE_INFINITY;
+  let cHi = Number.NEGATIVE_INFINITY;
+  for (let c = 0; c < customers; c++) {
+    if (offsets[c] === offsets[c + 1]) continue;
+    const first = periods[offsets[c]!]!;
+    if (first < cLo) cLo = first;
+    if (first > cHi) cHi = first;
+  }
+  if (cLo > cHi) return [];
+  const width = dataHi - cLo + 1;
+  // Cell (cohort c, column k) lives at (c - cLo) * width + k.
+  const cells = (cHi - cLo + 1) * width;
+  const counts = new Float64Array(cells + 1);
+  const sizes = new Float64Array(cHi - cLo + 1);
+  for (let c = 0; c < customers; c++) {
+    const j0 = offsets[c]!;
+    const j1 = offsets[c + 1]!;
+    if (j0 === j1) continue;
+    const cohort = periods[j0]!;
+    const base = (cohort - cLo) * width;
+    sizes[cohort - cLo]!++;
+    if (mode === "classic") {
+      for (let j = j0; j < j1; j++) counts[base + periods[j]! - cohort]!++;
+    } else {
+      // Active in every column up to the last purchase: a difference array, summed below.
+      // (No decrement after the last period of the data: that cell is the next cohort's.)
+      const last = periods[j1 - 1]!;
+      counts[base]!++;
+      if (last < dataHi) counts[base + last - cohort + 1]!--;
+    }
+  }
+
+  const revenue = new CompensatedSums(cells);
+  const cohortOf = new Int32Array(customers);
+  for (let c = 0; c < customers; c++) {
+    cohortOf[c] = offsets[c] === offsets[c + 1] ? dataHi + 1 : periods[offsets[c]!]!;
+  }
+  for (let i = 0; i < columns.length; i++) {
+    const cohort = cohortOf[columns.customer[i]!]!;
+    const p = rowPeriod[i]!;
+    if (cohort > dataHi || p < cohort) continue;
+    revenue.add((cohort - cLo) * width + p - cohort, columns.amount[i]!);
+  }
+
+  const rows: CohortRow[] = [];
+  for (let cohort = cLo; cohort <= cHi; cohort++) {
+    const size = sizes[cohort - cLo]!;
+    if (size === 0) continue;
+    const base = (cohort - cLo) * width;
+    const length = dataHi - cohort + 1;
+    const active: number[] = [];
+    const revenueRow: number[] = [];
+    let running = 0;
+    for (let k = 0; k < length; k++) {
+      running += counts[base + k]!;
+      active.push(mode === "classic" ? counts[base + k]! : running);
+      revenueRow.push(revenue.value(base + k));
+    }
+    const first = revenueRow[0]!;
+    rows.push({
+      cohort: periodKeyOf(cohort, period),
+      size,
+      active,
+      retention: active.map((a) => a / size),
+      revenue: revenueRow,
+      revenueRetention: revenueRow.map((r) => (first > 0 ? r / first + 0 : null)),
+    });
+  }
+  return rows;
+}
