@@ -106,7 +106,13 @@ export type { WhaleCurveOptions, WhaleCurveResult, WhalePeak, WhalePoint } from 
 
 // BCG growth-share matrix: products, business units and customers in four quadrants
 export { bcgPlacement } from "./bcg/bcgPlacement.js";
-export type { BcgItem, BcgPlacement, BcgPlacementOptions, BcgQuadrant, BcgStrategy } from "./bcg/bcgPlacement.js";
+export type {
+  BcgItem,
+  BcgPlacement,
+  BcgPlacementOptions,
+  BcgQuadrant,
+  BcgStrategy,
+} from "./bcg/bcgPlacement.js";
 export { customerPortfolio } from "./bcg/customerPortfolio.js";
 export type { CustomerPlacement, CustomerPortfolioOptions } from "./bcg/customerPortfolio.js";
 export { marketShare } from "./bcg/marketShare.js";
@@ -180,4 +186,33 @@ export type {
   LifecycleTimelinePeriod,
 } from "./lifecycle/lifecycleTimeline.js";
 
-// @section value (reserved)
+// Customer value: RFM summary and scores, calibration/holdout, lifetime value, composite score, classes
+export { calibrationAndHoldout } from "./value/calibrationAndHoldout.js";
+export type {
+  CalibrationAndHoldoutOptions,
+  CalibrationAndHoldoutRow,
+  HoldoutMonetaryValue,
+} from "./value/calibrationAndHoldout.js";
+export { compositeValueScore } from "./value/compositeValueScore.js";
+export type {
+  CompositeValueScoreOptions,
+  CompositeValueScoreRow,
+  Normalization,
+  ValueCriteriaSpec,
+  ValueCriterion,
+  ValueFormulaSpec,
+} from "./value/compositeValueScore.js";
+export { CUSTOMER_CLASSES, customerClasses } from "./value/customerClasses.js";
+export type {
+  CustomerClass,
+  CustomerClassesOptions,
+  CustomerClassRow,
+  RankedCustomerClass,
+} from "./value/customerClasses.js";
+export { lifetimeValue } from "./value/lifetimeValue.js";
+export type { LifetimeValueOptions } from "./value/lifetimeValue.js";
+export { RFM_SEGMENTS, rfmScores } from "./value/rfmScores.js";
+export type { RfmEdges, RfmScoresOptions, RfmScoresRow, RfmSegment } from "./value/rfmScores.js";
+export { rfmSummary } from "./value/rfmSummary.js";
+export type { RfmSummaryOptions, RfmSummaryRow } from "./value/rfmSummary.js";
+export type { RfmAggregate, RfmUnit } from "./value/internal.js";

@@ -270,7 +270,10 @@ export function resolveIndicatorWeights(
     total += weight;
   }
   if (!(total > 0)) {
-    throw new CustomerValueError("ZERO_WEIGHTS", `${fnName}: indicatorWeights must not sum to 0, got ${total}`);
+    throw new CustomerValueError(
+      "ZERO_WEIGHTS",
+      `${fnName}: indicatorWeights must not sum to 0, got ${total}`,
+    );
   }
   return weights;
 }
