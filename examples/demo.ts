@@ -6,6 +6,7 @@ import { generateSampleData } from "customer-value";
 import { bcgSection } from "./demo/bcg.js";
 import { heading } from "./demo/format.js";
 import { lifecycleSection } from "./demo/lifecycle.js";
+import { modelsSection } from "./demo/models.js";
 import { paretoSection } from "./demo/pareto.js";
 import { ratesSection } from "./demo/rates.js";
 import { satisfactionSection } from "./demo/satisfaction.js";
@@ -33,6 +34,7 @@ const sections: [string, (s: typeof sample) => string][] = [
   ["Keeping and winning customers (retention, churn, acquisition)", ratesSection],
   ["Where each relationship stands (the seven-stage lifecycle)", lifecycleSection],
   ["Customer value (RFM, lifetime value, classes)", valueSection],
+  ["Buy-till-you-die models (BG/NBD, Gamma-Gamma, model lifetime value)", modelsSection],
 ];
 
 console.log(`customer-value demo — sample of ${sample.customers.length} customers, as of ${sample.asOf}`);

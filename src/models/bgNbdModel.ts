@@ -1,0 +1,95 @@
+import { assertInRange } from "../internal/assert.js";
+import { finiteResult, type ModelCustomer, readCustomer, readSummary, readTime } from "./internal/input.js";
+import { bgNbdConditional, bgNbdExpected, bgNbdProbabilityAlive, bgNbdTotalLogLik } from "./internal/math.js";
+
+/** The four BG/NBD parameters: purchase rates ~ Gamma(r, alpha), drop-out probabilities ~ Beta(a, b). */
+export interface BgNbdParams {
+  /** Shape of the gamma distribution of purchase rates; > 0. */
+  readonly r: number;
+  /** Scale (in the data's time unit) of the gamma distribution of purchase rates; > 0. */
+  readonly alpha: number;
+  /** First shape of the beta distribution of drop-out probabilities; > 0. */
+  readonly a: number;
+  /** Second shape of the beta distribution of drop-out probabilities; > 0. */
+  readonly b: number;
+}
+
+/**
+ * A BG/NBD model with its predictions. Every time `t` is in the time unit of the
+ * data the parameters were fitted on (weeks for the CDNOW summary, days for
+ * `rfmSummary` by default); nothing is converted.
+ */
+export interface BgNbdModel extends BgNbdParams {
+  readonly model: "bg-nbd";
+  /**
+   * E[X(t)]: expected number of purchases in `(0, t]` of a customer who made the
+   * first purchase at time 0 (FHL 2005 eq. 9). `t >= 0` in the data's time unit.
+   */
+  expectedPurchases(t: number): number;
+  /**
+   * E[Y(t) | x, tx, T]: expected purchases in the next `t` time units of a customer
+   * with this history (FHL 2005 eq. 10). `t >= 0` in the data's time unit.
+   */
+  conditionalExpectedPurchases(t: number, customer: ModelCustomer): number;
+  /** P(alive | x, tx, T) (FHL 2005 eq. 12); 1 for a customer without repeat purchases. */
+  probabilityAlive(customer: ModelCustomer): number;
+  /** The log-likelihood of a summary under these parameters (summed over customers). */
+  logLikelihoodOf(summary: readonly ModelCustomer[]): number;
+}
+
+/**
+ * A BG/NBD model from known parameters (e.g. published estimates), with the same
+ * predictions as a fitted one.
+ *
+ * BG/NBD (Fader, Hardie & Lee 2005, "Counting your customers the easy way"):
+ * while alive a customer buys as a Poisson process with rate lambda ~
+ * Gamma(r, alpha); after each purchase they drop out with probability p ~ Beta(a, b).
+ *
+ * @param params - `{ r, alpha, a, b }`, all finite and > 0; `alpha` in the data's time unit.
+ * @returns the model with `expectedPurchases`, `conditionalExpectedPurchases`,
+ *   `probabilityAlive` and `logLikelihoodOf`.
+ * @throws CustomerValueError `INVALID_OPTION` when a parameter is not a finite number > 0.
+ *
+ * @example
+ * const m = bgNbdModel({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }); // CDNOW, weeks
+ * m.probabilityAlive({ frequency: 2, recency: 30.43, T: 38.86 }); // => 0.7266 (to 4 digits)
+ */
+export function bgNbdModel(params: BgNbdParams): BgNbdModel {
+  const fn = "bgNbdModel";
+  for (const name of ["r", "alpha", "a", "b"] as const) {
+    assertInRange(params?.[name], `${fn}: params.${name}`, 0, Number.POSITIVE_INFINITY, { minOpen: true });
+  }
+  const { r, alpha, a, b } = params;
+  return {
+    model: "bg-nbd",
+    r,
+    alpha,
+    a,
+    b,
+    expectedPurchases(t) {
+      return finiteResult(
+        bgNbdExpected(r, alpha, a, b, readTime(t, "expectedPurchases: t")),
+        "expectedPurchases",
+      );
+    },
+    conditionalExpectedPurchases(t, customer) {
+      const time = readTime(t, "conditionalExpectedPurchases: t");
+      readCustomer(customer, "conditionalExpectedPurchases");
+      const { frequency, recency, T } = customer;
+      return finiteResult(
+        bgNbdConditional(r, alpha, a, b, time, frequency, recency, T),
+        "conditionalExpectedPurchases",
+      );
+    },
+    probabilityAlive(customer) {
+      readCustomer(customer, "probabilityAlive");
+      return finiteResult(
+        bgNbdProbabilityAlive(r, alpha, a, b, customer.frequency, customer.recency, customer.T),
+        "probabilityAlive",
+      );
+    },
+    logLikelihoodOf(summary) {
+      return bgNbdTotalLogLik(r, alpha, a, b, readSummary(summary, "logLikelihoodOf"));
+    },
+  };
+}

@@ -1,0 +1,41 @@
+/**
+ * customer-value/models: probabilistic customer-base ("buy till you die") models.
+ *
+ * This file is the whole public API of the `customer-value/models` entry point,
+ * one section per model. Every model is fitted on the per-customer summary that
+ * `rfmSummary` returns (`{ customerId?, frequency, recency, T, monetaryValue? }`);
+ * every time in and out of a model is in the time unit of that summary.
+ */
+
+// The input row shared by every model, and the options every fit accepts
+export type { FitOptions, ModelCustomer } from "./internal/input.js";
+
+// BG/NBD (Fader, Hardie & Lee 2005): fit, or build from known parameters
+export { fitBgNbd } from "./fitBgNbd.js";
+export type { FitBgNbdOptions, FittedBgNbd } from "./fitBgNbd.js";
+export { bgNbdModel } from "./bgNbdModel.js";
+export type { BgNbdModel, BgNbdParams } from "./bgNbdModel.js";
+
+// Pareto/NBD (Schmittlein, Morrison & Colombo 1987; Fader & Hardie's likelihood)
+export { fitParetoNbd } from "./fitParetoNbd.js";
+export type { FitParetoNbdOptions, FittedParetoNbd } from "./fitParetoNbd.js";
+export { paretoNbdModel } from "./paretoNbdModel.js";
+export type { ParetoNbdModel, ParetoNbdParams } from "./paretoNbdModel.js";
+
+// Gamma-Gamma spend model (Fader, Hardie & Lee 2005, "RFM and CLV")
+export { fitGammaGamma } from "./fitGammaGamma.js";
+export type { FitGammaGammaOptions, FittedGammaGamma } from "./fitGammaGamma.js";
+export { gammaGammaModel } from "./gammaGammaModel.js";
+export type { GammaGammaModel, GammaGammaParams } from "./gammaGammaModel.js";
+
+// Model-based customer lifetime value
+export { modelLifetimeValue } from "./modelLifetimeValue.js";
+export type {
+  ModelLifetimeValueOptions,
+  ModelLifetimeValueResult,
+  ModelLifetimeValueRow,
+  TransactionModel,
+} from "./modelLifetimeValue.js";
+
+// The error class, re-exported so that users of this entry point can branch on codes
+export { CustomerValueError } from "../errors/CustomerValueError.js";

@@ -1,0 +1,59 @@
+/** Test helpers for the models domain: data loading, a seeded simulator, float comparison. */
+import { existsSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { expect } from "vitest";
+
+/** ../shared/data/cdnow_lifetimes from the repo root. */
+export const CDNOW_DIR = fileURLToPath(new URL("../../../../shared/data/cdnow_lifetimes/", import.meta.url));
+export const HAS_CDNOW = existsSync(`${CDNOW_DIR}cdnow_customers_summary.csv`);
+
+export interface Row {
+  customerId: string;
+  frequency: number;
+  recency: number;
+  T: number;
+  monetaryValue?: number;
+}
+
+/** cdnow_customers_summary.csv (ID,frequency,recency,T; weeks). */
+export function loadCdnowSummary(): Row[] {
+  const lines = readFileSync(`${CDNOW_DIR}cdnow_customers_summary.csv`, "utf8").trim().split("\n").slice(1);
+  return lines.map((line) => {
+    const [id, f, r, T] = line.split(",");
+    return { customerId: id!, frequency: Number(f), recency: Number(r), T: Number(T) };
+  });
+}
+
+/** cdnow_customers_summary_with_transactions.csv (ID,x,t_x,T,zbar) as model rows. */
+export function loadCdnowWithSpend(): Row[] {
+  const lines = readFileSync(`${CDNOW_DIR}cdnow_customers_summary_with_transactions.csv`, "utf8")
+    .trim()
+    .split("\n")
+    .slice(1);
+  return lines.map((line) => {
+    const [id, x, tx, T, zbar] = line.split(",");
+    return {
+      customerId: id!,
+      frequency: Number(x),
+      recency: Number(tx),
+      T: Number(T),
+      monetaryValue: Number(zbar),
+    };
+  });
+}
+
+/** |actual - expected| <= rel * |expected| (or <= rel when expected is 0). */
+export function expectClose(actual: number, expected: number, rel: number): void {
+  const scale = expected === 0 ? 1 : Math.abs(expected);
+  expect(Number.isFinite(actual), `${actual} is not finite`).toBe(true);
+  expect(Math.abs(actual - expected) / scale, `${actual} vs ${expected}`).toBeLessThanOrEqual(rel);
+}
+
+/** For log-likelihoods: |actual - expected| <= tol * max(1, |expected|) (a log near 0 is compared absolutely). */
+export function expectCloseLog(actual: number, expected: number, tol: number): void {
+  expect(Number.isFinite(actual), `${actual} is not finite`).toBe(true);
+  expect(
+    Math.abs(actual - expected) / Math.max(1, Math.abs(expected)),
+    `${actual} vs ${expected}`,
+  ).toBeLessThanOrEqual(tol);
+}
