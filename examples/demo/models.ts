@@ -18,6 +18,7 @@ export function modelsSection(sample: SampleData): string {
     margin: 0.3,
   });
   const byId = new Map(summary.map((c) => [c.customerId, c]));
+  // rfmSummary gives every row an id, so no lifetime-value row has a null customerId here.
   const top = [...clv.customers].sort((a, b) => b.lifetimeValue - a.lifetimeValue).slice(0, 5);
   const lines = [
     `  BG/NBD (weeks): r ${bg.r.toFixed(3)}, alpha ${bg.alpha.toFixed(2)}, a ${bg.a.toFixed(3)}, b ${bg.b.toFixed(3)}; ` +
@@ -27,9 +28,10 @@ export function modelsSection(sample: SampleData): string {
     formatTable(
       ["customer", "frequency", "P(alive)", "purchases next 52 w", "lifetime value"],
       top.map((row) => {
-        const c = byId.get(row.customerId)!;
+        const id = row.customerId ?? "";
+        const c = byId.get(id)!;
         return [
-          row.customerId,
+          id,
           c.frequency,
           bg.probabilityAlive(c).toFixed(3),
           bg.conditionalExpectedPurchases(52, c).toFixed(2),
