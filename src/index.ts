@@ -44,6 +44,10 @@ export type {
   TransactionTable,
   TransactionTableColumns,
 } from "./table/TransactionTable.js";
+export { transactionTableFromCsv } from "./table/transactionTableFromCsv.js";
+export type { TransactionTableFromCsvOptions } from "./table/transactionTableFromCsv.js";
+export { transactionTableFromArrow } from "./table/transactionTableFromArrow.js";
+export type { ArrowTableLike, TransactionTableFromArrowOptions } from "./table/transactionTableFromArrow.js";
 
 // Sample data
 export { generateSampleData } from "./sample/generateSampleData.js";

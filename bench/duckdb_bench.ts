@@ -1,0 +1,176 @@
+/**
+ * DuckDB's side of the bench (`@duckdb/node-api`, in-memory database, DuckDB's default
+ * threads = all cores): the same computations as bench/lib_bench.ts in SQL, on the same
+ * files, results read back into JavaScript. Prints one JSON line like the other sides.
+ * DuckDB has no BG/NBD fit; that row is left empty.
+ *
+ *   npx tsx bench/duckdb_bench.ts <dir> <runs>
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { DuckDBInstance } from "@duckdb/node-api";
+
+const dir = process.argv[2]!;
+const runs = Number(process.argv[3] ?? 3);
+const meta = JSON.parse(readFileSync(join(dir, "meta.json"), "utf8")) as { asOf: string };
+const file = (name: string) => join(dir, name).replaceAll("'", "''");
+const asOf = `TIMESTAMPTZ '${meta.asOf.replace("T", " ").replace("Z", "+00")}'`;
+
+const instance = await DuckDBInstance.create(":memory:");
+const db = await instance.connect();
+await db.run("SET TimeZone = 'UTC'");
+const all = async (sql: string) => (await db.runAndReadAll(sql)).getRows();
+
+const timings: Record<string, number> = {};
+const every: Record<string, number[]> = {};
+async function time<T>(name: string, f: () => Promise<T>): Promise<T> {
+  const times: number[] = [];
+  let result: T | undefined;
+  for (let i = 0; i < runs; i++) {
+    result = undefined;
+    const t0 = performance.now();
+    result = await f();
+    times.push(performance.now() - t0);
+  }
+  every[name] = times;
+  timings[name] = times.slice().sort((a, b) => a - b)[Math.floor(runs / 2)]!;
+  return result as T;
+}
+
+// Untimed set-up, as on the other sides: the customer list and the survey.
+await db.run(`CREATE TABLE customers AS SELECT * FROM read_csv('${file("customers.csv")}', header = true,
+  columns = {'id': 'VARCHAR', 'terminationNoticeAt': 'TIMESTAMPTZ', 'noticeWithdrawnAt': 'TIMESTAMPTZ',
+             'satisfaction': 'DOUBLE', 'value': 'DOUBLE'})`);
+await db.run(`CREATE TABLE survey AS SELECT * FROM read_csv('${file("survey.csv")}', header = true,
+  columns = {'customerId': 'VARCHAR', 'value': 'DOUBLE', 'quality': 'DOUBLE', 'delivery': 'DOUBLE',
+             'service': 'DOUBLE', 'price': 'DOUBLE'})`);
+
+// 1. Ingestion and validation: CSV -> table, every row checked.
+await time("ingest", async () => {
+  await db.run(`CREATE OR REPLACE TABLE tx AS SELECT * FROM read_csv('${file("transactions.csv")}', header = true,
+    columns = {'customerId': 'VARCHAR', 'date': 'TIMESTAMPTZ', 'amount': 'DOUBLE', 'profit': 'DOUBLE', 'quantity': 'DOUBLE'})`);
+  const [[bad]] =
+    (await all(`SELECT count(*) FROM tx WHERE customerId IS NULL OR customerId = '' OR date IS NULL
+    OR amount IS NULL OR isinf(amount) OR isnan(amount) OR isinf(profit) OR isinf(quantity)`)) as [[bigint]];
+  if (bad !== 0n) throw new Error(`${bad} bad rows`);
+});
+
+// 2. RFM summary (day-level purchases, as lifetimes and the library).
+const rfmSql = `
+  WITH d AS (SELECT customerId, date_trunc('day', date) AS day, sum(amount) AS amount FROM tx GROUP BY ALL),
+  f AS (SELECT customerId, min(day) AS first, max(day) AS last, count(*) AS n FROM d GROUP BY ALL)
+  SELECT f.customerId, any_value(n) - 1 AS frequency,
+         date_diff('day', any_value(first), any_value(last)) AS recency,
+         date_diff('day', any_value(first), date_trunc('day', ${asOf})) AS T,
+         coalesce(avg(d.amount) FILTER (WHERE d.day > f.first), 0) AS monetaryValue
+  FROM f JOIN d USING (customerId) GROUP BY f.customerId`;
+const rfm = await time("rfmSummary", () => all(rfmSql));
+
+// 3. Monthly activity.
+await time("periodActivity", () =>
+  all(`
+  WITH p AS (SELECT DISTINCT customerId, year(date) * 12 + month(date) - 1 AS m FROM tx),
+  q AS (SELECT m, m = min(m) OVER (PARTITION BY customerId) AS is_new,
+               lag(m) OVER (PARTITION BY customerId ORDER BY m) = m - 1 AS is_retained FROM p),
+  a AS (SELECT m, count(*) AS active, count(*) FILTER (WHERE is_new) AS new,
+               count(*) FILTER (WHERE is_retained) AS retained FROM q GROUP BY m),
+  r AS (SELECT year(date) * 12 + month(date) - 1 AS m, sum(amount) AS revenue FROM tx GROUP BY 1),
+  s AS (SELECT a.*, active - new - retained AS reactivated, lag(active, 1, 0) OVER (ORDER BY m) AS previousActive,
+               revenue FROM a JOIN r USING (m))
+  SELECT *, previousActive - retained AS churned,
+         CASE WHEN previousActive > 0 THEN retained / previousActive END AS retentionRate,
+         CASE WHEN previousActive > 0 THEN (previousActive - retained) / previousActive END AS churnRate,
+         CASE WHEN previousActive > 0 THEN new / previousActive END AS acquisitionRate
+  FROM s ORDER BY m`),
+);
+
+// 4. Monthly cohorts: classic retention and revenue retention.
+await time("cohortRetention", () =>
+  all(`
+  WITH t AS (SELECT customerId, year(date) * 12 + month(date) - 1 AS m, amount FROM tx),
+  c AS (SELECT customerId, min(m) AS cohort FROM t GROUP BY 1),
+  x AS (SELECT cohort, m - cohort AS "offset", count(DISTINCT customerId) AS active, sum(amount) AS revenue
+        FROM t JOIN c USING (customerId) GROUP BY ALL)
+  SELECT cohort, "offset", active / first_value(active) OVER w AS retention,
+         revenue / first_value(revenue) OVER w AS revenueRetention
+  FROM x WINDOW w AS (PARTITION BY cohort ORDER BY "offset") ORDER BY cohort, "offset"`),
+);
+
+// 5. Pareto split and Gini of customer totals (the totals are untimed set-up).
+await db.run("CREATE TABLE totals AS SELECT customerId, sum(amount) AS value FROM tx GROUP BY 1");
+await time("paretoSplit+gini", () =>
+  all(`
+  WITH tot AS (SELECT sum(value) AS total, count(*) AS n FROM totals),
+  s AS (SELECT row_number() OVER (ORDER BY value DESC, customerId) AS k,
+               sum(value) OVER (ORDER BY value DESC, customerId ROWS UNBOUNDED PRECEDING) AS cum FROM totals),
+  g AS (SELECT sum(rk * value) AS weighted FROM (SELECT value, row_number() OVER (ORDER BY value) AS rk FROM totals))
+  SELECT min(k) FILTER (WHERE cum >= 0.8 * total) AS headCount,
+         any_value(2 * weighted / (n * total) - (n + 1) / n) AS gini
+  FROM s, tot, g`),
+);
+
+// 6. Lifecycle stage of every customer at asOf (API.md's rules, default options).
+await time("classifyLifecycles", () =>
+  all(`
+  WITH p AS (SELECT customerId, date, amount, lag(date) OVER (PARTITION BY customerId ORDER BY date) AS prev
+             FROM tx WHERE amount > 0 AND date <= ${asOf}),
+  a AS (SELECT customerId, min(date) AS first, max(date) AS last,
+               bool_or(date > ${asOf} - INTERVAL 3 MONTH AND prev <= date - INTERVAL 6 MONTH) AS recovered,
+               coalesce(sum(amount) FILTER (WHERE date > ${asOf} - INTERVAL 6 MONTH), 0) AS vr,
+               coalesce(sum(amount) FILTER (WHERE date > ${asOf} - INTERVAL 12 MONTH
+                                              AND date <= ${asOf} - INTERVAL 6 MONTH), 0) AS vq
+        FROM p GROUP BY 1)
+  SELECT c.id, CASE
+    WHEN a.first IS NULL THEN 'prospecting'
+    WHEN c.terminationNoticeAt <= ${asOf}
+         AND NOT coalesce(c.noticeWithdrawnAt <= ${asOf}, false) THEN 'termination'
+    WHEN a.last <= ${asOf} - INTERVAL 6 MONTH THEN 'interruption'
+    WHEN a.recovered THEN 'recovery'
+    WHEN a.first > ${asOf} - INTERVAL 3 MONTH THEN 'socialization'
+    WHEN a.vq = 0 AND a.vr > 0 THEN 'growth'
+    WHEN a.vq > 0 AND (a.vr - a.vq) / a.vq >= 0.1 THEN 'growth'
+    WHEN a.vq > 0 AND (a.vr - a.vq) / a.vq <= -0.1 THEN 'decline'
+    ELSE 'maturity' END AS stage
+  FROM customers c LEFT JOIN a ON a.customerId = c.id`),
+);
+
+// 7. Value-weighted satisfaction, as the library computes it: plain and value-weighted means
+// with linearisation standard errors, Kish's effective n, and the adjusted scores per respondent.
+const INDICATORS = ["quality", "delivery", "service", "price"];
+await time("valueWeightedSatisfaction", async () => {
+  const stats = await all(`
+    WITH m AS (SELECT avg(value) AS reference,
+      ${INDICATORS.map(
+        (
+          q,
+        ) => `avg(${q}) AS mu_${q}, sum(${q} * value) / sum(value) FILTER (WHERE ${q} IS NOT NULL) AS mw_${q},
+        sum(value) FILTER (WHERE ${q} IS NOT NULL) AS k_${q}, count(${q}) AS n_${q}`,
+      ).join(", ")} FROM survey)
+    SELECT ${INDICATORS.map(
+      (q) => `any_value(mu_${q}), any_value(mw_${q}),
+        sqrt(var_samp((${q} - mu_${q}) / n_${q}) * any_value(n_${q}) * any_value(n_${q}) / (any_value(n_${q}) - 1) * (any_value(n_${q}) - 1) / any_value(n_${q})),
+        sqrt(var_samp(value * (${q} - mw_${q}) / k_${q}) * any_value(n_${q})),
+        pow(sum(value) FILTER (WHERE ${q} IS NOT NULL), 2) / sum(value * value) FILTER (WHERE ${q} IS NOT NULL),
+        max(value / reference * ${q})`,
+    ).join(", ")}
+    FROM survey, m`);
+  const adjusted = await all(
+    `SELECT customerId, value / avg(value) OVER () AS factor, ${INDICATORS.map((q) => `value / avg(value) OVER () * ${q}`).join(", ")} FROM survey`,
+  );
+  return [stats, adjusted];
+});
+
+const peakRssMB = process.resourceUsage().maxRSS / 1024;
+const [[rows, customers]] = (await all("SELECT count(*), count(DISTINCT customerId) FROM tx")) as [
+  [bigint, bigint],
+];
+console.log(
+  JSON.stringify({
+    engine: "duckdb",
+    timings,
+    all: every,
+    peakRssMB,
+    check: { rows: Number(rows), customers: Number(customers), rfmRows: rfm.length },
+  }),
+);
+db.closeSync();

@@ -1,0 +1,246 @@
+/**
+ * The performance bench (issue 11): this library, pandas and DuckDB, side by side, in one run.
+ *
+ *   npm run bench                                   # 10k, 100k, 1M and 10M transactions
+ *   npx tsx bench/run.ts --sizes 10k,100k --runs 3  # a quick run
+ *   npx tsx bench/run.ts --no-write                 # print only, leave bench/RESULTS.md alone
+ *
+ * For each size it writes the data once (bench/data.ts, from `generateSampleData`, cached in
+ * the system temp folder), then runs the three engines one after the other, each in its own
+ * process (bench/lib_bench.ts, bench/pandas_bench.py with /usr/bin/python3, bench/duckdb_bench.ts),
+ * so that process start, imports and the other engines' memory are not measured. Each engine
+ * times every computation `runs` times and reports the median and its peak resident memory.
+ * The table goes to stdout and, with the machine it ran on, to bench/RESULTS.md.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, platform, release, tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = fileURLToPath(new URL(".", import.meta.url));
+const args = process.argv.slice(2);
+const flag = (name: string) => {
+  const at = args.indexOf(name);
+  return at === -1 ? undefined : args[at + 1];
+};
+const parseSize = (s: string) => {
+  const m = /^(\d+(?:\.\d+)?)([kKmM]?)$/.exec(s.trim());
+  if (!m) throw new Error(`bad size ${s}`);
+  return Math.round(
+    Number(m[1]) * (m[2]?.toLowerCase() === "k" ? 1e3 : m[2]?.toLowerCase() === "m" ? 1e6 : 1),
+  );
+};
+const label = (n: number) => (n >= 1e6 ? `${n / 1e6}M` : n >= 1e3 ? `${n / 1e3}k` : String(n));
+const sizes = (flag("--sizes") ?? "10k,100k,1M,10M").split(",").map(parseSize);
+const runs = Number(flag("--runs") ?? 3);
+const dataRoot = flag("--data") ?? join(tmpdir(), "customer-value-bench");
+const python = flag("--python") ?? "/usr/bin/python3";
+const write = !args.includes("--no-write");
+
+const COMPUTATIONS = [
+  "ingest",
+  "rfmSummary",
+  "periodActivity",
+  "cohortRetention",
+  "paretoSplit+gini",
+  "classifyLifecycles",
+  "valueWeightedSatisfaction",
+  "fitBgNbd",
+] as const;
+const DESCRIPTIONS: Record<string, string> = {
+  ingest:
+    "CSV file -> checked columns (library: `transactionTableFromCsv`; pandas: `read_csv` + `to_datetime` + checks; DuckDB: `read_csv` into a table + checks)",
+  rfmSummary: "per-customer frequency / recency / T / monetary value over day-level purchases",
+  periodActivity: "per month: active, new, retained, reactivated, churned, rates, revenue",
+  cohortRetention: "monthly cohorts: classic retention and revenue retention",
+  "paretoSplit+gini": "80/20 split and Gini of per-customer totals",
+  classifyLifecycles: "lifecycle stage of every customer at the end of the history",
+  valueWeightedSatisfaction: "plain and value-weighted mean per indicator, one response per 10 transactions",
+  fitBgNbd: "BG/NBD maximum-likelihood fit on the RFM summary (pandas side: numpy + scipy Nelder-Mead)",
+};
+
+interface EngineResult {
+  engine: string;
+  timings: Record<string, number>;
+  all: Record<string, number[]>;
+  peakRssMB: number;
+  check: Record<string, unknown>;
+  error?: string;
+}
+
+function run(command: string, commandArgs: string[]): string {
+  const r = spawnSync(command, commandArgs, {
+    encoding: "utf8",
+    cwd: join(here, ".."),
+    maxBuffer: 1 << 28,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  if (r.status !== 0) {
+    throw new Error(`${command} ${commandArgs.join(" ")} failed (${r.status}):\n${r.stderr}`);
+  }
+  return r.stdout;
+}
+
+function engine(command: string, commandArgs: string[], name: string): EngineResult {
+  try {
+    const out = run(command, commandArgs).trim().split("\n");
+    return JSON.parse(out[out.length - 1]!) as EngineResult;
+  } catch (error) {
+    console.error(String(error));
+    return { engine: name, timings: {}, all: {}, peakRssMB: Number.NaN, check: {}, error: String(error) };
+  }
+}
+
+const tsx = join(here, "..", "node_modules", ".bin", "tsx");
+const loadBefore = loadavg();
+const started = new Date();
+const results: { size: number; meta: Record<string, unknown>; engines: Record<string, EngineResult> }[] = [];
+for (const size of sizes) {
+  const dir = join(dataRoot, String(size));
+  if (!existsSync(join(dir, "meta.json"))) {
+    console.error(`generating ${label(size)} transactions in ${dir} ...`);
+    run(tsx, [join(here, "data.ts"), String(size), dir]);
+  }
+  const meta = JSON.parse(readFileSync(join(dir, "meta.json"), "utf8")) as Record<string, unknown>;
+  const engines: Record<string, EngineResult> = {};
+  for (const [name, command, commandArgs] of [
+    // --expose-gc: the library side collects garbage between timed runs (outside the timing).
+    [
+      "library",
+      process.execPath,
+      ["--expose-gc", "--import", "tsx", join(here, "lib_bench.ts"), dir, String(runs)],
+    ],
+    ["pandas", python, [join(here, "pandas_bench.py"), dir, String(runs)]],
+    ["duckdb", tsx, [join(here, "duckdb_bench.ts"), dir, String(runs)]],
+  ] as const) {
+    console.error(`${label(size)}: ${name} ...`);
+    engines[name] = engine(command, [...commandArgs], name);
+  }
+  results.push({ size, meta, engines });
+  console.log(sizeTable(size, meta, engines));
+}
+const loadAfter = loadavg();
+
+function fmt(ms: number | undefined): string {
+  if (ms === undefined || !Number.isFinite(ms)) return "—";
+  return ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2);
+}
+function ratio(a: number | undefined, b: number | undefined): string {
+  return a === undefined || b === undefined || !(b > 0) ? "—" : (a / b).toFixed(2);
+}
+
+function sizeTable(
+  size: number,
+  meta: Record<string, unknown>,
+  engines: Record<string, EngineResult>,
+): string {
+  const lib = engines.library!;
+  const pd = engines.pandas!;
+  const duck = engines.duckdb!;
+  const lines = [
+    `### ${label(size)} transactions (${meta.transactions} rows, ${meta.customers} customers, ${meta.responses} survey responses)`,
+    "",
+    "| computation | library ms | pandas ms | DuckDB ms | library / pandas | library / DuckDB |",
+    "| --- | ---: | ---: | ---: | ---: | ---: |",
+  ];
+  let libTotal = 0;
+  let pdTotal = 0;
+  for (const c of COMPUTATIONS) {
+    const l = lib.timings[c];
+    const p = pd.timings[c];
+    const d = duck.timings[c];
+    if (l !== undefined) libTotal += l;
+    if (p !== undefined) pdTotal += p;
+    lines.push(`| ${c} | ${fmt(l)} | ${fmt(p)} | ${fmt(d)} | ${ratio(l, p)} | ${ratio(l, d)} |`);
+  }
+  lines.push(
+    `| **all of the above** | ${fmt(libTotal)} | ${fmt(pdTotal)} | — | ${ratio(libTotal, pdTotal)} | — |`,
+  );
+  lines.push(
+    `| peak memory (MB, whole process) | ${fmt(lib.peakRssMB)} | ${fmt(pd.peakRssMB)} | ${fmt(duck.peakRssMB)} | ${ratio(lib.peakRssMB, pd.peakRssMB)} | ${ratio(lib.peakRssMB, duck.peakRssMB)} |`,
+  );
+  for (const e of [lib, pd, duck])
+    if (e.error) lines.push("", `${e.engine} failed: ${e.error.split("\n")[0]}`);
+  return lines.join("\n");
+}
+
+function scalingTable(): string {
+  if (results.length < 2) return "";
+  const lines = [
+    "| computation | " +
+      results
+        .slice(1)
+        .map((r, k) => `${label(results[k]!.size)} → ${label(r.size)}`)
+        .join(" | ") +
+      " |",
+    `| --- |${results
+      .slice(1)
+      .map(() => " ---: |")
+      .join("")}`,
+  ];
+  for (const c of COMPUTATIONS) {
+    const cells = results.slice(1).map((r, k) => {
+      const prev = results[k]!;
+      const rows = (r.meta.transactions as number) / (prev.meta.transactions as number);
+      const t =
+        (r.engines.library!.timings[c] ?? Number.NaN) / (prev.engines.library!.timings[c] ?? Number.NaN);
+      return Number.isFinite(t) ? `${t.toFixed(1)}x for ${rows.toFixed(1)}x rows` : "—";
+    });
+    lines.push(`| ${c} | ${cells.join(" | ")} |`);
+  }
+  return lines.join("\n");
+}
+
+function version(command: string, commandArgs: string[]): string {
+  try {
+    return run(command, commandArgs).trim();
+  } catch {
+    return "unknown";
+  }
+}
+
+const duckVersion = (() => {
+  try {
+    return JSON.parse(
+      readFileSync(join(here, "..", "node_modules", "@duckdb", "node-api", "package.json"), "utf8"),
+    ).version as string;
+  } catch {
+    return "unknown";
+  }
+})();
+const machine = [
+  `- CPU: ${cpus()[0]?.model ?? "unknown"}, ${cpus().length} logical cores; memory ${(totalmem() / 2 ** 30).toFixed(1)} GiB; ${platform()} ${release()}`,
+  `- Node ${process.version}; ${version(python, ["-c", "import sys, pandas, numpy, scipy; print('Python', sys.version.split()[0] + ', pandas', pandas.__version__ + ', numpy', numpy.__version__ + ', scipy', scipy.__version__)"])}; @duckdb/node-api ${duckVersion}`,
+  `- Load average (1/5/15 min) at start ${loadBefore.map((x) => x.toFixed(2)).join(" / ")}, at end ${loadAfter.map((x) => x.toFixed(2)).join(" / ")}`,
+  `- Run started ${started.toISOString()}, finished ${new Date().toISOString()}; ${runs} timed runs per computation, median shown`,
+].join("\n");
+
+const scaling = scalingTable();
+if (scaling) console.log(`\nLibrary cost growth between sizes:\n${scaling}`);
+console.log(`\n${machine}`);
+
+if (write) {
+  const body = [
+    "# Bench results",
+    "",
+    "Written by `npm run bench` (bench/run.ts); do not edit by hand. Times are medians in",
+    "milliseconds, excluding process start and imports; each engine runs in its own process,",
+    "one after the other, on the same CSV files. A ratio below 1 means this library is faster.",
+    "",
+    "## Machine",
+    "",
+    machine,
+    "",
+    "## What is timed",
+    "",
+    ...COMPUTATIONS.map((c) => `- **${c}**: ${DESCRIPTIONS[c]}`),
+    "",
+    "## Results",
+    "",
+    ...results.map((r) => `${sizeTable(r.size, r.meta, r.engines)}\n`),
+    ...(scaling ? ["## Growth of the library's cost", "", scaling, ""] : []),
+  ].join("\n");
+  writeFileSync(join(here, "RESULTS.md"), body);
+  console.error(`wrote ${join(here, "RESULTS.md")}`);
+}
