@@ -158,6 +158,12 @@ export function bcgPlacement(items: readonly BcgItem[], options: BcgPlacementOpt
             "INVALID_RECORD",
             "must be > 0 (a market without a competitor has no relative share), got 0",
           );
+        } else if (!Number.isFinite(share / largestCompetitorShare)) {
+          report(
+            "largestCompetitorShare",
+            "INVALID_RECORD",
+            `must be large enough that share / largestCompetitorShare is finite, got ${describeValue(share)} / ${describeValue(largestCompetitorShare)}`,
+          );
         } else {
           relative = share / largestCompetitorShare;
         }

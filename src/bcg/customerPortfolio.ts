@@ -10,7 +10,7 @@ import { CompensatedSums, fsum } from "../internal/sum.js";
 import { compareIds } from "../internal/compare.js";
 import { readTransactions } from "../internal/transactions.js";
 import type { DateInput } from "../internal/dates.js";
-import type { Transaction } from "../records/Transaction.js";
+import type { TransactionInput } from "../table/TransactionTable.js";
 import type { BcgPlacementOptions } from "./bcgPlacement.js";
 import {
   BCG_STRATEGY,
@@ -101,7 +101,7 @@ export interface CustomerPlacement {
  * none, every listed customer has relative size 0. Rows are sorted by `lastRevenue`
  * descending, ties by id ascending. Totals use compensated summation.
  *
- * @param transactions - the transaction log (validated; see `Transaction`)
+ * @param transactions - the transaction log (validated; see `Transaction`), or a `TransactionTable`
  * @param options - `asOf` (required), `window`, `relativeTo`, `timeZone`, thresholds
  * @returns one placement per customer who bought in either window
  * @throws {CustomerValueError} `INVALID_RECORD` for bad transactions (all listed);
@@ -121,7 +121,7 @@ export interface CustomerPlacement {
  * // => [["a", 0.5, 1.5, "star"], ["b", null, 0.5, "questionMark"]]
  */
 export function customerPortfolio(
-  transactions: readonly Transaction[],
+  transactions: TransactionInput,
   options: CustomerPortfolioOptions,
 ): CustomerPlacement[] {
   const fn = "customerPortfolio";
@@ -183,6 +183,12 @@ export function customerPortfolio(
     const q = earlier.value(c);
     const relativeShare = r === 0 ? 0 : r / reference + 0;
     const growth = q > 0 ? (r - q) / q + 0 : null;
+    if (!Number.isFinite(relativeShare) || (growth !== null && !Number.isFinite(growth))) {
+      throw new CustomerValueError(
+        "INVALID_OPTION",
+        `${fn}: relative size (revenue / reference) and growth must be finite numbers, got ${relativeShare} and ${growth} for customer ${describeValue(id)} (a reference or an earlier revenue so close to 0 that the ratio overflows)`,
+      );
+    }
     const quadrant = quadrantOf(
       isHigh(relativeShare, shareThreshold),
       growth === null || isHigh(growth, growthThreshold),

@@ -3,7 +3,7 @@
  * module's functions (internal: not exported from the package root).
  */
 import { CustomerValueError } from "../errors/CustomerValueError.js";
-import { assertFinite } from "../internal/assert.js";
+import { assertFinite, assertOptions } from "../internal/assert.js";
 import { describeValue } from "../internal/dates.js";
 
 /** A BCG quadrant: high/low relative share × high/low market growth. */
@@ -48,6 +48,7 @@ export function resolveBcgThresholds(
   options: { readonly growthThreshold?: number; readonly shareThreshold?: number },
   fnName: string,
 ): { growthThreshold: number; shareThreshold: number } {
+  if (options !== undefined) assertOptions(options, fnName);
   const { growthThreshold = 0.1, shareThreshold = 1 } = options ?? {};
   assertFinite(growthThreshold, `${fnName}: growthThreshold`);
   assertFinite(shareThreshold, `${fnName}: shareThreshold`);

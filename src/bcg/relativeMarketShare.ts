@@ -49,5 +49,12 @@ export function relativeMarketShare(ownShare: number, largestCompetitorShare: nu
       "relativeMarketShare: largestCompetitorShare must be > 0 (a market without a competitor has no relative share), got 0",
     );
   }
-  return ownShare / largestCompetitorShare + 0;
+  const relative = ownShare / largestCompetitorShare + 0;
+  if (!Number.isFinite(relative)) {
+    throw new CustomerValueError(
+      "INVALID_OPTION",
+      `relativeMarketShare: ownShare / largestCompetitorShare must be a finite number, got ${describeValue(ownShare)} / ${describeValue(largestCompetitorShare)} (the ratio overflows)`,
+    );
+  }
+  return relative;
 }

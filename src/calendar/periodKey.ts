@@ -6,6 +6,7 @@ import {
   periodKey as keyOf,
   toTime,
 } from "../internal/dates.js";
+import { assertOptions } from "../internal/assert.js";
 
 /** Options of {@link periodKey}. */
 export interface PeriodKeyOptions {
@@ -32,6 +33,7 @@ export interface PeriodKeyOptions {
  */
 export function periodKey(date: DateInput, period: Period, options: PeriodKeyOptions = {}): string {
   const fn = "periodKey";
+  assertOptions(options, fn);
   assertPeriod(period, fn);
   const { timeZone } = options;
   if (timeZone !== undefined) assertTimeZone(timeZone, fn);

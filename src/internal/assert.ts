@@ -66,3 +66,17 @@ export function assertArray(value: unknown, where: string): asserts value is rea
     throw new CustomerValueError("INVALID_RECORD", `${where} must be an array, got ${describeValue(value)}`);
   }
 }
+
+/**
+ * Throws `INVALID_OPTION` unless `options` is a plain options object: `null`, a number,
+ * a string or an array in its place is a caller mistake (`periodActivity(log, "week")`),
+ * not a request for the defaults.
+ */
+export function assertOptions(options: unknown, fnName: string): void {
+  if (typeof options !== "object" || options === null || Array.isArray(options)) {
+    throw new CustomerValueError(
+      "INVALID_OPTION",
+      `${fnName}: options must be an object, got ${describeValue(options)}`,
+    );
+  }
+}

@@ -31,16 +31,32 @@ const ISO_PATTERN =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
 
 /**
+ * The instants a date may take: years 0000 to 9999 in UTC, as ISO-8601 strings can
+ * spell them. A `Date` beyond (JavaScript allows years up to 275760) is rejected, so
+ * that period and window math (which steps past the last date) never leaves the
+ * `Date` range.
+ */
+const MIN_TIME = -62_167_219_200_000; // 0000-01-01T00:00:00.000Z
+const MAX_TIME = 253_402_300_799_999; // 9999-12-31T23:59:59.999Z
+
+/** The time (epoch ms) if it lies in years 0000..9999 UTC, else `undefined` (also for NaN). */
+export function timeInRange(t: number): number | undefined {
+  return t >= MIN_TIME && t <= MAX_TIME ? t : undefined;
+}
+const inRange = timeInRange;
+
+/**
  * Reads a date: a valid `Date`, or an ISO-8601 string `YYYY-MM-DD[Thh:mm[:ss[.fff]][Z|±hh:mm]]`
  * (a space may replace the `T`; without a zone the time is UTC). Calendar-invalid strings
- * such as `2011-02-30` are rejected rather than rolled over.
+ * such as `2011-02-30` are rejected rather than rolled over, and so is any instant
+ * outside years 0000 to 9999 UTC.
  *
  * @returns epoch milliseconds, or `undefined` when the value is not a valid date.
  */
 export function parseDateInput(value: unknown): number | undefined {
   if (value instanceof Date) {
     const t = value.getTime();
-    return Number.isFinite(t) ? t : undefined;
+    return Number.isFinite(t) ? inRange(t) : undefined;
   }
   if (typeof value !== "string") return undefined;
   const m = ISO_PATTERN.exec(value.trim());
@@ -66,7 +82,7 @@ export function parseDateInput(value: unknown): number | undefined {
     if (oh > 23 || om > 59) return undefined;
     offsetMinutes = sign * (oh * 60 + om);
   }
-  return base.getTime() + ((hour * 60 + minute - offsetMinutes) * 60 + second) * 1000 + millis;
+  return inRange(base.getTime() + ((hour * 60 + minute - offsetMinutes) * 60 + second) * 1000 + millis);
 }
 
 /**

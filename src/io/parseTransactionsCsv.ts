@@ -1,6 +1,6 @@
 import Papa from "papaparse";
 import { CustomerValueError, type ValidationIssue } from "../errors/CustomerValueError.js";
-import { assertOneOf } from "../internal/assert.js";
+import { assertOneOf, assertOptions } from "../internal/assert.js";
 import { describeValue, parseDateInput } from "../internal/dates.js";
 import { Transaction } from "../records/Transaction.js";
 import { formatPath } from "../records/validate.js";
@@ -120,6 +120,7 @@ export function parseTransactionsCsv(
   options: ParseTransactionsCsvOptions = {},
 ): ParseTransactionsCsvResult {
   const fn = "parseTransactionsCsv";
+  assertOptions(options, fn);
   if (typeof text !== "string") {
     throw new CustomerValueError(
       "INVALID_OPTION",
@@ -127,14 +128,43 @@ export function parseTransactionsCsv(
     );
   }
   const { columns = {}, keep = [], delimiter = ",", decimal = ".", onInvalid = "throw", exclude } = options;
+  if (typeof columns !== "object" || columns === null || Array.isArray(columns)) {
+    throw new CustomerValueError(
+      "INVALID_OPTION",
+      `${fn}: columns must be an object, got ${describeValue(columns)}`,
+    );
+  }
+  if (!Array.isArray(keep) || !keep.every((name) => typeof name === "string")) {
+    throw new CustomerValueError(
+      "INVALID_OPTION",
+      `${fn}: keep must be an array of column names, got ${describeValue(keep)}`,
+    );
+  }
+  if (exclude !== undefined && typeof exclude !== "function") {
+    throw new CustomerValueError(
+      "INVALID_OPTION",
+      `${fn}: exclude must be a function, got ${describeValue(exclude)}`,
+    );
+  }
   assertOneOf(onInvalid, ["throw", "skip"], `${fn}: onInvalid`);
   assertOneOf(decimal, [".", ","], `${fn}: decimal`);
   if (typeof delimiter !== "string" || delimiter.length === 0) {
     throw new CustomerValueError("INVALID_OPTION", `${fn}: delimiter must be a non-empty string`);
   }
 
+  // Repeated header names get a suffix here ("amount", "amount_1"), as papaparse would give
+  // them, but without papaparse's console warning; `repeatedHeaders` remembers them.
+  const headerCounts = new Map<string, number>();
+  const repeatedHeaders = new Set<string>();
   const parsed = Papa.parse<Record<string, string>>(text, {
     header: true,
+    transformHeader: (name) => {
+      const count = headerCounts.get(name) ?? 0;
+      headerCounts.set(name, count + 1);
+      if (count === 0) return name;
+      repeatedHeaders.add(name);
+      return `${name}_${count}`;
+    },
     delimiter,
     skipEmptyLines: "greedy",
   });
@@ -150,6 +180,25 @@ export function parseTransactionsCsv(
     ...Object.values(mapping).filter((c): c is string => typeof c === "string"),
     ...keep,
   ].filter((name) => !header.includes(name));
+  // A column we read must not be ambiguous.
+  const used = new Set<string>([
+    ...Object.values(mapping).filter((c): c is string => typeof c === "string"),
+    ...keep,
+  ]);
+  if (used.has("__proto__")) {
+    // papaparse stores each row in a plain object, where a "__proto__" cell cannot be kept.
+    throw new CustomerValueError(
+      "INVALID_OPTION",
+      `${fn}: a column named "__proto__" cannot be read (rows are plain objects); rename the column in the file, got it in options.columns or options.keep`,
+    );
+  }
+  const repeated = [...repeatedHeaders].filter((name) => used.has(name));
+  if (repeated.length > 0) {
+    throw new CustomerValueError(
+      "INVALID_RECORD",
+      `${fn}: the header must name each column it reads once, got ${repeated.map((m) => JSON.stringify(m)).join(", ")} more than once`,
+    );
+  }
   if (missing.length > 0) {
     throw new CustomerValueError(
       "INVALID_RECORD",

@@ -1,5 +1,5 @@
 import { CustomerValueError } from "../errors/CustomerValueError.js";
-import { assertArray } from "../internal/assert.js";
+import { assertArray, assertOptions } from "../internal/assert.js";
 import { describeValue } from "../internal/dates.js";
 import { CompensatedSum } from "../internal/sum.js";
 import type { LifecycleResult } from "./rules.js";
@@ -68,8 +68,9 @@ export function lifecycleSummary(
   options: LifecycleSummaryOptions = {},
 ): LifecycleSummary {
   const fn = "lifecycleSummary";
+  assertOptions(options, fn);
   assertArray(results, `${fn}: results`);
-  const { value = (r: LifecycleResult) => r.evidence.purchaseValue } = options;
+  const { value = (r: LifecycleResult) => r.evidence?.purchaseValue } = options;
   if (typeof value !== "function") {
     throw new CustomerValueError(
       "INVALID_OPTION",

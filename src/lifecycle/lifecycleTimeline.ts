@@ -1,5 +1,5 @@
 import { CustomerValueError } from "../errors/CustomerValueError.js";
-import { assertOneOf } from "../internal/assert.js";
+import { assertOneOf, assertOptions } from "../internal/assert.js";
 import {
   assertPeriod,
   type DateInput,
@@ -91,6 +91,7 @@ export function lifecycleTimeline(
   options: LifecycleTimelineOptions = {},
 ): LifecycleTimeline {
   const fn = "lifecycleTimeline";
+  assertOptions(options, fn);
   const resolved = resolveLifecycleOptions(options, fn);
   const { unknownCustomers = "throw", period = "month", from, to } = options;
   assertOneOf(unknownCustomers, ["throw", "report"] as const, `${fn}: unknownCustomers`);

@@ -22,7 +22,8 @@ export interface GammaGammaModel extends GammaGammaParams {
    * repeat purchases averaged `monetaryValue`; a weighted mean of the population
    * mean `p v / (q - 1)` and the customer's own mean. A customer with frequency 0
    * gets the population mean. Throws `INVALID_OPTION` when that mean is infinite
-   * (q <= 1) and the customer has no repeat purchase.
+   * (q <= 1) and the customer has no repeat purchase, or when the customer's own
+   * posterior mean is infinite (p x + q <= 1).
    */
   conditionalExpectedAverageValue(customer: ModelCustomer): number;
   /** The population mean value of a transaction, p v / (q - 1); `null` when q <= 1 (infinite). */
@@ -71,6 +72,12 @@ export function gammaGammaModel(params: GammaGammaParams): GammaGammaModel {
           );
         }
         return populationMean;
+      }
+      if (p * customer.frequency + q <= 1) {
+        throw new CustomerValueError(
+          "INVALID_OPTION",
+          `conditionalExpectedAverageValue: the expected spend p (v + x zbar) / (p x + q - 1) is infinite for p x + q <= 1, got p = ${p}, q = ${q}, x = ${customer.frequency}`,
+        );
       }
       return gammaGammaConditional(p, q, v, customer.frequency, customer.monetaryValue!);
     },

@@ -1,5 +1,6 @@
 import { CustomerValueError, type ValidationIssue } from "../errors/CustomerValueError.js";
-import { assertArray, assertInRange, assertInteger } from "../internal/assert.js";
+import { assertArray, assertInRange, assertInteger, assertOptions } from "../internal/assert.js";
+import { withErrorPrefix } from "../internal/errors.js";
 import { CompensatedSum } from "../internal/sum.js";
 import type { GammaGammaModel } from "./gammaGammaModel.js";
 import { checkCustomer, type ModelCustomer } from "./internal/input.js";
@@ -59,6 +60,9 @@ export interface ModelLifetimeValueResult {
   readonly totalLifetimeValue: number;
 }
 
+/** Most periods {@link modelLifetimeValue} sums (daily periods over 270 years). */
+const MAX_PERIODS = 100_000;
+
 /**
  * Model-based customer lifetime value: the discounted expected margin stream of
  * each customer over a finite horizon, from a purchase model (BG/NBD or
@@ -81,7 +85,7 @@ export interface ModelLifetimeValueResult {
  *   Customers without repeat purchases get the spend model's population mean.
  * @param options - see {@link ModelLifetimeValueOptions}.
  * @returns per-customer rows (input order) and the total; an empty input gives no rows and total 0.
- * @throws CustomerValueError `INVALID_OPTION` for a bad option, `INVALID_RECORD`
+ * @throws CustomerValueError `INVALID_OPTION` for a bad option (`periods` at most 100000), `INVALID_RECORD`
  *   listing every bad customer row.
  *
  * @example
@@ -99,9 +103,9 @@ export function modelLifetimeValue(
 ): ModelLifetimeValueResult {
   const fn = "modelLifetimeValue";
   assertArray(customers, `${fn}: customers`);
-  const { transactionModel, spendModel, timeUnit, periodLength, periods, discountRate } =
-    options ?? ({} as never);
-  const margin = options?.margin ?? 1;
+  assertOptions(options, fn);
+  const { transactionModel, spendModel, timeUnit, periodLength, periods, discountRate } = options;
+  const margin = options.margin ?? 1;
   if (typeof transactionModel?.conditionalExpectedPurchases !== "function") {
     throw new CustomerValueError(
       "INVALID_OPTION",
@@ -122,6 +126,12 @@ export function modelLifetimeValue(
   }
   assertInRange(periodLength, `${fn}: options.periodLength`, 0, Number.POSITIVE_INFINITY, { minOpen: true });
   assertInteger(periods, `${fn}: options.periods`, 1);
+  if (periods > MAX_PERIODS) {
+    throw new CustomerValueError(
+      "INVALID_OPTION",
+      `${fn}: options.periods must be at most ${MAX_PERIODS} (the sum runs period by period), got ${periods}; use a longer periodLength`,
+    );
+  }
   assertInRange(discountRate, `${fn}: options.discountRate`, 0, Number.POSITIVE_INFINITY);
   assertInRange(margin, `${fn}: options.margin`, 0, 1);
 
@@ -135,23 +145,27 @@ export function modelLifetimeValue(
 
   const discount = Array.from({ length: periods }, (_, k) => (1 + discountRate) ** -(k + 1));
   const total = new CompensatedSum();
-  const rows = customers.map((customer): ModelLifetimeValueRow => {
-    const value = spendModel.conditionalExpectedAverageValue(customer);
-    let previous = 0;
-    let discounted = 0;
-    for (let k = 1; k <= periods; k++) {
-      const cumulative = transactionModel.conditionalExpectedPurchases(k * periodLength, customer);
-      discounted += (cumulative - previous) * discount[k - 1]!;
-      previous = cumulative;
-    }
-    const lifetimeValue = margin * value * discounted + 0;
-    total.add(lifetimeValue);
-    return {
-      customerId: customer.customerId ?? null,
-      expectedPurchases: previous + 0,
-      expectedAverageValue: value,
-      lifetimeValue,
-    };
+  const rows = customers.map((customer, i): ModelLifetimeValueRow => {
+    // A model's refusal (e.g. an infinite expected spend) is said for this customer.
+    const id = customer.customerId === undefined ? "" : ` (${customer.customerId})`;
+    return withErrorPrefix(`${fn}: customer [${i}]${id}: `, () => {
+      const value = spendModel.conditionalExpectedAverageValue(customer);
+      let previous = 0;
+      let discounted = 0;
+      for (let k = 1; k <= periods; k++) {
+        const cumulative = transactionModel.conditionalExpectedPurchases(k * periodLength, customer);
+        discounted += (cumulative - previous) * discount[k - 1]!;
+        previous = cumulative;
+      }
+      const lifetimeValue = margin * value * discounted + 0;
+      total.add(lifetimeValue);
+      return {
+        customerId: customer.customerId ?? null,
+        expectedPurchases: previous + 0,
+        expectedAverageValue: value,
+        lifetimeValue,
+      };
+    });
   });
   return {
     timeUnit,

@@ -2,6 +2,7 @@ import { CustomerValueError } from "../errors/CustomerValueError.js";
 import { describeValue } from "../internal/dates.js";
 import { CompensatedSum } from "../internal/sum.js";
 import { assertPositiveTotal, sortedValues } from "./internal.js";
+import { assertOptions } from "../internal/assert.js";
 
 /** Options of {@link gini}. */
 export interface GiniOptions {
@@ -39,6 +40,7 @@ export interface GiniOptions {
  */
 export function gini(values: readonly number[], options: GiniOptions = {}): number {
   const fn = "gini";
+  assertOptions(options, fn);
   const corrected = options.corrected ?? false;
   if (typeof corrected !== "boolean") {
     throw new CustomerValueError(
@@ -65,5 +67,11 @@ export function gini(values: readonly number[], options: GiniOptions = {}): numb
   // ineq::Gini: G <- 2 * sum(x * 1:n) / sum(x) - (n + 1); G / n (or G / (n - 1) corrected)
   const g = (2 * weighted.value) / total.value - (n + 1);
   const result = corrected ? g / (n - 1) : g / n;
+  if (!Number.isFinite(result)) {
+    throw new CustomerValueError(
+      "INVALID_RECORD",
+      `${fn}: sum(x * rank) must be a finite number, got ${weighted.value} (the values are too large)`,
+    );
+  }
   return Math.max(result, 0);
 }

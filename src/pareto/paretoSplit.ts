@@ -1,5 +1,6 @@
 import { CustomerValueError } from "../errors/CustomerValueError.js";
 import { assertInRange } from "../internal/assert.js";
+import { describeValue } from "../internal/dates.js";
 import { CompensatedSum } from "../internal/sum.js";
 import {
   assertAccessor,
@@ -122,7 +123,7 @@ function resolveRule<T>(options: ParetoSplitOptions<T>, fn: string): Rule {
   if (headShare !== undefined && valueShare !== undefined) {
     throw new CustomerValueError(
       "INVALID_OPTION",
-      `${fn}: give headShare or valueShare, not both, got headShare ${headShare} and valueShare ${valueShare}`,
+      `${fn}: give headShare or valueShare, not both, got headShare ${describeValue(headShare)} and valueShare ${describeValue(valueShare)}`,
     );
   }
   if (valueShare !== undefined) {

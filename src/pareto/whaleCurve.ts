@@ -122,6 +122,12 @@ function curve<T>(items: readonly T[], options: WhaleCurveOptions<T>, fn: string
   for (let k = 1; k <= n; k++) {
     running.add(values[order[k - 1]!]!);
     cumulative[k] = running.value;
+    if (!Number.isFinite(cumulative[k]!)) {
+      throw new CustomerValueError(
+        "INVALID_RECORD",
+        `${fn}: cumulative profit must be a finite number, got ${cumulative[k]} (the profits are too large to add up)`,
+      );
+    }
     if (cumulative[k]! > cumulative[peakK]!) peakK = k;
   }
   const totalProfit = cumulative[n]!;

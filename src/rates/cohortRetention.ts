@@ -1,5 +1,5 @@
 import type { TransactionInput } from "../table/TransactionTable.js";
-import { assertOneOf } from "../internal/assert.js";
+import { assertOneOf, assertOptions } from "../internal/assert.js";
 import { assertPeriod, assertTimeZone, type Period, periodKeyOf } from "../internal/dates.js";
 import { CompensatedSums } from "../internal/sum.js";
 import { purchasePeriods } from "./purchasePeriods.js";
@@ -71,6 +71,7 @@ export function cohortRetention(
   options: CohortRetentionOptions = {},
 ): CohortRow[] {
   const fn = "cohortRetention";
+  assertOptions(options, fn);
   const { period = "month", mode = "classic", timeZone } = options;
   assertPeriod(period, fn);
   assertOneOf(mode, ["classic", "rolling"], `${fn}: mode`);

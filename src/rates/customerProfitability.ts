@@ -44,5 +44,13 @@ export function customerProfitability(input: ProfitabilityInput): number | null 
       );
     }
   }
-  return revenue === 0 ? null : (revenue - cost - costToServe) / revenue + 0;
+  if (revenue === 0) return null;
+  const margin = (revenue - cost - costToServe) / revenue + 0;
+  if (!Number.isFinite(margin)) {
+    throw new CustomerValueError(
+      "INVALID_OPTION",
+      `${fn}: (revenue - cost - costToServe) / revenue must be a finite number, got revenue ${describeValue(revenue)} (so close to 0 that the margin overflows)`,
+    );
+  }
+  return margin;
 }

@@ -2,7 +2,7 @@ import type { TransactionInput } from "../table/TransactionTable.js";
 import { marketShare } from "../bcg/marketShare.js";
 import { relativeMarketShare } from "../bcg/relativeMarketShare.js";
 import { CustomerValueError } from "../errors/CustomerValueError.js";
-import { assertFinite } from "../internal/assert.js";
+import { assertFinite, assertOptions } from "../internal/assert.js";
 import {
   assertPeriod,
   assertTimeZone,
@@ -146,6 +146,7 @@ export function customerScorecard(
   options: CustomerScorecardOptions = {},
 ): CustomerScorecard {
   const fn = "customerScorecard";
+  assertOptions(options, fn);
   if (typeof input !== "object" || input === null) {
     throw new CustomerValueError(
       "INVALID_OPTION",
@@ -199,6 +200,12 @@ export function customerScorecard(
   let share: number | null = null;
   let relative: number | null = null;
   if (input.market !== undefined) {
+    if (typeof input.market !== "object" || input.market === null) {
+      throw new CustomerValueError(
+        "INVALID_OPTION",
+        `${fn}: market must be an object { sales, largestCompetitorSales? }, got ${describeValue(input.market)}`,
+      );
+    }
     const { sales, largestCompetitorSales } = input.market;
     share = marketShare(revenue, sales);
     if (largestCompetitorSales !== undefined && share !== null) {
@@ -233,6 +240,12 @@ export function customerScorecard(
     assertFinite(cts, `${fn}: costToServe`);
     costToServe = cts;
   } else if (cts !== undefined) {
+    if (typeof cts !== "object" || cts === null) {
+      throw new CustomerValueError(
+        "INVALID_OPTION",
+        `${fn}: costToServe must be a number or { activities, usage }, got ${describeValue(cts)}`,
+      );
+    }
     const allocated = allocateCostToServe(cts.activities, cts.usage);
     const total = new CompensatedSum();
     for (const id in allocated) total.add(allocated[id]!);

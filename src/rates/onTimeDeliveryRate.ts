@@ -1,5 +1,5 @@
 import { CustomerValueError, type ValidationIssue } from "../errors/CustomerValueError.js";
-import { assertArray, assertOneOf } from "../internal/assert.js";
+import { assertArray, assertOneOf, assertOptions } from "../internal/assert.js";
 import {
   assertTimeZone,
   type DateInput,
@@ -52,6 +52,7 @@ export function onTimeDeliveryRate(
   options: OnTimeDeliveryRateOptions = {},
 ): number | null {
   const fn = "onTimeDeliveryRate";
+  assertOptions(options, fn);
   const { compare = "day", timeZone } = options;
   assertOneOf(compare, ["day", "instant"], `${fn}: compare`);
   if (timeZone !== undefined) assertTimeZone(timeZone, fn);

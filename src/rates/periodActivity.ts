@@ -1,6 +1,6 @@
 import type { TransactionInput } from "../table/TransactionTable.js";
 import { CustomerValueError } from "../errors/CustomerValueError.js";
-import { assertInteger } from "../internal/assert.js";
+import { assertInteger, assertOptions } from "../internal/assert.js";
 import {
   assertPeriod,
   assertTimeZone,
@@ -107,6 +107,7 @@ export function periodActivity(
   options: PeriodActivityOptions = {},
 ): PeriodActivityRow[] {
   const fn = "periodActivity";
+  assertOptions(options, fn);
   const { period = "month", from, to, timeZone, activeWindow = 1 } = options;
   assertPeriod(period, fn);
   if (timeZone !== undefined) assertTimeZone(timeZone, fn);

@@ -48,7 +48,8 @@ export function parseRecords<S extends z.ZodType>(
       }
     }
   }
-  if (issues.length === 0) issues.push(...extraIssues(out));
+  // A loop, not push(...): a million duplicate ids would overflow the call stack.
+  if (issues.length === 0) for (const issue of extraIssues(out)) issues.push(issue);
   if (issues.length > 0) {
     throw new CustomerValueError(
       "INVALID_RECORD",

@@ -1,6 +1,6 @@
 import { utc } from "@date-fns/utc";
 import { addDays, addMonths, getDaysInMonth } from "date-fns";
-import { assertInteger } from "../internal/assert.js";
+import { assertInRange, assertInteger, assertOptions } from "../internal/assert.js";
 import { toTime } from "../internal/dates.js";
 import type { Customer } from "../records/Customer.js";
 import type { SurveyResponse } from "../records/SurveyResponse.js";
@@ -8,9 +8,9 @@ import type { Transaction } from "../records/Transaction.js";
 
 /** Options of {@link generateSampleData}. */
 export interface GenerateSampleDataOptions {
-  /** Number of customers, prospects included (default 400). */
+  /** Number of customers, prospects included, 1 to 10,000,000 (default 400). */
   readonly customers?: number;
-  /** Number of calendar months of history (default 24). */
+  /** Number of calendar months of history, 1 to 12,000 (default 24). */
   readonly months?: number;
   /** Seed of the pseudo-random generator (default 42); the same seed gives the same data everywhere. */
   readonly seed?: number;
@@ -146,9 +146,12 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
  */
 export function generateSampleData(options: GenerateSampleDataOptions = {}): SampleData {
   const fn = "generateSampleData";
+  assertOptions(options, fn);
   const { customers: customerCount = 400, months = 24, seed = 42, start = "2023-01-01" } = options;
   assertInteger(customerCount, `${fn}: customers`, 1);
+  assertInRange(customerCount, `${fn}: customers`, 1, 10_000_000); // a sample, not a load test
   assertInteger(months, `${fn}: months`, 1);
+  assertInRange(months, `${fn}: months`, 1, 12_000); // 1,000 years; beyond that dates leave the Date range
   assertInteger(seed, `${fn}: seed`, 0);
   const startDay = new Date(toTime(start, `${fn}: start`));
   const startTime = Date.UTC(startDay.getUTCFullYear(), startDay.getUTCMonth(), 1);

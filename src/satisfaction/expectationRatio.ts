@@ -12,7 +12,8 @@ import { assertFinite } from "../internal/assert.js";
  * @param perceived - what the customer received (a score or an amount, >= 0)
  * @param expected - what the customer expected, on the same scale (>= 0)
  * @returns `perceived / expected`, or `null` when `expected` is 0
- * @throws {CustomerValueError} `INVALID_OPTION` if an input is not a finite number;
+ * @throws {CustomerValueError} `INVALID_OPTION` if an input is not a finite number, or if the
+ *   ratio overflows (an `expected` so close to 0, e.g. `5e-324`, that the ratio is not finite);
  *   `NEGATIVE_VALUE` if an input is negative
  * @example
  * expectationRatio(9, 8); // => 1.125
@@ -28,5 +29,13 @@ export function expectationRatio(perceived: number, expected: number): number | 
       throw new CustomerValueError("NEGATIVE_VALUE", `expectationRatio: ${name} must be >= 0, got ${x}`);
     }
   }
-  return expected === 0 ? null : perceived / expected + 0;
+  if (expected === 0) return null;
+  const ratio = perceived / expected + 0;
+  if (!Number.isFinite(ratio)) {
+    throw new CustomerValueError(
+      "INVALID_OPTION",
+      `expectationRatio: perceived / expected must be a finite number, got ${perceived} / ${expected} (the ratio overflows)`,
+    );
+  }
+  return ratio;
 }

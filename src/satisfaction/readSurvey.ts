@@ -17,6 +17,12 @@ import { describeValue } from "../internal/dates.js";
 import type { Customer } from "../records/Customer.js";
 
 /**
+ * The largest customer value accepted: squares and sums of squares of the values (Kish's
+ * effective n, standard errors) must stay finite, and 1e100 leaves room for any survey size.
+ */
+const MAX_CUSTOMER_VALUE = 1e100;
+
+/**
  * Customer values `K_i >= 0` by customer id: a plain object, a `Map`, or a function.
  * A plain object is read through its own properties only, so ids such as
  * `"__proto__"` or `"constructor"` are looked up safely.
@@ -254,10 +260,10 @@ export function readSurvey(
       if (missingValue === "skip") skipped.push({ customerId: id, reason: "no-value" });
       continue;
     }
-    if (typeof value !== "number" || !Number.isFinite(value)) {
+    if (typeof value !== "number" || !Number.isFinite(value) || Math.abs(value) > MAX_CUSTOMER_VALUE) {
       invalid.push({
         path: `values[${JSON.stringify(id)}]`,
-        message: `expected a finite number, got ${describeValue(value)}`,
+        message: `expected a finite number up to 1e100, got ${describeValue(value)}`,
       });
       continue;
     }
@@ -286,7 +292,7 @@ export function readSurvey(
   }
   if (invalid.length > 0) {
     fail("INVALID_RECORD")(
-      `${fnName}: every customer value must be a finite number, got ${invalid.length} that are not`,
+      `${fnName}: every customer value must be a finite number up to 1e100, got ${invalid.length} that are not`,
       invalid,
     );
   }

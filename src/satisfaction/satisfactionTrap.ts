@@ -1,5 +1,5 @@
 import { CustomerValueError } from "../errors/CustomerValueError.js";
-import { assertInRange } from "../internal/assert.js";
+import { assertInRange, assertOptions } from "../internal/assert.js";
 import type { SurveyResponse } from "../records/SurveyResponse.js";
 import { emptyRecord } from "./emptyRecord.js";
 import {
@@ -154,6 +154,7 @@ export function satisfactionTrap(
   values: CustomerValues,
   options: SatisfactionTrapOptions = {},
 ): SatisfactionTrapResult {
+  assertOptions(options, FN);
   const { tolerance = 0, ...rest } = options;
   assertInRange(tolerance, `${FN}: tolerance`, 0, Number.POSITIVE_INFINITY, { maxOpen: true });
   const resolved0 = resolveSatisfactionOptions(rest, FN);

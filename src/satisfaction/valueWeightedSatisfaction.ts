@@ -1,9 +1,10 @@
 import { CustomerValueError } from "../errors/CustomerValueError.js";
-import { assertInRange, assertInteger, assertOneOf } from "../internal/assert.js";
+import { assertInRange, assertInteger, assertOneOf, assertOptions } from "../internal/assert.js";
 import { describeValue } from "../internal/dates.js";
 import type { Customer } from "../records/Customer.js";
 import type { SurveyResponse } from "../records/SurveyResponse.js";
 import { type IntervalSettings, summarise } from "./estimates.js";
+import { normalQuantile } from "./normalQuantile.js";
 import {
   type CustomerValues,
   groupLookup,
@@ -168,6 +169,7 @@ export function resolveSatisfactionOptions(
   options: ValueWeightedSatisfactionOptions,
   fnName: string,
 ): ResolvedSatisfactionOptions {
+  assertOptions(options, fnName);
   const {
     reference = "mean",
     indicatorWeights,
@@ -211,7 +213,20 @@ export function resolveSatisfactionOptions(
   }
   assertOneOf(missingValue, ["error", "skip"], `${fnName}: missingValue`);
   assertInRange(confidence, `${fnName}: confidence`, 0, 1, { minOpen: true, maxOpen: true });
+  if (!Number.isFinite(normalQuantile(1 - (1 - confidence) / 2))) {
+    // So close to 1 (0.9999999999999999) that the normal quantile is infinite.
+    throw new CustomerValueError(
+      "INVALID_OPTION",
+      `${fnName}: confidence must leave a finite normal quantile (at most 1 - 1e-15), got ${confidence}`,
+    );
+  }
   assertOneOf(interval, ["normal", "bootstrap"], `${fnName}: interval`);
+  if (typeof bootstrap !== "object" || bootstrap === null) {
+    throw new CustomerValueError(
+      "INVALID_OPTION",
+      `${fnName}: bootstrap must be an object { replicates?, seed? }, got ${describeValue(bootstrap)}`,
+    );
+  }
   const { replicates = 2000, seed = 1 } = bootstrap;
   assertInteger(replicates, `${fnName}: bootstrap.replicates`, 2);
   assertInteger(seed, `${fnName}: bootstrap.seed`, 0);
@@ -306,6 +321,25 @@ export function resolveReference(
   return (total + correction) / values.length;
 }
 
+/** The largest factor `K_i / K_o` accepted (see {@link assertFiniteFactors}). */
+const MAX_FACTOR = 1e100;
+
+/**
+ * Throws `INVALID_OPTION` when a factor `K_i / K_o` exceeds 1e100 (a reference such as
+ * `5e-324` against ordinary values): adjusted scores and their sums would overflow to
+ * Infinity and NaN would reach the result.
+ */
+function assertFiniteFactors(reference: number, values: Float64Array, fnName: string): void {
+  let max = 0;
+  for (const k of values) if (k > max) max = k;
+  if (!(max / reference <= MAX_FACTOR)) {
+    throw new CustomerValueError(
+      "INVALID_OPTION",
+      `${fnName}: reference must be large enough that every factor K_i / K_o is at most 1e100, got K_o = ${reference} and a largest value of ${max}`,
+    );
+  }
+}
+
 /** Runs the estimators on a validated wave: the whole survey and, with groups, each group. */
 export function analyseSurvey(
   columns: SurveyColumns,
@@ -314,6 +348,7 @@ export function analyseSurvey(
 ): ValueWeightedSatisfactionResult {
   const weights = resolveIndicatorWeights(resolved.indicatorWeights, columns.indicators, fnName);
   const reference = resolveReference(resolved.reference, columns.values, fnName);
+  assertFiniteFactors(reference, columns.values, fnName);
   const scaleMax = resolved.scale === undefined ? null : resolved.scale[1];
   const { settings } = resolved;
   const all = new Int32Array(columns.ids.length);

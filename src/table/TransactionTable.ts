@@ -1,5 +1,5 @@
 import { CustomerValueError, type ValidationIssue } from "../errors/CustomerValueError.js";
-import { describeValue, parseDateInput } from "../internal/dates.js";
+import { describeValue, parseDateInput, timeInRange } from "../internal/dates.js";
 import { readTransactions, type TransactionColumns } from "../internal/transactions.js";
 import type { Transaction } from "../records/Transaction.js";
 
@@ -84,9 +84,15 @@ export function transactionTableFromColumns(columns: TransactionTableColumns): T
   const n = columns.customerId?.length;
   const lengths = { customerId: n, date: columns.date?.length, amount: columns.amount?.length };
   const optional = { profit: columns.profit?.length, quantity: columns.quantity?.length };
+  if (typeof n !== "number") {
+    throw new CustomerValueError(
+      "INVALID_RECORD",
+      `${fn}: customerId must be an array of ids, got ${describeValue(columns.customerId)}`,
+    );
+  }
   for (const [name, length] of Object.entries({ ...lengths, ...optional })) {
-    const required = name in lengths;
-    if ((required || length !== undefined) && length !== n) {
+    const given = name in lengths || columns[name as keyof TransactionTableColumns] !== undefined;
+    if (given && length !== n) {
       throw new CustomerValueError(
         "INVALID_RECORD",
         `${fn}: every column must have the same length; customerId has ${n}, ${name} has ${length}`,
@@ -121,7 +127,8 @@ export function transactionTableFromColumns(columns: TransactionTableColumns): T
       customer[i] = c;
     }
     const d = columns.date[i];
-    const t = typeof d === "number" ? (Number.isFinite(d) ? d : undefined) : parseDateInput(d);
+    // Epoch ms meet the same range check (years 0000..9999) as Dates and strings.
+    const t = typeof d === "number" ? timeInRange(d) : parseDateInput(d);
     if (t === undefined) report(i, "date", `expected a valid date, got ${describeValue(d)}`);
     else time[i] = t;
     const a = columns.amount[i];

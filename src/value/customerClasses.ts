@@ -12,6 +12,7 @@ import {
 } from "../internal/dates.js";
 import { CompensatedSums } from "../internal/sum.js";
 import { readTransactions } from "../internal/transactions.js";
+import { withErrorPrefix } from "../internal/errors.js";
 import { classifyLifecycles } from "../lifecycle/classifyLifecycles.js";
 import type { ClassifyLifecycleOptions } from "../lifecycle/rules.js";
 import type { LifecyclePhase, LifecycleStage } from "../lifecycle/stages.js";
@@ -154,11 +155,13 @@ export function customerClasses(
   const table: TransactionTable = isTransactionTable(transactions)
     ? transactions
     : { kind: "TransactionTable", ...readTransactions(transactions, fn) };
-  const lifecycle = classifyLifecycles(customers, table, {
-    ...options.lifecycle,
-    asOf: options.asOf,
-    ...(timeZone === undefined ? {} : { timeZone }),
-  });
+  const lifecycle = withErrorPrefix(`${fn}: `, () =>
+    classifyLifecycles(customers, table, {
+      ...options.lifecycle,
+      asOf: options.asOf,
+      ...(timeZone === undefined ? {} : { timeZone }),
+    }),
+  );
 
   // Sales and profit per customer in the key window (sub(asOf, keyWindow), asOf].
   const windowStart = keyWindow === "all" ? Number.NEGATIVE_INFINITY : subDuration(asOf, keyWindow, timeZone);

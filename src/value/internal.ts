@@ -3,7 +3,7 @@
  * `lifetimes`-style purchase-period summary used by `rfmSummary` and
  * `calibrationAndHoldout`, and the option checks they share.
  */
-import { assertOneOf } from "../internal/assert.js";
+import { assertOneOf, assertOptions } from "../internal/assert.js";
 import { CustomerValueError } from "../errors/CustomerValueError.js";
 import { assertTimeZone, type DateInput, describeValue, periodIndex, toTime } from "../internal/dates.js";
 import { readTransactions, type TransactionColumns } from "../internal/transactions.js";
@@ -29,12 +29,7 @@ export function resolveSummaryOptions(
   options: { readonly aggregate?: unknown; readonly unit?: unknown; readonly timeZone?: unknown },
   fn: string,
 ): ResolvedSummaryOptions {
-  if (typeof options !== "object" || options === null) {
-    throw new CustomerValueError(
-      "INVALID_OPTION",
-      `${fn}: options must be an object, got ${describeValue(options)}`,
-    );
-  }
+  assertOptions(options, fn);
   const aggregate = options.aggregate ?? "day";
   assertOneOf(aggregate, RFM_AGGREGATES, `${fn}: aggregate`);
   const unit = options.unit ?? aggregate;

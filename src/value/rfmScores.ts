@@ -50,7 +50,7 @@ export interface RfmEdges {
 export interface RfmScoresOptions {
   /** The day of the analysis, inclusive: transactions dated on or before it count (required). */
   readonly asOf: DateInput;
-  /** Number of scores per dimension, 1..bins (default 5; a whole number >= 2). */
+  /** Number of scores per dimension, 1..bins (default 5; a whole number from 2 to 100). */
   readonly bins?: number;
   /**
    * Fixed interior bin edges per dimension instead of quantiles, strictly ascending,
@@ -92,6 +92,9 @@ export interface RfmScoresRow {
   readonly segment: string | null;
 }
 
+/** Most scores per dimension that {@link rfmScores} accepts (100: percentiles). */
+const MAX_BINS = 100;
+
 /**
  * RFM scoring (Hughes 1994): per customer, recency (days since the last purchase),
  * frequency (purchase days) and monetary value (net total), each turned into a score
@@ -115,7 +118,7 @@ export interface RfmScoresRow {
  * @param options - see {@link RfmScoresOptions}
  * @returns one row per customer with a purchase up to `asOf`
  * @throws {CustomerValueError} `INVALID_RECORD` listing every bad transaction;
- *   `INVALID_OPTION` for a missing `asOf`, `bins` not a whole number >= 2, edges that
+ *   `INVALID_OPTION` for a missing `asOf`, `bins` not a whole number in 2..100, edges that
  *   are not `bins - 1` strictly ascending finite numbers, malformed segments, a bad
  *   `count` or `timeZone`
  *
@@ -140,6 +143,12 @@ export function rfmScores(transactions: TransactionInput, options: RfmScoresOpti
   }
   const { bins = 5, count = "days", timeZone } = options;
   assertInteger(bins, `${fn}: bins`, 2);
+  if (bins > MAX_BINS) {
+    throw new CustomerValueError(
+      "INVALID_OPTION",
+      `${fn}: bins must be at most ${MAX_BINS} (percentiles), got ${bins}`,
+    );
+  }
   assertOneOf(count, ["days", "transactions"], `${fn}: count`);
   if (timeZone !== undefined) assertTimeZone(timeZone, fn);
   const asOfDay = periodIndex(toTime(options.asOf, `${fn}: asOf`), "day", timeZone);

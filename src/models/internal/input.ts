@@ -3,7 +3,7 @@
  * machinery they share (optimiser on log-parameters, standard errors). Not public.
  */
 import { CustomerValueError, type ValidationIssue } from "../../errors/CustomerValueError.js";
-import { assertFinite, assertInRange, assertArray } from "../../internal/assert.js";
+import { assertArray, assertFinite, assertInRange, assertOptions } from "../../internal/assert.js";
 import { describeValue } from "../../internal/dates.js";
 import { invertPositiveDefinite, nelderMead, numericalHessian } from "./optimize.js";
 
@@ -236,6 +236,7 @@ export function fitByMaximumLikelihood(
   logLikelihood: (theta: readonly number[]) => number,
   options: FitOptions,
 ): FitOutcome {
+  assertOptions(options, fnName);
   const penalty = options.penalty ?? 0;
   assertInRange(penalty, `${fnName}: options.penalty`, 0, Number.POSITIVE_INFINITY);
   const maxEvaluations = options.maxEvaluations ?? 20_000;

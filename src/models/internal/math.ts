@@ -90,6 +90,15 @@ export function bgNbdConditional(
 // Beyond this argument the 2F1 series of A0 needs too many terms; A0 is then
 // integrated directly (paretoLogA0ByIntegral).
 const SERIES_LIMIT = 0.9;
+// ...or where the series needs more than some thousands of terms: it needs about
+// b z / (1 - z) of them, which with an extreme trial parameter (s ~ 1e7 during a
+// search) would be millions per customer.
+const SERIES_TERMS_LIMIT = 2000;
+
+/** Whether 2F1(., b; .; z) of A0 is summed as a series (else A0 is integrated). */
+function seriesFits(z: number, b: number): boolean {
+  return z <= SERIES_LIMIT && (b * z) / (1 - z) <= SERIES_TERMS_LIMIT;
+}
 
 /**
  * ln A0 by its integral form, for the cases where the 2F1 argument is close to 1:
@@ -117,14 +126,22 @@ export function paretoLogA0ByIntegral(
   // log of the integrand in u, Jacobian e^u included.
   const logF = (u: number) => (1 - mSmall) * u - mBig * Math.log(d + Math.exp(u));
   const u0 = Math.log(small + tx);
-  const u1 = Math.log(small + T);
-  let peak = Math.max(logF(u0), logF(u1));
+  // Integrated in v = u - u0 over [0, v1], so that the nodes carry no rounding of u0:
+  // with huge exponents (s ~ 1e7 during a search) a rounding of 1e-15 in u would be a
+  // noise of 1e-8 in the integrand, far above the integrator's tolerance.
+  const v1 = Math.log1p((T - tx) / (small + tx));
+  let vTop = logF(u0) >= logF(u0 + v1) ? 0 : v1;
   // Interior stationary point: (1 - mSmall)(d + e^u) = mBig e^u.
   if (mSmall < 1 && mBig > 1 - mSmall && d > 0) {
-    const us = Math.log(((1 - mSmall) * d) / (mBig - (1 - mSmall)));
-    if (us > u0 && us < u1) peak = Math.max(peak, logF(us));
+    const vs = Math.log(((1 - mSmall) * d) / (mBig - (1 - mSmall))) - u0;
+    if (vs > 0 && vs < v1 && logF(u0 + vs) > logF(u0 + vTop)) vTop = vs;
   }
-  const integral = integrate((u) => Math.exp(logF(u) - peak), u0, u1);
+  const peak = logF(u0 + vTop);
+  // logF(u0 + v) - peak without cancellation (logF itself is ~ -1e8 in such cases).
+  const eTop = (small + tx) * Math.exp(vTop);
+  const scaled = (v: number) =>
+    Math.exp((1 - mSmall) * (v - vTop) - mBig * Math.log1p((eTop * Math.expm1(v - vTop)) / (d + eTop)));
+  const integral = integrate(scaled, 0, v1);
   return Math.log(r + s + x) + Math.log(integral) + peak;
 }
 
@@ -139,12 +156,12 @@ function paretoLogA0(
   T: number,
 ): number {
   if (tx >= T) return Number.NEGATIVE_INFINITY;
-  if (Math.abs(alpha - beta) / (Math.max(alpha, beta) + tx) > SERIES_LIMIT) {
+  const second = alpha >= beta ? s + 1 : r + x;
+  if (!seriesFits(Math.abs(alpha - beta) / (Math.max(alpha, beta) + tx), second)) {
     return paretoLogA0ByIntegral(r, alpha, s, beta, x, tx, T);
   }
   const rsx = r + s + x;
   const big = Math.max(alpha, beta);
-  const second = alpha >= beta ? s + 1 : r + x;
   const gap = Math.abs(alpha - beta);
   const q1 = big + tx;
   const q2 = big + T;
@@ -291,10 +308,11 @@ export function paretoNbdTotalLogLik(
   for (let k = 0; k < np; k++) {
     const x = c.pairX[k]!;
     // Rows whose tx term is past the series limit use the integral (below).
-    if (gap / (big + c.pairTime[k]!) > SERIES_LIMIT) continue;
+    const second = alpha >= beta ? s + 1 : r + x;
+    if (!seriesFits(gap / (big + c.pairTime[k]!), second)) continue;
     const rsx = r + s + x;
     const q = big + c.pairTime[k]!;
-    term[k] = hyp2f1LogAbs(rsx, alpha >= beta ? s + 1 : r + x, rsx + 1, gap / q) - rsx * Math.log(q);
+    term[k] = hyp2f1LogAbs(rsx, second, rsx + 1, gap / q) - rsx * Math.log(q);
   }
   const logS = Math.log(s);
   let total = 0;
@@ -305,12 +323,11 @@ export function paretoNbdTotalLogLik(
     const atTx = term[c.txPair[i]!]!;
     const atT = term[c.TPair[i]!]!;
     const tx = c.tx[i]!;
-    const logA0 =
-      gap / (big + tx) > SERIES_LIMIT
-        ? paretoLogA0ByIntegral(r, alpha, s, beta, x, tx, T)
-        : tx >= T || atT >= atTx
-          ? Number.NEGATIVE_INFINITY
-          : logSubExp(atTx, atT);
+    const logA0 = !seriesFits(gap / (big + tx), alpha >= beta ? s + 1 : r + x)
+      ? paretoLogA0ByIntegral(r, alpha, s, beta, x, tx, T)
+      : tx >= T || atT >= atTx
+        ? Number.NEGATIVE_INFINITY
+        : logSubExp(atTx, atT);
     const dead = logS - Math.log(r + s + x) + logA0;
     total += c.weight[i]! * (head[c.level[i]!]! + logAddExp(alive, dead));
   }

@@ -154,10 +154,15 @@ function gaussPanel(f: (u: number) => number, lo: number, hi: number): number {
   return s * half;
 }
 
+/** Most panels {@link integrate} splits. */
+const MAX_BISECTIONS = 2000;
+
 /**
  * The integral of a smooth non-negative `f` over [lo, hi] by adaptive bisection of
  * 20-point Gauss-Legendre panels, to a relative tolerance of about 1e-14 of the
- * total.
+ * total. At most {@link MAX_BISECTIONS} panels are split, so that an integrand whose
+ * rounding noise exceeds the tolerance costs bounded time (the panels left are then
+ * taken as they are: the noise is what limits the accuracy anyway).
  */
 export function integrate(f: (u: number) => number, lo: number, hi: number): number {
   if (!(hi > lo)) return 0;
@@ -166,6 +171,7 @@ export function integrate(f: (u: number) => number, lo: number, hi: number): num
   const stack: [number, number, number, number][] = [[lo, hi, whole, 0]];
   // Estimate of the total for the stopping rule (refined as panels finish).
   let scale = Math.abs(whole);
+  let bisections = 0;
   while (stack.length > 0) {
     const [a, b, estimate, depth] = stack.pop()!;
     const m = (a + b) / 2;
@@ -173,9 +179,10 @@ export function integrate(f: (u: number) => number, lo: number, hi: number): num
     const right = gaussPanel(f, m, b);
     const refined = left + right;
     scale = Math.max(scale, Math.abs(refined));
-    if (Math.abs(refined - estimate) <= 1e-15 * scale || depth >= 50) {
+    if (Math.abs(refined - estimate) <= 1e-15 * scale || depth >= 50 || bisections >= MAX_BISECTIONS) {
       total += refined;
     } else {
+      bisections++;
       stack.push([a, m, left, depth + 1], [m, b, right, depth + 1]);
     }
   }
