@@ -3,7 +3,6 @@
  * from the package).
  */
 import { expect } from "vitest";
-import { CustomerValueError } from "../src/errors/CustomerValueError.js";
 
 /** Asserts `|actual - expected| <= rel · max(1, |expected|)`. */
 export function expectClose(actual: number | null | undefined, expected: number, rel = 1e-12): void {
@@ -24,13 +23,4 @@ export function deepFreeze<T>(value: T): T {
   return value;
 }
 
-/** Runs `fn` and returns the `CustomerValueError` it throws (fails if it does not). */
-export function caught(fn: () => unknown): CustomerValueError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(CustomerValueError);
-    return error as CustomerValueError;
-  }
-  return expect.fail("expected a CustomerValueError");
-}
+export { caught } from "./support/errors.js";

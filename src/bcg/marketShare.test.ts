@@ -1,19 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { CustomerValueError } from "../errors/CustomerValueError.js";
 import { marketShare } from "./marketShare.js";
+import { codeOf } from "../../test/support/errors.js";
 
 const expectClose = (actual: number | null, expected: number, rel = 1e-12) => {
   expect(actual).not.toBeNull();
   expect(Math.abs((actual as number) - expected)).toBeLessThanOrEqual(rel * Math.max(1, Math.abs(expected)));
-};
-
-const codeOf = (f: () => unknown): string | undefined => {
-  try {
-    f();
-  } catch (e) {
-    return e instanceof CustomerValueError ? e.code : `not a CustomerValueError: ${String(e)}`;
-  }
-  return undefined;
 };
 
 describe("marketShare", () => {

@@ -1,18 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { CustomerValueError } from "../errors/CustomerValueError.js";
 import { relativeMarketShare } from "./relativeMarketShare.js";
+import { codeOf } from "../../test/support/errors.js";
 
 const expectClose = (actual: number, expected: number, rel = 1e-12) => {
   expect(Math.abs(actual - expected)).toBeLessThanOrEqual(rel * Math.max(1, Math.abs(expected)));
-};
-
-const codeOf = (f: () => unknown): string | undefined => {
-  try {
-    f();
-  } catch (e) {
-    return e instanceof CustomerValueError ? e.code : `not a CustomerValueError: ${String(e)}`;
-  }
-  return undefined;
 };
 
 describe("relativeMarketShare", () => {

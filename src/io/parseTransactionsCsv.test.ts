@@ -1,16 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { CustomerValueError } from "../errors/CustomerValueError.js";
 import { parseTransactionsCsv } from "./parseTransactionsCsv.js";
-
-function caught(f: () => unknown): CustomerValueError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof CustomerValueError) return e;
-    throw e;
-  }
-  throw new Error("expected a CustomerValueError");
-}
+import { caught } from "../../test/support/errors.js";
 
 describe("parseTransactionsCsv", () => {
   it("reads quoted cells, CRLF line ends, optional columns and kept extras", () => {

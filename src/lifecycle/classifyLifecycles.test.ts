@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { CustomerValueError } from "../errors/CustomerValueError.js";
 import { generateSampleData } from "../sample/generateSampleData.js";
 import { transactionTable } from "../table/TransactionTable.js";
 import { classifyLifecycle } from "./classifyLifecycle.js";
 import { classifyLifecycles } from "./classifyLifecycles.js";
+import { codeOf } from "../../test/support/errors.js";
 
 function frozen<T>(value: T): T {
   if (typeof value === "object" && value !== null) {
@@ -12,15 +12,6 @@ function frozen<T>(value: T): T {
   }
   return value;
 }
-
-const codeOf = (f: () => unknown) => {
-  try {
-    f();
-  } catch (e) {
-    return e instanceof CustomerValueError ? e.code : "other";
-  }
-  return "none";
-};
 
 describe("classifyLifecycles", () => {
   const asOf = "2011-12-01T00:00:00Z";

@@ -1,16 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { CustomerValueError } from "../errors/CustomerValueError.js";
 import { acquisitionRate } from "./acquisitionRate.js";
-
-const codeOf = (f: () => unknown) => {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(CustomerValueError);
-    return (e as CustomerValueError).code;
-  }
-  return "no error";
-};
+import { codeOf } from "../../test/support/errors.js";
 
 describe("acquisitionRate", () => {
   it("is acquired / base, may exceed 1, null on a zero base", () => {

@@ -1,15 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { CustomerValueError } from "../errors/CustomerValueError.js";
 import { allocateCostToServe } from "./allocateCostToServe.js";
-
-const codeOf = (f: () => unknown) => {
-  try {
-    f();
-  } catch (e) {
-    return (e as CustomerValueError).code;
-  }
-  return "no error";
-};
+import { codeOf } from "../../test/support/errors.js";
 
 describe("allocateCostToServe", () => {
   it("charges each customer the activity rate times its usage", () => {

@@ -1,17 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { CustomerValueError } from "../errors/CustomerValueError.js";
 import { churnRate } from "./churnRate.js";
 import { retentionRate } from "./retentionRate.js";
-
-const codeOf = (f: () => unknown) => {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(CustomerValueError);
-    return (e as CustomerValueError).code;
-  }
-  return "no error";
-};
+import { codeOf } from "../../test/support/errors.js";
 
 describe("retentionRate and churnRate", () => {
   const start = Object.freeze(["a", "b", "c", "d"]);

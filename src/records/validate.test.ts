@@ -1,17 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { CustomerValueError } from "../errors/CustomerValueError.js";
 import { readTransactions } from "../internal/transactions.js";
 import { validateCustomers, validateSurveyResponses, validateTransactions } from "./validate.js";
-
-function caught(f: () => unknown): CustomerValueError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof CustomerValueError) return e;
-    throw e;
-  }
-  throw new Error("expected a CustomerValueError");
-}
+import { caught } from "../../test/support/errors.js";
 
 describe("validateTransactions", () => {
   it("returns valid transactions as new objects and keeps extra fields", () => {

@@ -1,21 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { CustomerValueError } from "../errors/CustomerValueError.js";
 import type { Transaction } from "../records/Transaction.js";
 import { transactionTable } from "../table/TransactionTable.js";
 import { calibrationAndHoldout } from "./calibrationAndHoldout.js";
+import { codeOf } from "../../test/support/errors.js";
 
 const tx = (customerId: string, date: string, amount: number): Transaction =>
   Object.freeze({ customerId, date, amount });
-
-const codeOf = (f: () => unknown) => {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(CustomerValueError);
-    return (e as CustomerValueError).code;
-  }
-  return "no error";
-};
 
 describe("calibrationAndHoldout", () => {
   // A: calibration 01-01 (10), 01-05 (30); holdout 01-12 (20 + 40, one day), 01-15 (30).

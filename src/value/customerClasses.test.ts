@@ -1,18 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { CustomerValueError } from "../errors/CustomerValueError.js";
 import type { Customer } from "../records/Customer.js";
 import type { Transaction } from "../records/Transaction.js";
 import { customerClasses } from "./customerClasses.js";
-
-const codeOf = (f: () => unknown) => {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(CustomerValueError);
-    return (e as CustomerValueError).code;
-  }
-  return "no error";
-};
+import { codeOf } from "../../test/support/errors.js";
 
 /** One purchase on the 15th of every month from `from` to `to` (YYYY-MM, inclusive). */
 function monthly(

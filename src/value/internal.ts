@@ -4,8 +4,7 @@
  * `calibrationAndHoldout`, and the option checks they share.
  */
 import { assertOneOf, assertOptions } from "../internal/assert.js";
-import { CustomerValueError } from "../errors/CustomerValueError.js";
-import { assertTimeZone, type DateInput, describeValue, periodIndex, toTime } from "../internal/dates.js";
+import { assertTimeZone, type DateInput, periodIndex, toTime } from "../internal/dates.js";
 import { readTransactions, type TransactionColumns } from "../internal/transactions.js";
 import { isTransactionTable, type TransactionInput } from "../table/TransactionTable.js";
 

@@ -1,20 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CustomerValueError } from "../errors/CustomerValueError.js";
 import { lifetimeValue } from "./lifetimeValue.js";
+import { codeOf } from "../../test/support/errors.js";
 
 const close = (actual: number, expected: number, rel = 1e-12) =>
   expect(Math.abs(actual - expected)).toBeLessThanOrEqual(rel * Math.max(1, Math.abs(expected)));
-
-const codeOf = (f: () => unknown) => {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(CustomerValueError);
-    return (e as CustomerValueError).code;
-  }
-  return "no error";
-};
 
 describe("lifetimeValue", () => {
   it("sums a finite horizon term by term, margin at the end of each period", () => {

@@ -1,22 +1,12 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { CustomerValueError } from "../errors/CustomerValueError.js";
 import type { Transaction } from "../records/Transaction.js";
 import { RFM_SEGMENTS, rfmScores } from "./rfmScores.js";
+import { codeOf } from "../../test/support/errors.js";
 
 const tx = (customerId: string, date: string, amount: number): Transaction =>
   Object.freeze({ customerId, date, amount });
-
-const codeOf = (f: () => unknown) => {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(CustomerValueError);
-    return (e as CustomerValueError).code;
-  }
-  return "no error";
-};
 
 /** Customer `id` buys `days` times, on consecutive days ending `last`, 10 each time. */
 function buyer(id: string, days: number, last = "2024-01-31"): Transaction[] {

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
-import { CustomerValueError } from "../errors/CustomerValueError.js";
 import type { Transaction } from "../records/Transaction.js";
 import { type RfmSummaryRow, rfmSummary } from "./rfmSummary.js";
+import { codeOf } from "../../test/support/errors.js";
 
 const close = (actual: number, expected: number, rel = 1e-12) =>
   expect(Math.abs(actual - expected)).toBeLessThanOrEqual(rel * Math.max(1, Math.abs(expected)));
@@ -135,15 +135,6 @@ describe("rfmSummary: lifetimes conventions on hand-built logs", () => {
 
   it("rejects bad options and records with CustomerValueError", () => {
     const log = [tx("A", "2024-01-01", 1)];
-    const codeOf = (f: () => unknown) => {
-      try {
-        f();
-      } catch (e) {
-        expect(e).toBeInstanceOf(CustomerValueError);
-        return (e as CustomerValueError).code;
-      }
-      return "no error";
-    };
     expect(codeOf(() => rfmSummary(log, { observationEnd: "2024-02-30" }))).toBe("INVALID_OPTION");
     expect(codeOf(() => rfmSummary(log, { aggregate: "month" as "day" }))).toBe("INVALID_OPTION");
     expect(codeOf(() => rfmSummary(log, { unit: "year" as "day" }))).toBe("INVALID_OPTION");
