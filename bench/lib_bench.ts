@@ -67,11 +67,10 @@ time("cohortRetention", () => cohortRetention(table, { period: "month" }));
 // 5. Pareto split and Gini of customer totals (the totals themselves are untimed set-up).
 const totals = new Float64Array(table.customerIds.length);
 for (let i = 0; i < table.length; i++) totals[table.customer[i]!]! += table.amount[i]!;
-let items = table.customerIds.map((id, k) => ({ id, value: totals[k]! }));
-let values = Array.from(totals);
-time("paretoSplit+gini", () => [paretoSplit(items, { value: "value" }), gini(values)]);
-items = [];
-values = [];
+// Columnar input (ItemColumns), as pandas holds the totals: ids and a Float64Array of values;
+// both functions check it in full (ids unique, values finite and >= 0) on every call.
+const columns = { ids: table.customerIds, values: totals };
+time("paretoSplit+gini", () => [paretoSplit(columns), gini(columns.values)]);
 
 // Untimed set-up, made only now (and dropped after use) so that the record objects do not
 // weigh on the garbage collector during the columnar computations above: the customer list

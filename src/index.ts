@@ -93,6 +93,8 @@ export { concentrationSummary } from "./pareto/concentrationSummary.js";
 export type { ConcentrationSummary, ConcentrationSummaryOptions } from "./pareto/concentrationSummary.js";
 export { gini } from "./pareto/gini.js";
 export type { GiniOptions } from "./pareto/gini.js";
+export { isItemColumns } from "./pareto/itemColumns.js";
+export type { ItemColumns } from "./pareto/itemColumns.js";
 export type { GroupAccessor, GroupedResult, IdAccessor, NumberAccessor } from "./pareto/types.js";
 export { KEY_CUSTOMER_COMBINE, keyCustomers } from "./pareto/keyCustomers.js";
 export type {
@@ -104,7 +106,11 @@ export type {
 export { lorenzCurve } from "./pareto/lorenzCurve.js";
 export type { LorenzPoint } from "./pareto/lorenzCurve.js";
 export { paretoSplit } from "./pareto/paretoSplit.js";
-export type { ParetoSplitOptions, ParetoSplitResult } from "./pareto/paretoSplit.js";
+export type {
+  ParetoSplitColumnsOptions,
+  ParetoSplitOptions,
+  ParetoSplitResult,
+} from "./pareto/paretoSplit.js";
 export { whaleCurve } from "./pareto/whaleCurve.js";
 export type { WhaleCurveOptions, WhaleCurveResult, WhalePeak, WhalePoint } from "./pareto/whaleCurve.js";
 

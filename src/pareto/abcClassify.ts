@@ -13,8 +13,11 @@ import {
   type NumberAccessor,
   rankDescending,
   reaches,
+  type ReadColumns,
+  readItemColumns,
   readItems,
 } from "./internal.js";
+import { isItemColumns, type ItemColumns } from "./itemColumns.js";
 
 /** An ABC class: A (the vital few), B, C (the trivial many). */
 export type AbcClass = "A" | "B" | "C";
@@ -70,8 +73,11 @@ export type AbcClassifyGroupedOptions<T> = AbcClassifyOptions<T> & { readonly gr
  *
  * Edge cases: one item is A; items with value 0 after the total is reached are C.
  *
- * @param items - one item per customer (never mutated)
- * @param options - see {@link AbcClassifyOptions}
+ * Columnar input (issue 11): `items` may be {@link ItemColumns} `{ ids, values }`; each
+ * classified `item` is then the id, and only `cutoffs` applies (no `groupBy`).
+ *
+ * @param items - one item per customer, or {@link ItemColumns} (never mutated)
+ * @param options - see {@link AbcClassifyOptions} (for columns: only `cutoffs`, optional)
  * @returns the items in rank order with rank, value, cumulative share and class, and
  *   the class counts; with `groupBy`, one `{ group, result }` per group (ascending key)
  * @throws {CustomerValueError} `EMPTY_INPUT`, `INVALID_RECORD`, `DUPLICATE_ID`,
@@ -84,21 +90,29 @@ export type AbcClassifyGroupedOptions<T> = AbcClassifyOptions<T> & { readonly gr
  * );
  * r.items.map((x) => x.class).join(""); // => "AABC" (shares before: 0, 0.6, 0.85, 0.95)
  */
+export function abcClassify(
+  columns: ItemColumns,
+  options?: { readonly cutoffs?: readonly [number, number] },
+): AbcClassifyResult<string>;
 export function abcClassify<T>(
   items: readonly T[],
   options: AbcClassifyGroupedOptions<T>,
 ): GroupedResult<AbcClassifyResult<T>>[];
 export function abcClassify<T>(items: readonly T[], options: AbcClassifyOptions<T>): AbcClassifyResult<T>;
 export function abcClassify<T>(
-  items: readonly T[],
-  options: AbcClassifyOptions<T>,
-): AbcClassifyResult<T> | GroupedResult<AbcClassifyResult<T>>[] {
+  items: readonly T[] | ItemColumns,
+  maybeOptions?: AbcClassifyOptions<T> | { readonly cutoffs?: readonly [number, number] },
+): AbcClassifyResult<T> | AbcClassifyResult<string> | GroupedResult<AbcClassifyResult<T>>[] {
   const fn = "abcClassify";
+  const columnar = isItemColumns(items);
+  const options = (columnar ? (maybeOptions ?? {}) : maybeOptions) as AbcClassifyOptions<T>;
   if (typeof options !== "object" || options === null) {
     throw new CustomerValueError("INVALID_OPTION", `${fn}: options must be an object with a value accessor`);
   }
-  assertAccessor(options.value, `${fn}: options.value`);
-  if (options.id !== undefined) assertAccessor(options.id, `${fn}: options.id`);
+  if (!columnar) {
+    assertAccessor(options.value, `${fn}: options.value`);
+    if (options.id !== undefined) assertAccessor(options.id, `${fn}: options.id`);
+  }
   const cutoffs = options.cutoffs ?? [0.8, 0.95];
   if (!Array.isArray(cutoffs) || cutoffs.length !== 2) {
     throw new CustomerValueError(
@@ -115,10 +129,18 @@ export function abcClassify<T>(
       `${fn}: options.cutoffs must be ascending (a <= b), got [${a}, ${b}]`,
     );
   }
-  if (options.groupBy !== undefined) {
-    return byGroup(items, options.groupBy, fn, (group, where) => classify(group, options, a, b, where));
+  if (columnar) {
+    if (options.groupBy !== undefined) {
+      throw new CustomerValueError("INVALID_OPTION", `${fn}: options.groupBy is not available with columns`);
+    }
+    const columns = readItemColumns(items, fn, { valueName: "value", nonNegative: true });
+    return classifyColumns(columns, (i) => columns.ids[i]!, a, b, fn);
   }
-  return classify(items, options, a, b, fn);
+  const records = items;
+  if (options.groupBy !== undefined) {
+    return byGroup(records, options.groupBy, fn, (group, where) => classify(group, options, a, b, where));
+  }
+  return classify(records, options, a, b, fn);
 }
 
 function classify<T>(
@@ -130,6 +152,16 @@ function classify<T>(
 ): AbcClassifyResult<T> {
   assertItems(items, fn);
   const columns = readItems(items, options.value, options.id, fn, { valueName: "value", nonNegative: true });
+  return classifyColumns(columns, (i) => items[i] as T, a, b, fn);
+}
+
+function classifyColumns<T>(
+  columns: ReadColumns,
+  pick: (i: number) => T,
+  a: number,
+  b: number,
+  fn: string,
+): AbcClassifyResult<T> {
   const { ids, values } = columns;
   const n = values.length;
   const order = rankDescending(columns);
@@ -148,7 +180,7 @@ function classify<T>(
     counts[cls]++;
     cumulative.add(values[i]!);
     out[r] = {
-      item: items[i] as T,
+      item: pick(i),
       id: ids[i]!,
       rank: r + 1,
       value: values[i]!,

@@ -3,6 +3,7 @@ import { describeValue } from "../internal/dates.js";
 import { CompensatedSum } from "../internal/sum.js";
 import { assertPositiveTotal, sortedValues } from "./internal.js";
 import { assertOptions } from "../internal/assert.js";
+import type { ItemColumns } from "./itemColumns.js";
 
 /** Options of {@link gini}. */
 export interface GiniOptions {
@@ -27,18 +28,28 @@ export interface GiniOptions {
  * Edge cases: one value gives 0 (uncorrected); with `corrected: true` one value is an
  * error (the correction divides by `n - 1 = 0`).
  *
- * @param values - non-negative values, one per customer (never mutated; any order)
+ * Columnar input (issue 11): `values` may be a `Float64Array`, or {@link ItemColumns}
+ * (checked in full like {@link paretoSplit}'s, ids included; its `values` are used).
+ * Values are sorted with a linear-time radix sort.
+ *
+ * @param values - non-negative values, one per customer (never mutated; any order): an
+ *   array, a `Float64Array` or {@link ItemColumns}
  * @param options - see {@link GiniOptions}
  * @returns the Gini coefficient
  * @throws {CustomerValueError} `EMPTY_INPUT` for `[]`; `INVALID_RECORD` for a value that
  *   is not a finite number; `NEGATIVE_VALUE` for a negative value (use {@link whaleCurve});
  *   `ZERO_TOTAL` when every value is 0; `INVALID_OPTION` for a `corrected` that is not a
- *   boolean, or `corrected: true` with a single value
+ *   boolean, or `corrected: true` with a single value; for columns also `DUPLICATE_ID` and
+ *   `INVALID_RECORD` for columns that are not arrays of one length
  * @example
  * gini([1, 2, 3, 4]); // => 0.25  (2 * 30 / (4 * 10) - 5 / 4)
  * gini([1, 2, 3, 4], { corrected: true }); // => 0.3333333333333333
+ * gini({ ids: ["a", "b", "c", "d"], values: new Float64Array([4, 3, 2, 1]) }); // => 0.25
  */
-export function gini(values: readonly number[], options: GiniOptions = {}): number {
+export function gini(
+  values: readonly number[] | Float64Array | ItemColumns,
+  options: GiniOptions = {},
+): number {
   const fn = "gini";
   assertOptions(options, fn);
   const corrected = options.corrected ?? false;

@@ -8,15 +8,18 @@ import { CustomerValueError, type ValidationIssue } from "../errors/CustomerValu
 import { assertArray } from "../internal/assert.js";
 import { compareIds } from "../internal/compare.js";
 import { describeValue } from "../internal/dates.js";
+import { isItemColumns, type ItemColumns } from "./itemColumns.js";
 import type { GroupAccessor, GroupedResult, IdAccessor, NumberAccessor } from "./types.js";
 
 export type { GroupAccessor, GroupedResult, IdAccessor, NumberAccessor } from "./types.js";
 
 /** Items read into columns: `ids[i]` and `values[i]` belong to `items[i]`. */
-export interface ItemColumns {
+export interface ReadColumns {
   readonly ids: readonly string[];
   readonly values: Float64Array;
 }
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /** Relative tolerance used when comparing cumulative sums and shares with targets. */
 export const SHARE_TOLERANCE = 1e-12;
@@ -35,12 +38,6 @@ function read<T>(item: T, accessor: string | ((item: T) => unknown)): unknown {
   if (typeof accessor === "function") return accessor(item);
   if (typeof item !== "object" || item === null) return undefined;
   return (item as Record<string, unknown>)[accessor];
-}
-
-function readId<T>(item: T, accessor: IdAccessor<T> | undefined): unknown {
-  if (accessor !== undefined) return read(item, accessor);
-  const id = read(item, "id");
-  return id !== undefined ? id : read(item, "customerId");
 }
 
 /** What to check while reading values. */
@@ -63,18 +60,32 @@ export function readItems<T>(
   id: IdAccessor<T> | undefined,
   fn: string,
   { valueName, nonNegative }: ReadOptions,
-): ItemColumns {
+): ReadColumns {
   const n = items.length;
   const ids: string[] = new Array(n);
   const values = new Float64Array(n);
   const issues: ValidationIssue[] = [];
-  const seen = new Map<string, number>();
-  let firstDuplicate: [number, number] | undefined;
   let firstNegative = -1;
+  // Performance (issue 11): field-name accessors are read directly, without a call per item.
+  const valueField = typeof value === "string" ? value : undefined;
+  const idField = typeof id === "string" ? id : undefined;
   for (let i = 0; i < n; i++) {
     const item = items[i] as T;
-    const v = read(item, value);
-    const key = readId(item, id);
+    const record = typeof item === "object" && item !== null ? (item as Record<string, unknown>) : undefined;
+    const v =
+      valueField !== undefined
+        ? record === undefined
+          ? undefined
+          : record[valueField]
+        : (value as (item: T) => unknown)(item);
+    let key: unknown;
+    if (id === undefined) {
+      if (record !== undefined) {
+        key = record.id;
+        if (key === undefined) key = record.customerId;
+      }
+    } else if (idField !== undefined) key = record === undefined ? undefined : record[idField];
+    else key = (id as (item: T) => unknown)(item);
     if (typeof v !== "number" || !Number.isFinite(v)) {
       issues.push({
         path: `[${i}]${typeof value === "string" ? `.${value}` : ""}`,
@@ -92,12 +103,7 @@ export function readItems<T>(
             ? `id must be a non-empty string (the item's "id" or "customerId"; pass options.id otherwise), got ${describeValue(key)}`
             : `id must be a non-empty string, got ${describeValue(key)}`,
       });
-    } else {
-      ids[i] = key;
-      const before = seen.get(key);
-      if (before === undefined) seen.set(key, i);
-      else if (firstDuplicate === undefined) firstDuplicate = [before, i];
-    }
+    } else ids[i] = key;
   }
   if (issues.length > 0) {
     throw new CustomerValueError(
@@ -106,8 +112,9 @@ export function readItems<T>(
       { issues },
     );
   }
-  if (firstDuplicate !== undefined) {
-    const [a, b] = firstDuplicate;
+  const duplicate = firstDuplicate(ids);
+  if (duplicate !== undefined) {
+    const [a, b] = duplicate;
     throw new CustomerValueError(
       "DUPLICATE_ID",
       `${fn}: ids must be unique (one item per customer; aggregate first), got ${describeValue(ids[b])} at items[${a}] and items[${b}]`,
@@ -122,6 +129,160 @@ export function readItems<T>(
   return { ids, values };
 }
 
+/** Where {@link readItemColumns} reads the numbers: `values` (default) or `profits`. */
+export interface ReadColumnsOptions extends ReadOptions {
+  readonly column?: "values" | "profits";
+}
+
+/**
+ * Checks {@link ItemColumns} with the same rules, codes and order as {@link readItems}:
+ * `ids` must be an array and the number column an array or a `Float64Array` of the same
+ * length (`INVALID_RECORD`), not empty (`EMPTY_INPUT`); then every value not a finite
+ * number and every id not a non-empty string (`INVALID_RECORD`, all listed), a repeated
+ * id (`DUPLICATE_ID`) and, when asked, a negative value (`NEGATIVE_VALUE`). Returns the
+ * columns to work on (a `Float64Array` is used as it is, never written to).
+ */
+export function readItemColumns(
+  input: ItemColumns,
+  fn: string,
+  { valueName, nonNegative, column = "values" }: ReadColumnsOptions,
+): ReadColumns {
+  const ids: unknown = input.ids;
+  const raw: unknown = input[column];
+  if (!Array.isArray(ids)) {
+    throw new CustomerValueError(
+      "INVALID_RECORD",
+      `${fn}: columns.ids must be an array, got ${describeValue(ids)}`,
+    );
+  }
+  if (!Array.isArray(raw) && !(raw instanceof Float64Array)) {
+    throw new CustomerValueError(
+      "INVALID_RECORD",
+      `${fn}: columns.${column} must be an array or a Float64Array, got ${describeValue(raw)}`,
+    );
+  }
+  const n = ids.length;
+  if (raw.length !== n) {
+    throw new CustomerValueError(
+      "INVALID_RECORD",
+      `${fn}: columns.ids and columns.${column} must have the same length, got ${n} and ${raw.length}`,
+    );
+  }
+  if (n === 0) {
+    throw new CustomerValueError("EMPTY_INPUT", `${fn}: columns must hold at least one item, got 0`);
+  }
+  const issues: ValidationIssue[] = [];
+  let firstNegative = -1;
+  let values: Float64Array;
+  if (raw instanceof Float64Array) {
+    values = raw;
+    let minusZero = false;
+    for (let i = 0; i < n; i++) {
+      const v = raw[i]!;
+      if (!Number.isFinite(v)) {
+        issues.push({
+          path: `${column}[${i}]`,
+          message: `${valueName} must be a finite number, got ${describeValue(v)}`,
+        });
+      } else if (v < 0) {
+        if (firstNegative < 0) firstNegative = i;
+      } else if (v === 0 && 1 / v < 0) minusZero = true;
+    }
+    if (minusZero) values = raw.map((v) => v + 0); // -0 as 0, on a copy
+  } else {
+    values = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const v: unknown = raw[i];
+      if (typeof v !== "number" || !Number.isFinite(v)) {
+        issues.push({
+          path: `${column}[${i}]`,
+          message: `${valueName} must be a finite number, got ${describeValue(v)}`,
+        });
+      } else {
+        values[i] = v + 0;
+        if (v < 0 && firstNegative < 0) firstNegative = i;
+      }
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    const key: unknown = ids[i];
+    if (typeof key !== "string" || key === "") {
+      issues.push({ path: `ids[${i}]`, message: `id must be a non-empty string, got ${describeValue(key)}` });
+    }
+  }
+  if (issues.length > 0) {
+    throw new CustomerValueError(
+      "INVALID_RECORD",
+      `${fn}: every item needs a finite ${valueName} and an id, got ${issues.length} problem(s)`,
+      { issues },
+    );
+  }
+  const strings = ids as readonly string[];
+  const duplicate = firstDuplicate(strings);
+  if (duplicate !== undefined) {
+    const [a, b] = duplicate;
+    throw new CustomerValueError(
+      "DUPLICATE_ID",
+      `${fn}: ids must be unique (one item per customer; aggregate first), got ${describeValue(strings[b])} at ids[${a}] and ids[${b}]`,
+    );
+  }
+  if (nonNegative && firstNegative >= 0) {
+    throw new CustomerValueError(
+      "NEGATIVE_VALUE",
+      `${fn}: ${valueName} must be >= 0 (use whaleCurve for profit that can be negative), got ${values[firstNegative]} at ${column}[${firstNegative}] (id ${describeValue(strings[firstNegative])})`,
+    );
+  }
+  return { ids: strings, values };
+}
+
+/**
+ * The first repeated id, as `[first index, repeating index]` (the smallest repeating
+ * index, and where its id first appeared), or `undefined` when every id is distinct.
+ * The same answer as a `Map` of id to first index, found through an open-addressing
+ * hash table of indices (a `Map` of a million strings costs several times more).
+ * Degenerate inputs whose hashes collide beyond a bound fall back to the `Map`.
+ */
+export function firstDuplicate(ids: readonly string[]): [number, number] | undefined {
+  const n = ids.length;
+  let size = 16;
+  while (size < 2 * n) size *= 2;
+  const mask = size - 1;
+  // Slot s: table[2s] = index + 1 (0 = empty), table[2s + 1] = the id's full hash.
+  const table = new Int32Array(2 * size);
+  let budget = 8 * n + 1024; // probes allowed before falling back
+  for (let i = 0; i < n; i++) {
+    const key = ids[i]!;
+    let h = 0x811c9dc5;
+    for (let c = 0; c < key.length; c++) h = Math.imul(h ^ key.charCodeAt(c), 0x01000193);
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    let slot = h & mask;
+    for (;;) {
+      const at = table[2 * slot]!;
+      if (at === 0) {
+        table[2 * slot] = i + 1;
+        table[2 * slot + 1] = h;
+        break;
+      }
+      if (table[2 * slot + 1] === h && ids[at - 1] === key) return [at - 1, i];
+      if (--budget < 0) return firstDuplicateByMap(ids);
+      slot = (slot + 1) & mask;
+    }
+  }
+  return undefined;
+}
+
+function firstDuplicateByMap(ids: readonly string[]): [number, number] | undefined {
+  const seen = new Map<string, number>();
+  for (let i = 0; i < ids.length; i++) {
+    const before = seen.get(ids[i]!);
+    if (before !== undefined) return [before, i];
+    seen.set(ids[i]!, i);
+  }
+  return undefined;
+}
+
 /** Throws `INVALID_RECORD` unless `items` is an array, `EMPTY_INPUT` if it is empty. */
 export function assertItems(items: unknown, fn: string): asserts items is readonly unknown[] {
   assertArray(items, `${fn}: items`);
@@ -134,36 +295,30 @@ export function assertItems(items: unknown, fn: string): asserts items is readon
  * Item indices in rank order: value descending, ties by id ascending (plain string
  * comparison), so the order is the same on every machine.
  */
-export function rankDescending({ ids, values }: ItemColumns): Uint32Array {
+export function rankDescending({ ids, values }: ReadColumns): Uint32Array {
   const n = values.length;
   // Performance (issue 11): a comparator sort costs O(n log n) calls into JavaScript; an
-  // LSD radix sort on the order-preserving bits of the doubles is linear. Ties (equal
-  // values) are then put in id order run by run. Values are finite and never -0 here.
+  // LSD radix sort on the order-preserving bits of the doubles is linear. Only the high
+  // 32 bits (sign, exponent, 20 bits of mantissa) are radix-sorted; runs with the same
+  // high bits (rare, and short) are then put in order by value descending and ids
+  // ascending. Values are finite and never -0 here.
   const bits = new Uint32Array(values.buffer, values.byteOffset, n * 2);
-  const little = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-  const lo = new Uint32Array(n);
+  const high = LITTLE_ENDIAN ? 1 : 0;
   const hi = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
-    let h = bits[2 * i + (little ? 1 : 0)]!;
-    let l = bits[2 * i + (little ? 0 : 1)]!;
+    const h = bits[2 * i + high]!;
     // Descending order of the value = ascending order of the complement of its sortable key.
-    if (h & 0x80000000) {
-      h = ~h >>> 0;
-      l = ~l >>> 0;
-    } else h = (h | 0x80000000) >>> 0;
-    hi[i] = ~h >>> 0;
-    lo[i] = ~l >>> 0;
+    hi[i] = h & 0x80000000 ? h : ~(h | 0x80000000) >>> 0;
   }
   let order = new Uint32Array(n);
   let next = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   const counts = new Uint32Array(65_536);
-  for (let pass = 0; pass < 4; pass++) {
-    const key = pass < 2 ? lo : hi;
-    const shift = pass % 2 === 0 ? 0 : 16;
+  for (let pass = 0; pass < 2; pass++) {
+    const shift = pass === 0 ? 0 : 16;
     counts.fill(0);
-    for (let i = 0; i < n; i++) counts[(key[i]! >>> shift) & 0xffff]!++;
-    if (n === 0 || counts[(key[0]! >>> shift) & 0xffff] === n) continue; // one digit for all: nothing to move
+    for (let i = 0; i < n; i++) counts[(hi[i]! >>> shift) & 0xffff]!++;
+    if (n === 0 || counts[(hi[0]! >>> shift) & 0xffff] === n) continue; // one digit for all: nothing to move
     let sum = 0;
     for (let d = 0; d < 65_536; d++) {
       const c = counts[d]!;
@@ -172,15 +327,34 @@ export function rankDescending({ ids, values }: ItemColumns): Uint32Array {
     }
     for (let i = 0; i < n; i++) {
       const j = order[i]!;
-      next[counts[(key[j]! >>> shift) & 0xffff]!++] = j;
+      next[counts[(hi[j]! >>> shift) & 0xffff]!++] = j;
     }
     [order, next] = [next, order];
   }
-  // Equal values: ids ascending (plain string comparison).
+  // Runs of equal high bits: value descending, then ids ascending (plain string comparison).
+  const before = (a: number, b: number) => {
+    const va = values[a]!;
+    const vb = values[b]!;
+    return va > vb || (va === vb && ids[a]! < ids[b]!);
+  };
   for (let start = 0; start < n; ) {
+    const key = hi[order[start]!]!;
     let end = start + 1;
-    while (end < n && values[order[end]!] === values[order[start]!]) end++;
-    if (end - start > 1) order.subarray(start, end).sort((a, b) => compareIds(ids[a]!, ids[b]!));
+    while (end < n && hi[order[end]!] === key) end++;
+    if (end - start > 16) {
+      order.subarray(start, end).sort((a, b) => values[b]! - values[a]! || compareIds(ids[a]!, ids[b]!));
+    } else if (end - start > 1) {
+      // Short runs (the usual case): insertion sort, without a comparator call per pair.
+      for (let p = start + 1; p < end; p++) {
+        const j = order[p]!;
+        let q = p - 1;
+        while (q >= start && before(j, order[q]!)) {
+          order[q + 1] = order[q]!;
+          q--;
+        }
+        order[q + 1] = j;
+      }
+    }
     start = end;
   }
   return order;
@@ -266,12 +440,37 @@ export function byGroup<T, R>(
 }
 
 /**
- * Checks a plain array of values for `lorenzCurve` and `gini` and returns a sorted
- * ascending copy: `EMPTY_INPUT` for none, `INVALID_RECORD` listing every value that
- * is not a finite number, `NEGATIVE_VALUE` (pointing to `whaleCurve`), `ZERO_TOTAL`
- * when every value is 0 (checked by the caller, which sums).
+ * Checks the values for `lorenzCurve` and `gini` and returns a sorted ascending copy:
+ * `EMPTY_INPUT` for none, `INVALID_RECORD` listing every value that is not a finite
+ * number, `NEGATIVE_VALUE` (pointing to `whaleCurve`), `ZERO_TOTAL` when every value
+ * is 0 (checked by the caller, which sums). `values` is an array, a `Float64Array`, or
+ * {@link ItemColumns} (checked in full, ids included, then its `values` are used).
  */
 export function sortedValues(values: unknown, fn: string): Float64Array {
+  if (isItemColumns(values)) {
+    const columns = readItemColumns(values, fn, { valueName: "value", nonNegative: true });
+    return sortNonNegative(columns.values.slice());
+  }
+  if (values instanceof Float64Array) {
+    // Typed input: the values are numbers already; only finiteness and sign to check.
+    const n = values.length;
+    if (n === 0)
+      throw new CustomerValueError("EMPTY_INPUT", `${fn}: values must hold at least one value, got []`);
+    let bad = false;
+    for (let i = 0; i < n; i++) {
+      const v = values[i]!;
+      if (!(v >= 0 && v < Number.POSITIVE_INFINITY)) {
+        bad = true;
+        break;
+      }
+    }
+    if (!bad) {
+      const sorted = new Float64Array(n);
+      for (let i = 0; i < n; i++) sorted[i] = values[i]! + 0; // -0 as 0
+      return sortNonNegative(sorted);
+    }
+    return sortedValues(Array.from(values), fn); // the full checks and messages
+  }
   assertArray(values, `${fn}: values`);
   const n = values.length;
   if (n === 0)
@@ -301,5 +500,37 @@ export function sortedValues(values: unknown, fn: string): Float64Array {
       `${fn}: values must be >= 0 (use whaleCurve for profit that can be negative), got ${values[firstNegative]} at values[${firstNegative}]`,
     );
   }
-  return sorted.sort();
+  return sortNonNegative(sorted);
+}
+
+/**
+ * Sorts finite values >= 0 (no -0) ascending, in place or into a new array (the sorted
+ * array is returned). Performance (issue 11): for such doubles the bit pattern read as an
+ * unsigned 64-bit integer has the order of the value, so an LSD radix sort on 16-bit
+ * digits sorts in linear time; small inputs use the built-in sort. Same result as
+ * `Float64Array.prototype.sort`.
+ */
+export function sortNonNegative(values: Float64Array): Float64Array {
+  const n = values.length;
+  if (n < 1024) return values.sort();
+  let from: Float64Array = values;
+  let to: Float64Array = new Float64Array(n);
+  const counts = new Uint32Array(65_536);
+  for (let pass = 0; pass < 4; pass++) {
+    const bits = new Uint32Array(from.buffer, from.byteOffset, n * 2);
+    const word = pass < 2 === LITTLE_ENDIAN ? 0 : 1; // low word first
+    const shift = pass % 2 === 0 ? 0 : 16;
+    counts.fill(0);
+    for (let i = 0; i < n; i++) counts[(bits[2 * i + word]! >>> shift) & 0xffff]!++;
+    if (counts[(bits[word]! >>> shift) & 0xffff] === n) continue; // one digit for all
+    let sum = 0;
+    for (let d = 0; d < 65_536; d++) {
+      const c = counts[d]!;
+      counts[d] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < n; i++) to[counts[(bits[2 * i + word]! >>> shift) & 0xffff]!++] = from[i]!;
+    [from, to] = [to, from];
+  }
+  return from;
 }

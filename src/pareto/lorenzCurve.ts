@@ -1,5 +1,6 @@
 import { CompensatedSum } from "../internal/sum.js";
 import { assertPositiveTotal, sortedValues } from "./internal.js";
+import type { ItemColumns } from "./itemColumns.js";
 
 /** One point of a {@link lorenzCurve}. */
 export interface LorenzPoint {
@@ -18,17 +19,22 @@ export interface LorenzPoint {
  *
  * Edge cases: one value gives `[(0, 0), (1, 1)]`; equal values give the diagonal.
  *
- * @param values - non-negative values, one per customer (never mutated; any order)
+ * Columnar input (issue 11): `values` may be a `Float64Array`, or {@link ItemColumns}
+ * (checked in full, ids included; its `values` are used).
+ *
+ * @param values - non-negative values, one per customer (never mutated; any order): an
+ *   array, a `Float64Array` or {@link ItemColumns}
  * @returns `n + 1` points from `(0, 0)` to `(1, 1)`
  * @throws {CustomerValueError} `EMPTY_INPUT` for `[]`; `INVALID_RECORD` for a value that
  *   is not a finite number (NaN, Infinity, a string); `NEGATIVE_VALUE` for a negative
- *   value (use {@link whaleCurve} for profit); `ZERO_TOTAL` when every value is 0
+ *   value (use {@link whaleCurve} for profit); `ZERO_TOTAL` when every value is 0; for
+ *   columns also `DUPLICATE_ID` and `INVALID_RECORD` for columns that are not arrays of one length
  * @example
  * lorenzCurve([3, 1]);
  * // => [{ customerShare: 0, valueShare: 0 }, { customerShare: 0.5, valueShare: 0.25 },
  * //     { customerShare: 1, valueShare: 1 }]
  */
-export function lorenzCurve(values: readonly number[]): LorenzPoint[] {
+export function lorenzCurve(values: readonly number[] | Float64Array | ItemColumns): LorenzPoint[] {
   const fn = "lorenzCurve";
   const sorted = sortedValues(values, fn);
   const n = sorted.length;

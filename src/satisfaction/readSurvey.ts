@@ -14,6 +14,7 @@
  */
 import { CustomerValueError, type ValidationIssue } from "../errors/CustomerValueError.js";
 import { describeValue } from "../internal/dates.js";
+import { firstDuplicate } from "../pareto/internal.js";
 import type { Customer } from "../records/Customer.js";
 
 /**
@@ -162,7 +163,11 @@ export function readSurvey(
   const newColumn = () => new Float64Array(total).fill(Number.NaN);
   if (requested !== undefined) for (const name of requested) columns.set(name, newColumn());
   const [low, high] = scale ?? [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY];
-  const firstAt = new Map<string, number>();
+  // Performance (issue 11): ids are gathered here and checked for repeats in one pass
+  // after the loop (a hash table of indices); the issues are listed only when one repeats.
+  const respondentIds: string[] = new Array(total);
+  let lastKeys: string[] = [];
+  let lastColumns: (Float64Array | undefined)[] = [];
   for (let i = 0; i < total; i++) {
     const response: unknown = responses[i];
     if (typeof response !== "object" || response === null || Array.isArray(response)) {
@@ -178,15 +183,7 @@ export function readSurvey(
         path: `${label}[${i}].customerId`,
         message: `expected a non-empty string id, got ${describeValue(customerId)}`,
       });
-    } else {
-      const first = firstAt.get(customerId);
-      if (first === undefined) firstAt.set(customerId, i);
-      else
-        duplicateIssues.push({
-          path: `${label}[${i}].customerId`,
-          message: `duplicate respondent ${JSON.stringify(customerId)} (first at ${label}[${first}])`,
-        });
-    }
+    } else respondentIds[i] = customerId;
     if (typeof scores !== "object" || scores === null || Array.isArray(scores)) {
       shapeIssues.push({
         path: `${label}[${i}].scores`,
@@ -194,7 +191,12 @@ export function readSurvey(
       });
       continue;
     }
-    for (const key of Object.keys(scores)) {
+    const keys = Object.keys(scores);
+    // Responses usually share one key order: reuse the previous response's columns.
+    const sameKeys = keys.length === lastKeys.length && keys.every((key, k) => key === lastKeys[k]);
+    const keyColumns: (Float64Array | undefined)[] = sameKeys ? lastColumns : new Array(keys.length);
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k]!;
       const score = (scores as Record<string, unknown>)[key];
       if (score === null || score === undefined) continue;
       if (typeof score !== "number" || !Number.isFinite(score)) {
@@ -204,12 +206,14 @@ export function readSurvey(
         });
         continue;
       }
-      let column = columns.get(key);
+      let column = sameKeys ? keyColumns[k] : undefined;
+      if (column === undefined) column = columns.get(key);
       if (column === undefined) {
         if (requested !== undefined) continue; // not a reported indicator
         column = newColumn();
         columns.set(key, column);
       }
+      keyColumns[k] = column;
       column[i] = score + 0;
       if (score < low || score > high) {
         scaleIssues.push({
@@ -217,6 +221,21 @@ export function readSurvey(
           message: `score ${score} is outside the scale [${low}, ${high}]`,
         });
       }
+    }
+    lastKeys = keys;
+    lastColumns = keyColumns;
+  }
+  if (shapeIssues.length === 0 && firstDuplicate(respondentIds) !== undefined) {
+    const firstAt = new Map<string, number>();
+    for (let i = 0; i < total; i++) {
+      const customerId = respondentIds[i]!;
+      const first = firstAt.get(customerId);
+      if (first === undefined) firstAt.set(customerId, i);
+      else
+        duplicateIssues.push({
+          path: `${label}[${i}].customerId`,
+          message: `duplicate respondent ${JSON.stringify(customerId)} (first at ${label}[${first}])`,
+        });
     }
   }
   if (shapeIssues.length > 0) {
