@@ -103,7 +103,7 @@ describe("models: fuzz (a clean result or a CustomerValueError)", () => {
           fitParetoNbd(summary as never, (options ?? { maxEvaluations: 1000 }) as never),
         );
       }),
-      params(200),
+      params(),
     );
   });
 
