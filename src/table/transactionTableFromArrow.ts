@@ -1,5 +1,6 @@
 import { CustomerValueError } from "../errors/CustomerValueError.js";
 import { describeValue } from "../internal/dates.js";
+import { withErrorPrefix } from "../internal/errors.js";
 import { type TransactionTable, transactionTableFromColumns } from "./TransactionTable.js";
 
 /**
@@ -85,11 +86,16 @@ export function transactionTableFromArrow(
   const amounts = column(names.amount ?? "amount", true)!;
   const profit = optional(names.profit, "profit");
   const quantity = optional(names.quantity, "quantity");
-  return transactionTableFromColumns({
-    customerId: read(ids, (v) => (v === null ? v : typeof v === "string" ? v : String(v))) as string[],
-    date: read(dates, (v) => (v instanceof Date ? v : toNumber(v, null))) as (number | string | Date)[],
-    amount: read(amounts, (v) => toNumber(v, null)) as number[],
-    ...(profit === undefined ? {} : { profit }),
-    ...(quantity === undefined ? {} : { quantity }),
-  });
+  // Numeric ids (an Arrow integer column) become strings; anything else that is not a string
+  // is passed on as it is, for transactionTableFromColumns to report with its row.
+  const toId = (v: unknown) => (typeof v === "number" || typeof v === "bigint" ? String(v) : v);
+  return withErrorPrefix(`${fn}: `, () =>
+    transactionTableFromColumns({
+      customerId: read(ids, toId) as string[],
+      date: read(dates, (v) => (v instanceof Date ? v : toNumber(v, null))) as (number | string | Date)[],
+      amount: read(amounts, (v) => toNumber(v, null)) as number[],
+      ...(profit === undefined ? {} : { profit }),
+      ...(quantity === undefined ? {} : { quantity }),
+    }),
+  );
 }
