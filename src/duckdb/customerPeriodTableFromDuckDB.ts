@@ -1,7 +1,9 @@
+import { assertOptions } from "../internal/assert.js";
 import { CustomerValueError } from "../errors/CustomerValueError.js";
 import { assertPeriod, type Period } from "../internal/dates.js";
 import type { TransactionTable } from "../table/TransactionTable.js";
 import {
+  checkResult,
   columns,
   type DuckDBConnectionLike,
   type DuckDBSource,
@@ -66,12 +68,14 @@ export async function customerPeriodTableFromDuckDB(
   options: CustomerPeriodTableFromDuckDBOptions = {},
 ): Promise<TransactionTable> {
   const fn = "customerPeriodTableFromDuckDB";
+  assertOptions(options, fn);
   const period = options.period ?? "month";
   assertPeriod(period, fn);
   const log = logSql(source, options, fn);
   await prepare(connection, log, options, fn);
-  const [ids, time, amount] = await columns(connection, customerPeriodSql(log, period));
+  const [ids, time, amount] = await columns(connection, customerPeriodSql(log, period), fn);
   if (!ids) throw new CustomerValueError("INVALID_RECORD", `${fn}: DuckDB returned no columns`);
+  checkResult(ids, { time: time!, amount: amount! }, fn);
   const n = ids.length;
   const customer = new Int32Array(n);
   const index = new Map<string, number>();

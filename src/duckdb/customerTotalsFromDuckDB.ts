@@ -1,6 +1,7 @@
 import { CustomerValueError } from "../errors/CustomerValueError.js";
 import { compareIds } from "../internal/compare.js";
 import {
+  checkResult,
   columns,
   type DuckDBConnectionLike,
   type DuckDBSource,
@@ -53,8 +54,9 @@ export async function customerTotalsFromDuckDB(
   const fn = "customerTotalsFromDuckDB";
   const log = logSql(source, options, fn);
   await prepare(connection, log, options, fn);
-  const [ids, value, purchases, transactions] = await columns(connection, customerTotalsSql(log));
+  const [ids, value, purchases, transactions] = await columns(connection, customerTotalsSql(log), fn);
   if (!ids) throw new CustomerValueError("INVALID_RECORD", `${fn}: DuckDB returned no columns`);
+  checkResult(ids, { value: value!, purchases: purchases! }, fn);
   const rows: CustomerTotal[] = new Array(ids.length);
   for (let i = 0; i < ids.length; i++) {
     rows[i] = {

@@ -1,10 +1,11 @@
 import { CustomerValueError } from "../errors/CustomerValueError.js";
 import { compareIds } from "../internal/compare.js";
-import { assertOneOf } from "../internal/assert.js";
+import { assertOneOf, assertOptions } from "../internal/assert.js";
 import { toTime } from "../internal/dates.js";
 import type { DateInput } from "../internal/dates.js";
 import type { RfmSummaryRow } from "../value/rfmSummary.js";
 import {
+  checkResult,
   columns,
   type DuckDBConnectionLike,
   type DuckDBSource,
@@ -75,6 +76,7 @@ export async function rfmSummaryFromDuckDB(
   options: RfmSummaryFromDuckDBOptions = {},
 ): Promise<RfmSummaryRow[]> {
   const fn = "rfmSummaryFromDuckDB";
+  assertOptions(options, fn);
   const aggregate = options.aggregate ?? "day";
   assertOneOf(aggregate, ["day", "week"] as const, `${fn}: aggregate`);
   const unit = options.unit ?? aggregate;
@@ -88,6 +90,7 @@ export async function rfmSummaryFromDuckDB(
     const [[last]] = (await columns(
       connection,
       `SELECT CAST(floor(max(epoch_ms(date)) / 86400000) AS DOUBLE) FROM (${log})`,
+      fn,
     )) as [[number | null]];
     if (last === null || last === undefined) return [];
     endDay = String(last);
@@ -96,8 +99,10 @@ export async function rfmSummaryFromDuckDB(
   const [ids, frequency, recency, T, monetary] = await columns(
     connection,
     rfmSummarySql(log, endDay, aggregate, scale),
+    fn,
   );
   if (!ids) throw new CustomerValueError("INVALID_RECORD", `${fn}: DuckDB returned no columns`);
+  checkResult(ids, { recency: recency!, T: T!, monetaryValue: monetary! }, fn);
   const rows: RfmSummaryRow[] = new Array(ids.length);
   for (let i = 0; i < ids.length; i++) {
     rows[i] = {

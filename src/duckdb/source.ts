@@ -3,6 +3,7 @@
  * relation of checked `customerId`, `date`, `amount` columns, and how results come back.
  */
 import { CustomerValueError, type ValidationIssue } from "../errors/CustomerValueError.js";
+import { assertOptions } from "../internal/assert.js";
 import { describeValue } from "../internal/dates.js";
 
 /**
@@ -81,6 +82,7 @@ function fromItem(source: DuckDBSource, fn: string): string {
  * (`TRY_CAST`) so that validation can count them.
  */
 export function logSql(source: DuckDBSource, options: DuckDBSourceOptions, fn: string): string {
+  assertOptions(options, fn);
   const { customerId = "customerId", date = "date", amount = "amount" } = options.columns ?? {};
   for (const [name, value] of Object.entries({ customerId, date, amount })) {
     if (typeof value !== "string" || value === "") {
@@ -126,6 +128,7 @@ export async function prepare(
        CAST(count(*) FILTER (WHERE amount IS NULL OR NOT isfinite(amount)) AS DOUBLE),
        CAST(count(*) AS DOUBLE)
      FROM (${log})`,
+    fn,
   );
   const issues: ValidationIssue[] = [];
   if (ids![0]) issues.push({ path: "customerId", message: `${ids![0]} rows without a non-empty id` });
@@ -138,8 +141,55 @@ export async function prepare(
   }
 }
 
-/** Runs a query and returns its columns as plain JavaScript arrays. */
-export async function columns(connection: DuckDBConnectionLike, sql: string): Promise<unknown[][]> {
-  const reader = await connection.runAndReadAll(sql);
+/**
+ * Runs a query and returns its columns as plain JavaScript arrays. DuckDB's errors about
+ * the caller's source are said as the library's: a column or table the source does not
+ * have (Binder / Catalog Error) is `UNKNOWN_NAME`, SQL that does not parse is
+ * `INVALID_OPTION`; other errors (I/O, a closed connection) pass as DuckDB threw them.
+ */
+export async function columns(
+  connection: DuckDBConnectionLike,
+  sql: string,
+  fn: string,
+): Promise<unknown[][]> {
+  let reader: Awaited<ReturnType<DuckDBConnectionLike["runAndReadAll"]>>;
+  try {
+    reader = await connection.runAndReadAll(sql);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const code = /^(Binder|Catalog) Error/.test(message)
+      ? "UNKNOWN_NAME"
+      : /^Parser Error/.test(message)
+        ? "INVALID_OPTION"
+        : undefined;
+    if (code === undefined) throw error;
+    throw new CustomerValueError(code, `${fn}: DuckDB could not read the source: ${message}`, {
+      cause: error,
+    });
+  }
   return reader.getColumnsJS();
+}
+
+/**
+ * Checks what DuckDB returned, so that nothing unusable reaches a result even with
+ * `validate: false` (which skips the row counts, not this): ids non-empty strings,
+ * every number column finite. Throws `INVALID_RECORD` naming the column and the count.
+ */
+export function checkResult(ids: unknown[], numbers: Record<string, unknown[]>, fn: string): void {
+  const issues: ValidationIssue[] = [];
+  const badIds = ids.filter((id) => typeof id !== "string" || id === "").length;
+  if (badIds > 0)
+    issues.push({ path: "customerId", message: `${badIds} result rows without a non-empty id` });
+  for (const [name, column] of Object.entries(numbers)) {
+    const bad = column.filter((v) => typeof v !== "number" || !Number.isFinite(v)).length;
+    if (bad > 0)
+      issues.push({ path: name, message: `${bad} result rows with a missing or non-finite ${name}` });
+  }
+  if (issues.length > 0) {
+    throw new CustomerValueError(
+      "INVALID_RECORD",
+      `${fn}: the source has rows without an id or with a non-finite amount (run with validate: true to count them)`,
+      { issues },
+    );
+  }
 }

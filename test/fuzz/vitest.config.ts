@@ -5,7 +5,6 @@
  *   npm run fuzz                       # FUZZ_RUNS=20000 (the default here)
  *   FUZZ_RUNS=100000 npm run fuzz      # longer
  *   FUZZ_SEED=1234 npm run fuzz        # replay a failure with the seed fast-check printed
- *   FUZZ_MODELS_SLOW=1 npm run fuzz    # also the Pareto/NBD fits (slow, see fuzz.models.test.ts)
  *
  * package.json: "fuzz": "vitest run --config test/fuzz/vitest.config.ts"
  */
@@ -22,6 +21,7 @@ export default defineConfig({
       { find: /^customer-value$/, replacement: src("index.ts") },
       { find: /^customer-value\/models$/, replacement: src("models/index.ts") },
       { find: /^customer-value\/charts$/, replacement: src("charts/index.ts") },
+      { find: /^customer-value\/duckdb$/, replacement: src("duckdb/index.ts") },
     ],
   },
   test: {
