@@ -12,7 +12,6 @@ import {
   lorenzCurve,
   paretoSplit,
   transactionTableFromArrow,
-  type TransactionTable,
   transactionTableFromCsv,
 } from "customer-value";
 import {
@@ -22,28 +21,21 @@ import {
   expectFuzzReachedResults,
   idArb,
   junkArb,
+  junkAsText,
   okOrCvError,
   optionArb,
   orJunk,
   params,
+  requiredColumns,
 } from "./helpers.js";
 
 afterAll(() => expectFuzzReachedResults());
-
-/** Junk as CSV text (some junk objects have no toString). */
-function asText(junk: unknown): string {
-  try {
-    return String(junk);
-  } catch {
-    return "[object]";
-  }
-}
 
 /** One CSV cell: mostly good text, sometimes junk turned to text (or a quote or comma). */
 const cell = (good: fc.Arbitrary<string>) =>
   fc.oneof(
     { weight: 8, arbitrary: good },
-    { weight: 1, arbitrary: junkArb.map(asText) },
+    { weight: 1, arbitrary: junkArb.map(junkAsText) },
     { weight: 1, arbitrary: fc.constantFrom('"', '""', ",", "\n", "\r\n", " ", "1e400", "-0") },
   );
 
@@ -102,21 +94,12 @@ const columnsArb = fc
     }),
   );
 
-/**
- * The table's required columns (profit and quantity are `undefined` when absent and hold
- * NaN for "none" by design, so the clean-result check looks at the rest).
- */
-function required(table: TransactionTable) {
-  const { length, customerIds, customer, time, amount } = table;
-  return { length, customerIds, customer, time, amount };
-}
-
 describe("columnar input: fuzz (a clean result or a CustomerValueError)", () => {
   it("transactionTableFromCsv", () => {
     fc.assert(
       fc.property(csvArb, fc.boolean(), (csv, asBytes) => {
         const table = okOrCvError("transactionTableFromCsv", () =>
-          required(transactionTableFromCsv(asBytes ? new TextEncoder().encode(csv) : csv)),
+          requiredColumns(transactionTableFromCsv(asBytes ? new TextEncoder().encode(csv) : csv)),
         );
         if (table === undefined) return;
         expect(table.customer).toHaveLength(table.length);
@@ -130,7 +113,7 @@ describe("columnar input: fuzz (a clean result or a CustomerValueError)", () => 
     fc.assert(
       fc.property(orJunk(arrowArb, 12), (arrow) => {
         const table = okOrCvError("transactionTableFromArrow", () =>
-          required(transactionTableFromArrow(arrow as never)),
+          requiredColumns(transactionTableFromArrow(arrow as never)),
         );
         if (table === undefined) return;
         expect(table.time).toHaveLength(table.length);

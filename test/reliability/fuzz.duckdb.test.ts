@@ -13,7 +13,18 @@ import {
   customerTotalsFromDuckDB,
   rfmSummaryFromDuckDB,
 } from "customer-value/duckdb";
-import { amountArb, dayStringArb, expectClean, idArb, junkArb, optionArb, params } from "./helpers.js";
+import {
+  amountArb,
+  dayStringArb,
+  expectFuzzReachedResults,
+  idArb,
+  junkArb,
+  junkAsText,
+  okOrCvErrorAsync,
+  optionArb,
+  params,
+  requiredColumns,
+} from "./helpers.js";
 
 let connection: Awaited<ReturnType<DuckDBInstance["connect"]>>;
 beforeAll(async () => {
@@ -21,46 +32,14 @@ beforeAll(async () => {
 });
 afterAll(() => connection?.closeSync());
 
-const results = new Map<string, { ok: number; error: number }>();
-afterAll(() => {
-  // The fuzz must also reach real results, not only errors.
-  for (const [fn, { ok, error }] of results) {
-    if (ok < 0.05 * (ok + error))
-      throw new Error(`${fn}: only ${ok} of ${ok + error} fuzz calls gave a result`);
-  }
-});
-
-async function okOrCvErrorAsync<R>(fn: string, run: () => Promise<R>): Promise<R | undefined> {
-  const tally = results.get(fn) ?? { ok: 0, error: 0 };
-  results.set(fn, tally);
-  try {
-    const result = await run();
-    expectClean(result);
-    tally.ok++;
-    return result;
-  } catch (e) {
-    if (!(e instanceof CustomerValueError)) throw e;
-    if (!e.message.startsWith(`${fn}:`)) throw new Error(`error message does not name ${fn}: ${e.message}`);
-    tally.error++;
-    return undefined;
-  }
-}
-
-/** Junk as text (some junk objects have no toString). */
-function asText(junk: unknown): string {
-  try {
-    return String(junk);
-  } catch {
-    return "[object]";
-  }
-}
+afterAll(() => expectFuzzReachedResults());
 
 /** An SQL cell: a text literal, mostly good, sometimes junk text or NULL. */
 const sqlCell = (good: fc.Arbitrary<string>) =>
   fc
     .oneof(
       { weight: 12, arbitrary: good },
-      { weight: 1, arbitrary: junkArb.map(asText) },
+      { weight: 1, arbitrary: junkArb.map(junkAsText) },
       { weight: 1, arbitrary: fc.constant(null) },
     )
     .map((v) => (v === null ? "NULL" : `'${v.replaceAll("'", "''")}'`));
@@ -132,14 +111,7 @@ describe("customer-value/duckdb: fuzz (a clean result or a CustomerValueError)",
               source,
               (period === undefined ? {} : { period }) as never,
             );
-            // profit and quantity are undefined when absent, by the type's design.
-            return {
-              length: t.length,
-              customerIds: t.customerIds,
-              customer: t.customer,
-              time: t.time,
-              amount: t.amount,
-            };
+            return requiredColumns(t);
           });
           if (table !== undefined) expect(table.customer).toHaveLength(table.length);
         },

@@ -149,18 +149,61 @@ export function okOrCvError<R>(
   try {
     result = run();
   } catch (e) {
-    if (e instanceof CustomerValueError) {
-      expect(typeof e.code).toBe("string");
-      const named = typeof fnName === "string" ? e.message.includes(fnName) : fnName.test(e.message);
-      if (!named) throw new Error(`${fnName}: error message does not name the function: ${e.message}`);
-      tally(fnName, "error");
-      return undefined;
-    }
-    throw e;
+    return acceptCvError(fnName, e);
   }
   expectClean(result, skip(result));
   tally(fnName, "ok");
   return result;
+}
+
+/** {@link okOrCvError} for a function that returns a promise (the DuckDB adapter). */
+export async function okOrCvErrorAsync<R>(
+  fnName: string | RegExp,
+  run: () => Promise<R>,
+): Promise<R | undefined> {
+  let result: R;
+  try {
+    result = await run();
+  } catch (e) {
+    return acceptCvError(fnName, e);
+  }
+  expectClean(result);
+  tally(fnName, "ok");
+  return result;
+}
+
+/** The error half of the verdict: a CustomerValueError naming the function, else rethrown. */
+function acceptCvError(fnName: string | RegExp, e: unknown): undefined {
+  if (!(e instanceof CustomerValueError)) throw e;
+  expect(typeof e.code).toBe("string");
+  const named = typeof fnName === "string" ? e.message.includes(fnName) : fnName.test(e.message);
+  if (!named) throw new Error(`${fnName}: error message does not name the function: ${e.message}`);
+  tally(fnName, "error");
+  return undefined;
+}
+
+/** Junk as text, for CSV cells and SQL literals (some junk objects have no toString). */
+export function junkAsText(junk: unknown): string {
+  try {
+    return String(junk);
+  } catch {
+    return "[object]";
+  }
+}
+
+/**
+ * A TransactionTable's required columns, for the clean-result check: `profit` and
+ * `quantity` are `undefined` when absent and hold NaN for "none", by the type's design.
+ */
+export function requiredColumns(table: {
+  readonly length: number;
+  readonly customerIds: readonly string[];
+  readonly customer: Int32Array;
+  readonly time: Float64Array;
+  readonly amount: Float64Array;
+}) {
+  const { length, customerIds, customer, time, amount } = table;
+  return { length, customerIds, customer, time, amount };
 }
 
 /** Asserts that `run` throws a CustomerValueError with `code`; returns it. */
