@@ -274,12 +274,22 @@ export function bgNbdTotalLogLik(r: number, alpha: number, a: number, b: number,
     head[k] = base + logGamma(r + x) + logGamma(b + x) - logGamma(a + b + x);
     logDeath[k] = x > 0 ? logA - Math.log(b + x - 1) : Number.NEGATIVE_INFINITY;
   }
+  // log(alpha + t) once per distinct time: the same values as per row, far fewer logs.
+  const nt = c.times.length;
+  const logAlphaPlus = new Float64Array(nt);
+  for (let k = 0; k < nt; k++) logAlphaPlus[k] = Math.log(alpha + c.times[k]!);
   let total = 0;
   for (let i = 0; i < c.x.length; i++) {
     const k = c.level[i]!;
-    const rx = r + c.x[i]!;
-    const a3 = -rx * Math.log(alpha + c.T[i]!);
-    const a4 = logDeath[k]! - rx * Math.log(alpha + c.tx[i]!);
+    const xi = c.x[i]!;
+    const rx = r + xi;
+    const a3 = -rx * logAlphaPlus[c.TTime[i]!]!;
+    if (xi === 0) {
+      // No repeat purchase: the death term is absent (log 0), the sum is a3 alone.
+      total += c.weight[i]! * (head[k]! + a3);
+      continue;
+    }
+    const a4 = logDeath[k]! - rx * logAlphaPlus[c.txTime[i]!]!;
     total += c.weight[i]! * (head[k]! + logAddExp(a3, a4));
   }
   return total;
