@@ -1,3 +1,4 @@
+import { registerUniqueIds } from "../internal/uniqueIds.js";
 import { assertOptions } from "../internal/assert.js";
 import { CustomerValueError } from "../errors/CustomerValueError.js";
 import { assertPeriod, type Period } from "../internal/dates.js";
@@ -93,7 +94,7 @@ export async function customerPeriodTableFromDuckDB(
   return {
     kind: "TransactionTable",
     length: n,
-    customerIds,
+    customerIds: registerUniqueIds(customerIds),
     customer,
     time: Float64Array.from(time as number[]),
     amount: Float64Array.from(amount as number[], (x) => x + 0),

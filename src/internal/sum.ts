@@ -10,6 +10,16 @@ export function fsum(values: readonly number[]): number {
   return sum(values as number[]) + 0;
 }
 
+/**
+ * The compensated (Neumaier) sum of a `Float64Array`: the same value as adding each
+ * element to a {@link CompensatedSum} in order, in one plain loop (no call per element,
+ * which matters most on a first, not yet optimised, call): simple-statistics' `sum`,
+ * which reads a typed array as it reads an array. `-0` comes out as `0`.
+ */
+export function compensatedTotal(values: Float64Array): number {
+  return sum(values as unknown as number[]) + 0;
+}
+
 /** A running Neumaier sum: `add` values one at a time, read `value` at any point. */
 export class CompensatedSum {
   private total = 0;

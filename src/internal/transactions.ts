@@ -5,6 +5,7 @@
  * bad it hands the whole input to the zod schema, which reports every problem with
  * its path — one source of truth for the messages, no cost on clean data.
  */
+import { registerUniqueIds } from "./uniqueIds.js";
 import { CustomerValueError } from "../errors/CustomerValueError.js";
 import { Transaction } from "../records/Transaction.js";
 import { parseRecords } from "../records/validate.js";
@@ -101,5 +102,5 @@ export function readTransactions(transactions: unknown, fnName: string): Transac
     parseRecords(transactions, Transaction, fnName, "transactions");
     throw new CustomerValueError("INVALID_RECORD", `${fnName}: invalid transactions`);
   }
-  return { length: n, customerIds, customer, time, amount, profit, quantity };
+  return { length: n, customerIds: registerUniqueIds(customerIds), customer, time, amount, profit, quantity };
 }

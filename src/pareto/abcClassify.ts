@@ -1,7 +1,7 @@
 import { CustomerValueError } from "../errors/CustomerValueError.js";
 import { assertInRange } from "../internal/assert.js";
 import { describeValue } from "../internal/dates.js";
-import { CompensatedSum } from "../internal/sum.js";
+import { CompensatedSum, compensatedTotal } from "../internal/sum.js";
 import {
   assertAccessor,
   assertItems,
@@ -134,7 +134,7 @@ export function abcClassify<T>(
       throw new CustomerValueError("INVALID_OPTION", `${fn}: options.groupBy is not available with columns`);
     }
     const columns = readItemColumns(items, fn, { valueName: "value", nonNegative: true });
-    return classifyColumns(columns, (i) => columns.ids[i]!, a, b, fn);
+    return classifyColumns(columns, columns.ids, a, b, fn);
   }
   const records = items;
   if (options.groupBy !== undefined) {
@@ -152,12 +152,12 @@ function classify<T>(
 ): AbcClassifyResult<T> {
   assertItems(items, fn);
   const columns = readItems(items, options.value, options.id, fn, { valueName: "value", nonNegative: true });
-  return classifyColumns(columns, (i) => items[i] as T, a, b, fn);
+  return classifyColumns(columns, items, a, b, fn);
 }
 
 function classifyColumns<T>(
   columns: ReadColumns,
-  pick: (i: number) => T,
+  source: readonly T[],
   a: number,
   b: number,
   fn: string,
@@ -165,9 +165,7 @@ function classifyColumns<T>(
   const { ids, values } = columns;
   const n = values.length;
   const order = rankDescending(columns);
-  const total = new CompensatedSum();
-  for (let i = 0; i < n; i++) total.add(values[i]!);
-  const totalValue = total.value;
+  const totalValue = compensatedTotal(values);
   assertPositiveTotal(totalValue, fn, "value");
 
   const out: AbcItem<T>[] = new Array(n);
@@ -180,7 +178,7 @@ function classifyColumns<T>(
     counts[cls]++;
     cumulative.add(values[i]!);
     out[r] = {
-      item: pick(i),
+      item: source[i]!,
       id: ids[i]!,
       rank: r + 1,
       value: values[i]!,

@@ -8,6 +8,7 @@ import { CustomerValueError, type ValidationIssue } from "../errors/CustomerValu
 import { assertArray } from "../internal/assert.js";
 import { compareIds } from "../internal/compare.js";
 import { describeValue } from "../internal/dates.js";
+import { isVerifiedUniqueIds, rememberVerifiedIds } from "../internal/uniqueIds.js";
 import { isItemColumns, type ItemColumns } from "./itemColumns.js";
 import type { GroupAccessor, GroupedResult, IdAccessor, NumberAccessor } from "./types.js";
 
@@ -20,6 +21,9 @@ export interface ReadColumns {
 }
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+/** Index of the high and the low 32-bit half of a 64-bit slot in a Uint32Array view. */
+const HIGH = LITTLE_ENDIAN ? 1 : 0;
+const LOW = 1 - HIGH;
 
 /** Relative tolerance used when comparing cumulative sums and shares with targets. */
 export const SHARE_TOLERANCE = 1e-12;
@@ -204,7 +208,10 @@ export function readItemColumns(
       }
     }
   }
-  for (let i = 0; i < n; i++) {
+  // A TransactionTable's customerIds (and any frozen array verified before) are known to
+  // be unique non-empty strings: see internal/uniqueIds.ts.
+  const idsVerified = isVerifiedUniqueIds(ids);
+  for (let i = 0; i < n && !idsVerified; i++) {
     const key: unknown = ids[i];
     if (typeof key !== "string" || key === "") {
       issues.push({ path: `ids[${i}]`, message: `id must be a non-empty string, got ${describeValue(key)}` });
@@ -218,13 +225,16 @@ export function readItemColumns(
     );
   }
   const strings = ids as readonly string[];
-  const duplicate = firstDuplicate(strings);
-  if (duplicate !== undefined) {
-    const [a, b] = duplicate;
-    throw new CustomerValueError(
-      "DUPLICATE_ID",
-      `${fn}: ids must be unique (one item per customer; aggregate first), got ${describeValue(strings[b])} at ids[${a}] and ids[${b}]`,
-    );
+  if (!idsVerified) {
+    const duplicate = firstDuplicate(strings);
+    if (duplicate !== undefined) {
+      const [a, b] = duplicate;
+      throw new CustomerValueError(
+        "DUPLICATE_ID",
+        `${fn}: ids must be unique (one item per customer; aggregate first), got ${describeValue(strings[b])} at ids[${a}] and ids[${b}]`,
+      );
+    }
+    rememberVerifiedIds(strings);
   }
   if (nonNegative && firstNegative >= 0) {
     throw new CustomerValueError(
@@ -297,67 +307,150 @@ export function assertItems(items: unknown, fn: string): asserts items is readon
  */
 export function rankDescending({ ids, values }: ReadColumns): Uint32Array {
   const n = values.length;
-  // Performance (issue 11): a comparator sort costs O(n log n) calls into JavaScript; an
-  // LSD radix sort on the order-preserving bits of the doubles is linear. Only the high
-  // 32 bits (sign, exponent, 20 bits of mantissa) are radix-sorted; runs with the same
-  // high bits (rare, and short) are then put in order by value descending and ids
-  // ascending. Values are finite and never -0 here.
+  // Performance (issue 11): a comparator sort costs O(n log n) calls into JavaScript. Instead
+  // each item gets one unsigned 64-bit key and the keys go through the engine's native sort
+  // of a BigUint64Array (no JavaScript call per comparison, and no warm-up: most calls are
+  // the first). The key is the order-preserving bit pattern of the value, complemented so
+  // that ascending keys mean descending values, with its lowest `indexBits` bits replaced
+  // by the item's index (20 bits for a million items leaves 44 bits of the value: sign,
+  // exponent and 32 bits of mantissa, a relative resolution of 2.3e-10). Items whose keys
+  // agree above the index bits (equal values, or values closer than that) form runs, put
+  // in order by value descending and ids ascending afterwards. Values are finite and
+  // never -0 here.
   const bits = new Uint32Array(values.buffer, values.byteOffset, n * 2);
-  const high = LITTLE_ENDIAN ? 1 : 0;
-  const hi = new Uint32Array(n);
+  const { keys, words, valueMask } = newKeys(n);
   for (let i = 0; i < n; i++) {
-    const h = bits[2 * i + high]!;
-    // Descending order of the value = ascending order of the complement of its sortable key.
-    hi[i] = h & 0x80000000 ? h : ~(h | 0x80000000) >>> 0;
+    const h = bits[2 * i + HIGH]!;
+    const l = bits[2 * i + LOW]!;
+    // Negative values: the pattern itself sorts descending-as-ascending; others: its complement.
+    const negative = (h & 0x80000000) !== 0;
+    words[2 * i + HIGH] = negative ? h : ~(h | 0x80000000) >>> 0;
+    words[2 * i + LOW] = (((negative ? l : ~l) & valueMask) | i) >>> 0;
   }
-  let order = new Uint32Array(n);
-  let next = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  const counts = new Uint32Array(65_536);
-  for (let pass = 0; pass < 2; pass++) {
-    const shift = pass === 0 ? 0 : 16;
-    counts.fill(0);
-    for (let i = 0; i < n; i++) counts[(hi[i]! >>> shift) & 0xffff]!++;
-    if (n === 0 || counts[(hi[0]! >>> shift) & 0xffff] === n) continue; // one digit for all: nothing to move
-    let sum = 0;
-    for (let d = 0; d < 65_536; d++) {
-      const c = counts[d]!;
-      counts[d] = sum;
-      sum += c;
-    }
-    for (let i = 0; i < n; i++) {
-      const j = order[i]!;
-      next[counts[(hi[j]! >>> shift) & 0xffff]!++] = j;
-    }
-    [order, next] = [next, order];
+  return orderFromKeys(keys, words, valueMask, ids, values);
+}
+
+/**
+ * {@link readItemColumns} and {@link rankDescending} of values >= 0 in one pass, with the
+ * total and the ids in rank order: for {@link ItemColumns} whose `ids` are known unique (a `TransactionTable`'s
+ * `customerIds`, see internal/uniqueIds.ts) and whose `values` is a `Float64Array`. Each
+ * separate pass over the items costs most on a program's first call, before the engine
+ * has compiled it, so the checks, the compensated total and the sort keys share one loop.
+ * Returns `undefined` whenever the full checks are needed (other inputs, or any value
+ * negative, -0 or not finite): the caller then takes the checked path, which reports.
+ */
+export function rankVerifiedColumns(
+  input: ItemColumns,
+): { columns: ReadColumns; order: Uint32Array; rankedIds: string[]; total: number } | undefined {
+  const { ids, values } = input;
+  if (!(values instanceof Float64Array) || !isVerifiedUniqueIds(ids) || values.length !== ids.length) {
+    return undefined;
   }
-  // Runs of equal high bits: value descending, then ids ascending (plain string comparison).
-  const before = (a: number, b: number) => {
-    const va = values[a]!;
-    const vb = values[b]!;
-    return va > vb || (va === vb && ids[a]! < ids[b]!);
+  const n = values.length;
+  if (n === 0) return undefined;
+  const bits = new Uint32Array(values.buffer, values.byteOffset, n * 2);
+  const { keys, words, valueMask } = newKeys(n);
+  let total = 0;
+  let correction = 0;
+  for (let i = 0; i < n; i++) {
+    const h = bits[2 * i + HIGH]!;
+    // Sign bit set (negative or -0), or exponent all ones (infinite or NaN): full checks.
+    if ((h & 0x80000000) !== 0 || (h & 0x7ff00000) === 0x7ff00000) return undefined;
+    words[2 * i + HIGH] = ~(h | 0x80000000) >>> 0;
+    words[2 * i + LOW] = ((~bits[2 * i + LOW]! & valueMask) | i) >>> 0;
+    const x = values[i]!;
+    const t = total + x;
+    correction += Math.abs(total) >= Math.abs(x) ? total - t + x : x - t + total;
+    total = t;
+  }
+  const rankedIds: string[] = new Array(n);
+  return {
+    columns: { ids, values },
+    order: orderFromKeys(keys, words, valueMask, ids, values, rankedIds),
+    rankedIds,
+    total: total + correction + 0,
   };
-  for (let start = 0; start < n; ) {
-    const key = hi[order[start]!]!;
-    let end = start + 1;
-    while (end < n && hi[order[end]!] === key) end++;
-    if (end - start > 16) {
-      order.subarray(start, end).sort((a, b) => values[b]! - values[a]! || compareIds(ids[a]!, ids[b]!));
-    } else if (end - start > 1) {
-      // Short runs (the usual case): insertion sort, without a comparator call per pair.
-      for (let p = start + 1; p < end; p++) {
-        const j = order[p]!;
-        let q = p - 1;
-        while (q >= start && before(j, order[q]!)) {
-          order[q + 1] = order[q]!;
-          q--;
-        }
-        order[q + 1] = j;
+}
+
+/** Keys for {@link orderFromKeys}: `n` 64-bit slots, their 32-bit halves, and the mask of the value bits. */
+function newKeys(n: number): { keys: BigUint64Array; words: Uint32Array; valueMask: number } {
+  const indexBits = n <= 1 ? 1 : 32 - Math.clz32(n - 1);
+  const keys = new BigUint64Array(n);
+  return {
+    keys,
+    words: new Uint32Array(keys.buffer),
+    valueMask: indexBits === 32 ? 0 : ~((1 << indexBits) - 1),
+  };
+}
+
+/**
+ * Sorts the keys (natively) and reads the item indices out of them, putting each run of
+ * keys equal above the index bits (equal values, or values closer than the key resolves)
+ * in order by value descending, then id ascending (plain string comparison), in the same
+ * pass. With `rankedIds`, also writes each item's id at its rank there (still the same
+ * pass: every pass over the items costs most on a first call, before it is compiled).
+ */
+function orderFromKeys(
+  keys: BigUint64Array,
+  words: Uint32Array,
+  valueMask: number,
+  ids: readonly string[],
+  values: Float64Array,
+  rankedIds?: string[],
+): Uint32Array {
+  keys.sort();
+  const n = keys.length;
+  const order = new Uint32Array(n);
+  let start = 0;
+  for (let p = 0; p <= n; p++) {
+    if (p < n) {
+      const w = words[2 * p + LOW]!;
+      order[p] = w & ~valueMask;
+      if (
+        p > start &&
+        words[2 * p + HIGH] === words[2 * start + HIGH] &&
+        ((w ^ words[2 * start + LOW]!) & valueMask) === 0
+      ) {
+        continue;
       }
     }
-    start = end;
+    // order[start..p) is a run of one or more items; from here on it is final.
+    if (p - start > 1) sortRun(order, start, p, ids, values);
+    if (rankedIds !== undefined) for (let r = start; r < p; r++) rankedIds[r] = ids[order[r]!]!;
+    start = p;
   }
   return order;
+}
+
+/**
+ * Puts `order[start..end)` in order by value descending, then id ascending (plain string
+ * comparison). A function of its own: called once per run, it is compiled early.
+ */
+function sortRun(
+  order: Uint32Array,
+  start: number,
+  end: number,
+  ids: readonly string[],
+  values: Float64Array,
+): void {
+  if (end - start > 16) {
+    order.subarray(start, end).sort((x, y) => values[y]! - values[x]! || compareIds(ids[x]!, ids[y]!));
+    return;
+  }
+  // Short runs (the usual case): insertion sort, without a comparator call per pair.
+  for (let r = start + 1; r < end; r++) {
+    const j = order[r]!;
+    const vj = values[j]!;
+    const idj = ids[j]!;
+    let q = r - 1;
+    for (; q >= start; q--) {
+      const o = order[q]!;
+      const vo = values[o]!;
+      if (!(vj > vo || (vj === vo && idj < ids[o]!))) break;
+      order[q + 1] = o;
+    }
+    order[q + 1] = j;
+  }
 }
 
 /**
@@ -452,24 +545,16 @@ export function sortedValues(values: unknown, fn: string): Float64Array {
     return sortNonNegative(columns.values.slice());
   }
   if (values instanceof Float64Array) {
-    // Typed input: the values are numbers already; only finiteness and sign to check.
+    // Typed input: sort a copy first (natively, see sortNonNegative), then check only its
+    // last value: read as unsigned 64-bit integers, every negative value, -0, infinity and
+    // NaN sorts after every finite value >= 0. Anything else: the full checks and messages.
     const n = values.length;
     if (n === 0)
       throw new CustomerValueError("EMPTY_INPUT", `${fn}: values must hold at least one value, got []`);
-    let bad = false;
-    for (let i = 0; i < n; i++) {
-      const v = values[i]!;
-      if (!(v >= 0 && v < Number.POSITIVE_INFINITY)) {
-        bad = true;
-        break;
-      }
-    }
-    if (!bad) {
-      const sorted = new Float64Array(n);
-      for (let i = 0; i < n; i++) sorted[i] = values[i]! + 0; // -0 as 0
-      return sortNonNegative(sorted);
-    }
-    return sortedValues(Array.from(values), fn); // the full checks and messages
+    const sorted = sortNonNegative(values.slice());
+    const last = sorted[n - 1]!;
+    if (last >= 0 && last < Number.POSITIVE_INFINITY && 1 / last > 0) return sorted; // (1 / -0 < 0)
+    return sortedValues(Array.from(values), fn);
   }
   assertArray(values, `${fn}: values`);
   const n = values.length;
@@ -504,33 +589,14 @@ export function sortedValues(values: unknown, fn: string): Float64Array {
 }
 
 /**
- * Sorts finite values >= 0 (no -0) ascending, in place or into a new array (the sorted
- * array is returned). Performance (issue 11): for such doubles the bit pattern read as an
- * unsigned 64-bit integer has the order of the value, so an LSD radix sort on 16-bit
- * digits sorts in linear time; small inputs use the built-in sort. Same result as
- * `Float64Array.prototype.sort`.
+ * Sorts finite values >= 0 (no -0) ascending, in place, and returns the array. For such
+ * doubles the bit pattern read as an unsigned 64-bit integer has the order of the value,
+ * so the engine's native sort of a BigUint64Array view does it (issue 11): no JavaScript
+ * per element, no warm-up, and about a third faster than the native Float64Array sort
+ * (measured: 7 against 11 ms at 86,551 values, 77 against 128 ms at 940,000). Same result
+ * as `Float64Array.prototype.sort`.
  */
 export function sortNonNegative(values: Float64Array): Float64Array {
-  const n = values.length;
-  if (n < 1024) return values.sort();
-  let from: Float64Array = values;
-  let to: Float64Array = new Float64Array(n);
-  const counts = new Uint32Array(65_536);
-  for (let pass = 0; pass < 4; pass++) {
-    const bits = new Uint32Array(from.buffer, from.byteOffset, n * 2);
-    const word = pass < 2 === LITTLE_ENDIAN ? 0 : 1; // low word first
-    const shift = pass % 2 === 0 ? 0 : 16;
-    counts.fill(0);
-    for (let i = 0; i < n; i++) counts[(bits[2 * i + word]! >>> shift) & 0xffff]!++;
-    if (counts[(bits[word]! >>> shift) & 0xffff] === n) continue; // one digit for all
-    let sum = 0;
-    for (let d = 0; d < 65_536; d++) {
-      const c = counts[d]!;
-      counts[d] = sum;
-      sum += c;
-    }
-    for (let i = 0; i < n; i++) to[counts[(bits[2 * i + word]! >>> shift) & 0xffff]!++] = from[i]!;
-    [from, to] = [to, from];
-  }
-  return from;
+  new BigUint64Array(values.buffer, values.byteOffset, values.length).sort();
+  return values;
 }

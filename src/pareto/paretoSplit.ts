@@ -1,7 +1,7 @@
 import { CustomerValueError } from "../errors/CustomerValueError.js";
 import { assertInRange } from "../internal/assert.js";
 import { describeValue } from "../internal/dates.js";
-import { CompensatedSum } from "../internal/sum.js";
+import { compensatedTotal } from "../internal/sum.js";
 import {
   assertAccessor,
   assertItems,
@@ -13,6 +13,7 @@ import {
   type IdAccessor,
   type NumberAccessor,
   rankDescending,
+  rankVerifiedColumns,
   reaches,
   type ReadColumns,
   readItemColumns,
@@ -132,9 +133,21 @@ export function paretoSplit<T>(
         `${fn}: options.groupBy is not available with columns (split the columns per group first)`,
       );
     }
+    // One pass for checks, total and sort keys when the ids are known unique; else the checks.
+    const ranked = rankVerifiedColumns(items);
+    if (ranked !== undefined) {
+      return splitColumns(
+        ranked.columns,
+        rule,
+        fn,
+        ranked.columns.ids,
+        ranked.order,
+        ranked.total,
+        ranked.rankedIds,
+      );
+    }
     const columns = readItemColumns(items, fn, { valueName: "value", nonNegative: true });
-    const { ids } = columns;
-    return splitColumns(columns, rule, fn, (i) => ids[i]!);
+    return splitColumns(columns, rule, fn, columns.ids);
   }
   const recordOptions = options as ParetoSplitOptions<T>;
   const rule = resolveRule(recordOptions, fn);
@@ -191,43 +204,58 @@ function split<T>(
 ): ParetoSplitResult<T> {
   assertItems(items, fn);
   const columns = readItems(items, options.value, options.id, fn, { valueName: "value", nonNegative: true });
-  return splitColumns(columns, rule, fn, (i) => items[i] as T);
+  return splitColumns(columns, rule, fn, items);
 }
 
-/** The split of checked columns; `pick(i)` is what the head and tail hold for item `i`. */
+/** The split of checked columns; `source[i]` is what the head and tail hold for item `i`. */
 function splitColumns<R>(
   columns: ReadColumns,
   rule: Rule,
   fn: string,
-  pick: (i: number) => R,
+  source: readonly R[],
+  order: Uint32Array = rankDescending(columns),
+  totalValue: number = compensatedTotal(columns.values),
+  ranked?: R[],
 ): ParetoSplitResult<R> {
   const { values } = columns;
   const n = values.length;
-  const order = rankDescending(columns);
-  const total = new CompensatedSum();
-  for (let i = 0; i < n; i++) total.add(values[i]!);
-  const totalValue = total.value;
   assertPositiveTotal(totalValue, fn, "value");
 
-  const head = new CompensatedSum();
-  let headCount: number;
-  if (rule.mode === "headShare") {
-    headCount = headCountFor(rule.share, n);
-    for (let r = 0; r < headCount; r++) head.add(values[order[r]!]!);
-  } else {
-    headCount = 0;
-    // At least one item, even for a share so small that the empty head "reaches" it.
-    while (headCount < n && (headCount === 0 || !reaches(head.value, rule.share, totalValue))) {
-      head.add(values[order[headCount]!]!);
-      headCount++;
+  // The head's value, compensated (Neumaier) as CompensatedSum does, written out: no call
+  // per item (issue 11).
+  let headSum = 0;
+  let headCorrection = 0;
+  let headCount = 0;
+  const limit = rule.mode === "headShare" ? headCountFor(rule.share, n) : n;
+  while (headCount < limit) {
+    // By value share: at least one item, even for a share so small that the empty head "reaches" it.
+    if (
+      rule.mode === "valueShare" &&
+      headCount > 0 &&
+      reaches(headSum + headCorrection, rule.share, totalValue)
+    ) {
+      break;
     }
+    const x = values[order[headCount]!]!;
+    const t = headSum + x;
+    headCorrection += Math.abs(headSum) >= Math.abs(x) ? headSum - t + x : x - t + headSum;
+    headSum = t;
+    headCount++;
   }
-  const headValue = head.value;
-  // Performance (issue 11): plain loops, no intermediate ranked array.
-  const headItems: R[] = new Array(headCount);
-  const tailItems: R[] = new Array(n - headCount);
-  for (let r = 0; r < headCount; r++) headItems[r] = pick(order[r]!);
-  for (let r = headCount; r < n; r++) tailItems[r - headCount] = pick(order[r]!);
+  const headValue = headSum + headCorrection + 0;
+  let headItems: R[];
+  let tailItems: R[];
+  if (ranked !== undefined) {
+    // The items in rank order are there already: two native copies.
+    headItems = ranked.slice(0, headCount);
+    tailItems = ranked.slice(headCount);
+  } else {
+    // Performance (issue 11): plain loops, no intermediate ranked array.
+    headItems = new Array(headCount);
+    tailItems = new Array(n - headCount);
+    for (let r = 0; r < headCount; r++) headItems[r] = source[order[r]!]!;
+    for (let r = headCount; r < n; r++) tailItems[r - headCount] = source[order[r]!]!;
+  }
   return {
     mode: rule.mode,
     head: headItems,

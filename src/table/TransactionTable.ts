@@ -1,3 +1,4 @@
+import { registerUniqueIds } from "../internal/uniqueIds.js";
 import { CustomerValueError, type ValidationIssue } from "../errors/CustomerValueError.js";
 import { describeValue, parseDateInput, timeInRange } from "../internal/dates.js";
 import { readTransactions, type TransactionColumns } from "../internal/transactions.js";
@@ -155,5 +156,14 @@ export function transactionTableFromColumns(columns: TransactionTableColumns): T
       },
     );
   }
-  return { kind: "TransactionTable", length: rows, customerIds, customer, time, amount, profit, quantity };
+  return {
+    kind: "TransactionTable",
+    length: rows,
+    customerIds: registerUniqueIds(customerIds),
+    customer,
+    time,
+    amount,
+    profit,
+    quantity,
+  };
 }

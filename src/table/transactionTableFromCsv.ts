@@ -1,3 +1,4 @@
+import { registerUniqueIds } from "../internal/uniqueIds.js";
 import Papa from "papaparse";
 import { CustomerValueError, type ValidationIssue } from "../errors/CustomerValueError.js";
 import { describeValue, parseDateInput } from "../internal/dates.js";
@@ -349,7 +350,16 @@ export function transactionTableFromCsv(
     profit = profit?.slice(0, rows);
     quantity = quantity?.slice(0, rows);
   }
-  return { kind: "TransactionTable", length: rows, customerIds, customer, time, amount, profit, quantity };
+  return {
+    kind: "TransactionTable",
+    length: rows,
+    customerIds: registerUniqueIds(customerIds),
+    customer,
+    time,
+    amount,
+    profit,
+    quantity,
+  };
 }
 
 interface Layout {
@@ -476,5 +486,14 @@ function fromQuotedCsv(
       },
     );
   }
-  return { kind: "TransactionTable", length: n, customerIds, customer, time, amount, profit, quantity };
+  return {
+    kind: "TransactionTable",
+    length: n,
+    customerIds: registerUniqueIds(customerIds),
+    customer,
+    time,
+    amount,
+    profit,
+    quantity,
+  };
 }
