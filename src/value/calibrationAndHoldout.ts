@@ -124,7 +124,12 @@ export function calibrationAndHoldout(
     const count = holdoutMonetaryValue === "transaction" ? s.rows : s.periods;
     holdout.set(s.customer, { frequency: s.periods, monetaryValue: s.total / count + 0 });
   }
-  const rows = summarisePeriods(columns, days, Number.NEGATIVE_INFINITY, calibrationDay, aggregate).map(
+  const rows = summarisePeriods(
+    columns,
+    days,
+    Number.NEGATIVE_INFINITY,
+    calibrationDay,
+    aggregate,
     (s): CalibrationAndHoldoutRow => {
       const frequency = s.periods - 1;
       const h = holdout.get(s.customer);

@@ -3,6 +3,7 @@
  * `lifetimes`-style purchase-period summary used by `rfmSummary` and
  * `calibrationAndHoldout`, and the option checks they share.
  */
+import { compareIds } from "../internal/compare.js";
 import { assertOneOf, assertOptions } from "../internal/assert.js";
 import { assertTimeZone, type DateInput, periodIndex, toTime } from "../internal/dates.js";
 import { readTransactions, type TransactionColumns } from "../internal/transactions.js";
@@ -94,20 +95,29 @@ const MAX_COUNTING_SPAN = 1 << 22;
  * counting sorts, so the work is linear in the number of rows; totals use
  * compensated (Neumaier) summation. Customers without a row in the window are left
  * out. The result is in customer-index order; {@link byCustomerId} reorders.
+ *
+ * `make` turns each customer's summary into the caller's row as it is produced, so that
+ * the summaries die young instead of all surviving until a later `map` (issue 11: at
+ * 940,000 customers the garbage collector's copying of a million live intermediate
+ * objects cost more than the grouping itself).
  */
-export function summarisePeriods(
+export function summarisePeriods<R = PeriodSummary>(
   columns: TransactionColumns,
   days: Float64Array,
   fromDay: number,
   toDay: number,
   aggregate: RfmAggregate,
-): PeriodSummary[] {
+  make: (summary: PeriodSummary) => R = (summary) => summary as R,
+): R[] {
   const customerCount = columns.customerIds.length;
-  const period = new Float64Array(columns.length);
+  // Period indices are whole numbers of days or weeks (years 0000-9999: within int32).
+  const period = new Int32Array(columns.length);
   const starts = new Int32Array(customerCount + 1);
   let included = 0;
   let minPeriod = Number.POSITIVE_INFINITY;
   let maxPeriod = Number.NEGATIVE_INFINITY;
+  let inOrder = true; // the included rows already in period order (a log sorted by time)
+  let previous = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < columns.length; i++) {
     const day = days[i]!;
     if (day < fromDay || day > toDay) continue;
@@ -115,47 +125,69 @@ export function summarisePeriods(
     period[i] = p;
     if (p < minPeriod) minPeriod = p;
     if (p > maxPeriod) maxPeriod = p;
+    if (p < previous) inOrder = false;
+    previous = p;
     starts[columns.customer[i]! + 1]!++;
     included++;
   }
   if (included === 0) return [];
   for (let c = 0; c < customerCount; c++) starts[c + 1]! += starts[c]!;
 
-  // Rows in period order (counting sort), then stably grouped by customer.
-  const byPeriod = new Int32Array(included);
-  const span = maxPeriod - minPeriod + 1;
-  if (span <= MAX_COUNTING_SPAN) {
-    const counts = new Int32Array(span + 1);
-    for (let i = 0; i < columns.length; i++) {
-      const day = days[i]!;
-      if (day >= fromDay && day <= toDay) counts[period[i]! - minPeriod + 1]!++;
+  // Each customer's rows in period order, as the periods and amounts themselves laid out
+  // customer by customer (the loop below then reads them in sequence: issue 11, at 10M rows
+  // reading them through an index cost a cache miss per row). Rows already in period order
+  // (the usual time-sorted log) are grouped stably as they are; others go through a
+  // counting sort by period first.
+  let rows: Int32Array | undefined;
+  if (!inOrder) {
+    rows = new Int32Array(included);
+    const span = maxPeriod - minPeriod + 1;
+    if (span <= MAX_COUNTING_SPAN) {
+      const counts = new Int32Array(span + 1);
+      for (let i = 0; i < columns.length; i++) {
+        const day = days[i]!;
+        if (day >= fromDay && day <= toDay) counts[period[i]! - minPeriod + 1]!++;
+      }
+      for (let k = 0; k < span; k++) counts[k + 1]! += counts[k]!;
+      for (let i = 0; i < columns.length; i++) {
+        const day = days[i]!;
+        if (day >= fromDay && day <= toDay) rows[counts[period[i]! - minPeriod]!++] = i;
+      }
+    } else {
+      let k = 0;
+      for (let i = 0; i < columns.length; i++) {
+        const day = days[i]!;
+        if (day >= fromDay && day <= toDay) rows[k++] = i;
+      }
+      rows.sort((a, b) => period[a]! - period[b]! || a - b);
     }
-    for (let k = 0; k < span; k++) counts[k + 1]! += counts[k]!;
+  }
+  const groupedPeriod = new Int32Array(included);
+  const groupedAmount = new Float64Array(included);
+  const next = starts.slice(0, customerCount);
+  if (rows === undefined) {
     for (let i = 0; i < columns.length; i++) {
       const day = days[i]!;
-      if (day >= fromDay && day <= toDay) byPeriod[counts[period[i]! - minPeriod]!++] = i;
+      if (day < fromDay || day > toDay) continue;
+      const at = next[columns.customer[i]!]!++;
+      groupedPeriod[at] = period[i]!;
+      groupedAmount[at] = columns.amount[i]!;
     }
   } else {
-    let k = 0;
-    for (let i = 0; i < columns.length; i++) {
-      const day = days[i]!;
-      if (day >= fromDay && day <= toDay) byPeriod[k++] = i;
+    for (let k = 0; k < included; k++) {
+      const row = rows[k]!;
+      const at = next[columns.customer[row]!]!++;
+      groupedPeriod[at] = period[row]!;
+      groupedAmount[at] = columns.amount[row]!;
     }
-    byPeriod.sort((a, b) => period[a]! - period[b]! || a - b);
-  }
-  const order = new Int32Array(included);
-  const next = starts.slice(0, customerCount);
-  for (let k = 0; k < included; k++) {
-    const row = byPeriod[k]!;
-    order[next[columns.customer[row]!]!++] = row;
   }
 
-  const out: PeriodSummary[] = [];
+  const out: R[] = [];
   for (let c = 0; c < customerCount; c++) {
     const from = starts[c]!;
     const to = starts[c + 1]!;
     if (from === to) continue;
-    const firstPeriod = period[order[from]!]!;
+    const firstPeriod = groupedPeriod[from]!;
     let lastPeriod = firstPeriod;
     let periods = 1;
     let repeatRows = 0;
@@ -165,12 +197,11 @@ export function summarisePeriods(
     let repeat = 0;
     let repeatCorrection = 0;
     for (let k = from; k < to; k++) {
-      const row = order[k]!;
-      const x = columns.amount[row]!;
+      const x = groupedAmount[k]!;
       let t = total + x;
       totalCorrection += Math.abs(total) >= Math.abs(x) ? total - t + x : x - t + total;
       total = t;
-      const p = period[row]!;
+      const p = groupedPeriod[k]!;
       if (p === firstPeriod) continue;
       if (p !== lastPeriod) {
         periods++;
@@ -181,31 +212,39 @@ export function summarisePeriods(
       repeatCorrection += Math.abs(repeat) >= Math.abs(x) ? repeat - t + x : x - t + repeat;
       repeat = t;
     }
-    out.push({
-      customer: c,
-      periods,
-      firstPeriod,
-      lastPeriod,
-      repeatTotal: repeat + repeatCorrection + 0,
-      repeatRows,
-      total: total + totalCorrection + 0,
-      rows: to - from,
-    });
+    out.push(
+      make({
+        customer: c,
+        periods,
+        firstPeriod,
+        lastPeriod,
+        repeatTotal: repeat + repeatCorrection + 0,
+        repeatRows,
+        total: total + totalCorrection + 0,
+        rows: to - from,
+      }),
+    );
   }
   return out;
 }
 
 /**
  * Sorts rows (one per customer, ids unique) by customer id in plain string order, as
- * `lifetimes` indexes its summary. The ids go through the native comparator-free sort,
- * which orders strings by UTF-16 code units exactly as `compareIds` does, but faster.
+ * `lifetimes` indexes its summary. Sorts the row indices by `compareIds` over a dense
+ * array of the ids (issue 11: the former sort of the ids followed by a `Map` from id to
+ * position cost 1.6 s for 940,000 customers, this 0.4 s; 111 against 58 ms at 86,551).
  */
 export function byCustomerId<R extends { readonly customerId: string }>(rows: readonly R[]): R[] {
-  const ids = rows.map((r) => r.customerId).sort();
-  const position = new Map<string, number>();
-  for (let k = 0; k < ids.length; k++) position.set(ids[k]!, k);
-  const out = new Array<R>(rows.length);
-  for (const row of rows) out[position.get(row.customerId)!] = row;
+  const n = rows.length;
+  const ids = new Array<string>(n);
+  const index = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    ids[i] = rows[i]!.customerId;
+    index[i] = i;
+  }
+  index.sort((a, b) => compareIds(ids[a]!, ids[b]!));
+  const out = new Array<R>(n);
+  for (let k = 0; k < n; k++) out[k] = rows[index[k]!]!;
   return out;
 }
 

@@ -105,7 +105,12 @@ export function rfmSummary(transactions: TransactionInput, options: RfmSummaryOp
   const endDay = explicitEnd ?? lastDay;
   if (!Number.isFinite(endDay)) return [];
   const endPeriod = periodOfDay(endDay, aggregate);
-  const rows = summarisePeriods(columns, days, Number.NEGATIVE_INFINITY, endDay, aggregate).map(
+  const rows = summarisePeriods(
+    columns,
+    days,
+    Number.NEGATIVE_INFINITY,
+    endDay,
+    aggregate,
     (s): RfmSummaryRow => {
       const frequency = s.periods - 1;
       return {
