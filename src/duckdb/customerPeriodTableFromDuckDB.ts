@@ -1,8 +1,8 @@
-import { registerUniqueIds } from "../internal/uniqueIds.js";
 import { assertOptions } from "../internal/assert.js";
 import { CustomerValueError } from "../errors/CustomerValueError.js";
 import { assertPeriod, type Period } from "../internal/dates.js";
 import type { TransactionTable } from "../table/TransactionTable.js";
+import { tableOf } from "../table/tableOf.js";
 import {
   checkResult,
   columns,
@@ -91,14 +91,13 @@ export async function customerPeriodTableFromDuckDB(
     }
     customer[i] = c;
   }
-  return {
-    kind: "TransactionTable",
+  return tableOf({
     length: n,
-    customerIds: registerUniqueIds(customerIds),
+    customerIds,
     customer,
     time: Float64Array.from(time as number[]),
     amount: Float64Array.from(amount as number[], (x) => x + 0),
     profit: undefined,
     quantity: undefined,
-  };
+  });
 }

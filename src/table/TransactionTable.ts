@@ -1,4 +1,4 @@
-import { registerUniqueIds } from "../internal/uniqueIds.js";
+import { tableOf } from "./tableOf.js";
 import { CustomerValueError, type ValidationIssue } from "../errors/CustomerValueError.js";
 import { describeValue, parseDateInput, timeInRange } from "../internal/dates.js";
 import { readTransactions, type TransactionColumns } from "../internal/transactions.js";
@@ -53,7 +53,7 @@ export function isTransactionTable(value: unknown): value is TransactionTable {
  * table.length; // => 1
  */
 export function transactionTable(transactions: readonly Transaction[]): TransactionTable {
-  return { kind: "TransactionTable", ...readTransactions(transactions, "transactionTable") };
+  return tableOf(readTransactions(transactions, "transactionTable"));
 }
 
 const MAX_ISSUES = 1000;
@@ -156,14 +156,5 @@ export function transactionTableFromColumns(columns: TransactionTableColumns): T
       },
     );
   }
-  return {
-    kind: "TransactionTable",
-    length: rows,
-    customerIds: registerUniqueIds(customerIds),
-    customer,
-    time,
-    amount,
-    profit,
-    quantity,
-  };
+  return tableOf({ length: rows, customerIds, customer, time, amount, profit, quantity });
 }

@@ -1,8 +1,8 @@
-import { registerUniqueIds } from "../internal/uniqueIds.js";
 import Papa from "papaparse";
 import { CustomerValueError, type ValidationIssue } from "../errors/CustomerValueError.js";
 import { describeValue, parseDateInput } from "../internal/dates.js";
 import type { TransactionTable } from "./TransactionTable.js";
+import { tableOf } from "./tableOf.js";
 
 /** Options of {@link transactionTableFromCsv}. */
 export interface TransactionTableFromCsvOptions {
@@ -350,16 +350,7 @@ export function transactionTableFromCsv(
     profit = profit?.slice(0, rows);
     quantity = quantity?.slice(0, rows);
   }
-  return {
-    kind: "TransactionTable",
-    length: rows,
-    customerIds: registerUniqueIds(customerIds),
-    customer,
-    time,
-    amount,
-    profit,
-    quantity,
-  };
+  return tableOf({ length: rows, customerIds, customer, time, amount, profit, quantity });
 }
 
 interface Layout {
@@ -486,14 +477,5 @@ function fromQuotedCsv(
       },
     );
   }
-  return {
-    kind: "TransactionTable",
-    length: n,
-    customerIds: registerUniqueIds(customerIds),
-    customer,
-    time,
-    amount,
-    profit,
-    quantity,
-  };
+  return tableOf({ length: n, customerIds, customer, time, amount, profit, quantity });
 }
