@@ -42,6 +42,7 @@ export {
 export type {
   TransactionInput,
   TransactionTable,
+  TransactionColumnNames,
   TransactionTableColumns,
 } from "./table/TransactionTable.js";
 export { transactionTableFromCsv } from "./table/transactionTableFromCsv.js";

@@ -26,6 +26,15 @@ async function runWith(
   return { status, out, err };
 }
 
+/** `report --transactions <file> --as-of 2011-12-31`, the start of most command lines here. */
+const reportOn = (transactions: string) => [
+  "report",
+  "--transactions",
+  transactions,
+  "--as-of",
+  "2011-12-31",
+];
+
 describe("customer-value sample + report", () => {
   it("writes a self-contained HTML report with every chart and the JSON results", async () => {
     const sample = await run(
@@ -120,15 +129,7 @@ describe("customer-value report: errors", () => {
   writeFileSync(bad, "customerId,date,amount\nC1,2011-03-04,12.5\nC2,2011-03-05,oops\nC3,2011-02-30,4\n");
 
   it("stops on bad rows, listing each with its row number", async () => {
-    const r = await run(
-      "report",
-      "--transactions",
-      bad,
-      "--as-of",
-      "2011-12-31",
-      "--json",
-      join(dir, "bad.json"),
-    );
+    const r = await run(...reportOn(bad), "--json", join(dir, "bad.json"));
     expect(r.status).toBe(1);
     expect(r.err).toContain("INVALID_RECORD");
     expect(r.err).toMatch(/row 2\b.*amount/);
@@ -139,11 +140,7 @@ describe("customer-value report: errors", () => {
     // 1-byte threshold: every file counts as large; the last report is 100%.
     const r = await runWith(
       { progressBytes: 1 },
-      "report",
-      "--transactions",
-      bad,
-      "--as-of",
-      "2011-12-31",
+      ...reportOn(bad),
       "--json",
       join(dir, "p.json"),
       "--skip-invalid",
@@ -152,11 +149,7 @@ describe("customer-value report: errors", () => {
     expect(r.err).toMatch(/^ {2}read 100%$/m);
     const quiet = await runWith(
       { progressBytes: 1 },
-      "report",
-      "--transactions",
-      bad,
-      "--as-of",
-      "2011-12-31",
+      ...reportOn(bad),
       "--json",
       join(dir, "p.json"),
       "--skip-invalid",
@@ -167,17 +160,7 @@ describe("customer-value report: errors", () => {
 
   it("leaves bad rows out with --skip-invalid and lists them in the JSON", async () => {
     const out = join(dir, "skip.json");
-    const r = await run(
-      "report",
-      "--transactions",
-      bad,
-      "--as-of",
-      "2011-12-31",
-      "--json",
-      out,
-      "--skip-invalid",
-      "--quiet",
-    );
+    const r = await run(...reportOn(bad), "--json", out, "--skip-invalid", "--quiet");
     expect(r.err).toBe("");
     expect(r.status).toBe(0);
     const results = JSON.parse(readFileSync(out, "utf8"));
@@ -190,33 +173,13 @@ describe("customer-value report: errors", () => {
     writeFileSync(tx, "customerId,date,amount\nC1,2011-03-04,12.5\nC2,2011-03-05,3\n");
     const customers = join(dir, "customers.csv");
     writeFileSync(customers, "id,value\nC1,10\nC2,-abc\n");
-    const r = await run(
-      "report",
-      "--transactions",
-      tx,
-      "--customers",
-      customers,
-      "--as-of",
-      "2011-12-31",
-      "--json",
-      join(dir, "c.json"),
-    );
+    const r = await run(...reportOn(tx), "--customers", customers, "--json", join(dir, "c.json"));
     expect(r.status).toBe(1);
     expect(r.err).toMatch(/row 2\.value/);
 
     const survey = join(dir, "survey.csv");
     writeFileSync(survey, "customerId,quality\nC1,7\n,5\n");
-    const s = await run(
-      "report",
-      "--transactions",
-      tx,
-      "--survey",
-      survey,
-      "--as-of",
-      "2011-12-31",
-      "--json",
-      join(dir, "s.json"),
-    );
+    const s = await run(...reportOn(tx), "--survey", survey, "--json", join(dir, "s.json"));
     expect(s.status).toBe(1);
     expect(s.err).toMatch(/row 2\.customerId/);
   });
@@ -226,32 +189,14 @@ describe("customer-value report: errors", () => {
     const missing = await run("report", "--transactions", bad, "--json", "x.json");
     expect(missing.status).toBe(2);
     expect(missing.err).toContain("--as-of DATE is required");
-    const period = await run(
-      "report",
-      "--transactions",
-      bad,
-      "--as-of",
-      "2011-12-31",
-      "--json",
-      "x",
-      "--period",
-      "fortnight",
-    );
+    const period = await run(...reportOn(bad), "--json", "x", "--period", "fortnight");
     expect(period.status).toBe(2);
     expect(period.err).toContain("--period must be one of");
     expect((await run("frobnicate")).status).toBe(2);
     const help = await run("report", "--help");
     expect(help.status).toBe(0);
     expect(help.out).toContain("Usage: customer-value report");
-    const nofile = await run(
-      "report",
-      "--transactions",
-      join(dir, "nope.csv"),
-      "--as-of",
-      "2011-12-31",
-      "--json",
-      "x",
-    );
+    const nofile = await run(...reportOn(join(dir, "nope.csv")), "--json", "x");
     expect(nofile.status).toBe(1);
     expect(nofile.err).toContain("nope.csv");
   });

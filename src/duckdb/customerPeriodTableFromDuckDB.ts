@@ -2,6 +2,7 @@ import { assertOptions } from "../internal/assert.js";
 import { CustomerValueError } from "../errors/CustomerValueError.js";
 import { assertPeriod, type Period } from "../internal/dates.js";
 import type { TransactionTable } from "../table/TransactionTable.js";
+import { IdDictionary } from "../internal/uniqueIds.js";
 import { tableOf } from "../table/tableOf.js";
 import {
   checkResult,
@@ -79,21 +80,14 @@ export async function customerPeriodTableFromDuckDB(
   checkResult(ids, { time: time!, amount: amount! }, fn);
   const n = ids.length;
   const customer = new Int32Array(n);
-  const index = new Map<string, number>();
-  const customerIds: string[] = [];
+  const dictionary = new IdDictionary();
   for (let i = 0; i < n; i++) {
     const id = ids[i] as string;
-    let c = index.get(id);
-    if (c === undefined) {
-      c = customerIds.length;
-      customerIds.push(id);
-      index.set(id, c);
-    }
-    customer[i] = c;
+    customer[i] = dictionary.code(id);
   }
   return tableOf({
     length: n,
-    customerIds,
+    customerIds: dictionary.ids,
     customer,
     time: Float64Array.from(time as number[]),
     amount: Float64Array.from(amount as number[], (x) => x + 0),

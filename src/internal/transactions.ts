@@ -5,7 +5,7 @@
  * bad it hands the whole input to the zod schema, which reports every problem with
  * its path — one source of truth for the messages, no cost on clean data.
  */
-import { registerUniqueIds } from "./uniqueIds.js";
+import { IdDictionary, registerUniqueIds } from "./uniqueIds.js";
 import { CustomerValueError } from "../errors/CustomerValueError.js";
 import { Transaction } from "../records/Transaction.js";
 import { parseRecords } from "../records/validate.js";
@@ -60,8 +60,7 @@ export function readTransactions(transactions: unknown, fnName: string): Transac
   const amount = new Float64Array(n);
   let profit: Float64Array | undefined;
   let quantity: Float64Array | undefined;
-  const index = new Map<string, number>();
-  const customerIds: string[] = [];
+  const dictionary = new IdDictionary();
   let bad = false;
   for (let i = 0; i < n; i++) {
     const row = transactions[i] as Partial<Transaction> | null | undefined;
@@ -79,13 +78,7 @@ export function readTransactions(transactions: unknown, fnName: string): Transac
       bad = true;
       break;
     }
-    let c = index.get(id);
-    if (c === undefined) {
-      c = customerIds.length;
-      customerIds.push(id);
-      index.set(id, c);
-    }
-    customer[i] = c;
+    customer[i] = dictionary.code(id);
     time[i] = t;
     amount[i] = row.amount;
     if (row.profit !== undefined) {
@@ -102,5 +95,13 @@ export function readTransactions(transactions: unknown, fnName: string): Transac
     parseRecords(transactions, Transaction, fnName, "transactions");
     throw new CustomerValueError("INVALID_RECORD", `${fnName}: invalid transactions`);
   }
-  return { length: n, customerIds: registerUniqueIds(customerIds), customer, time, amount, profit, quantity };
+  return {
+    length: n,
+    customerIds: registerUniqueIds(dictionary.ids),
+    customer,
+    time,
+    amount,
+    profit,
+    quantity,
+  };
 }

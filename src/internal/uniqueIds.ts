@@ -27,3 +27,25 @@ export function isVerifiedUniqueIds(ids: unknown): boolean {
 export function rememberVerifiedIds(ids: readonly string[]): void {
   if (Object.isFrozen(ids)) verified.add(ids);
 }
+
+/**
+ * Dictionary encoding of customer ids, as every table builder does it: `code(id)` gives
+ * the id's index in `ids`, adding it on first sight (so `ids` is in order of first
+ * appearance, each id once). A `Map`, so ids such as `__proto__` are plain keys.
+ */
+export class IdDictionary {
+  /** The distinct ids, in order of first appearance. */
+  readonly ids: string[] = [];
+  private readonly index = new Map<string, number>();
+
+  /** The index of `id` in {@link ids}, added when new. */
+  code(id: string): number {
+    let c = this.index.get(id);
+    if (c === undefined) {
+      c = this.ids.length;
+      this.ids.push(id);
+      this.index.set(id, c);
+    }
+    return c;
+  }
+}

@@ -1,7 +1,7 @@
 import { CustomerValueError } from "../errors/CustomerValueError.js";
 import { assertInRange } from "../internal/assert.js";
 import { describeValue } from "../internal/dates.js";
-import { CompensatedSum, compensatedTotal } from "../internal/sum.js";
+import { CompensatedSum } from "../internal/sum.js";
 import {
   assertAccessor,
   assertItems,
@@ -11,10 +11,10 @@ import {
   type GroupedResult,
   type IdAccessor,
   type NumberAccessor,
-  rankDescending,
+  type RankedColumns,
+  rankColumns,
+  rankItemColumns,
   reaches,
-  type ReadColumns,
-  readItemColumns,
   readItems,
 } from "./internal.js";
 import { isItemColumns, type ItemColumns } from "./itemColumns.js";
@@ -133,8 +133,8 @@ export function abcClassify<T>(
     if (options.groupBy !== undefined) {
       throw new CustomerValueError("INVALID_OPTION", `${fn}: options.groupBy is not available with columns`);
     }
-    const columns = readItemColumns(items, fn, { valueName: "value", nonNegative: true });
-    return classifyColumns(columns, columns.ids, a, b, fn);
+    const ranked = rankItemColumns(items, fn);
+    return classifyColumns(ranked, ranked.columns.ids, a, b, fn);
   }
   const records = items;
   if (options.groupBy !== undefined) {
@@ -152,11 +152,11 @@ function classify<T>(
 ): AbcClassifyResult<T> {
   assertItems(items, fn);
   const columns = readItems(items, options.value, options.id, fn, { valueName: "value", nonNegative: true });
-  return classifyColumns(columns, items, a, b, fn);
+  return classifyColumns(rankColumns(columns), items, a, b, fn);
 }
 
 function classifyColumns<T>(
-  columns: ReadColumns,
+  { columns, order, total: totalValue }: RankedColumns,
   source: readonly T[],
   a: number,
   b: number,
@@ -164,8 +164,6 @@ function classifyColumns<T>(
 ): AbcClassifyResult<T> {
   const { ids, values } = columns;
   const n = values.length;
-  const order = rankDescending(columns);
-  const totalValue = compensatedTotal(values);
   assertPositiveTotal(totalValue, fn, "value");
 
   const out: AbcItem<T>[] = new Array(n);

@@ -29,7 +29,8 @@ export interface GiniOptions {
  *
  * Columnar input (issue 11): `values` may be a `Float64Array`, or {@link ItemColumns}
  * (checked in full like {@link paretoSplit}'s, ids included; its `values` are used).
- * Values are sorted with a linear-time radix sort.
+ * A copy of the values is sorted natively (as unsigned 64-bit integers, the order of
+ * doubles >= 0).
  *
  * @param values - non-negative values, one per customer (never mutated; any order): an
  *   array, a `Float64Array` or {@link ItemColumns}

@@ -8,6 +8,7 @@ import { CustomerValueError, type ValidationIssue } from "../errors/CustomerValu
 import { assertArray } from "../internal/assert.js";
 import { compareIds } from "../internal/compare.js";
 import { describeValue } from "../internal/dates.js";
+import { compensatedTotal } from "../internal/sum.js";
 import { isVerifiedUniqueIds, rememberVerifiedIds } from "../internal/uniqueIds.js";
 import { isItemColumns, type ItemColumns } from "./itemColumns.js";
 import type { GroupAccessor, GroupedResult, IdAccessor, NumberAccessor } from "./types.js";
@@ -330,18 +331,39 @@ export function rankDescending({ ids, values }: ReadColumns): Uint32Array {
   return orderFromKeys(keys, words, valueMask, ids, values);
 }
 
+/** Checked columns, their rank order ({@link rankDescending}) and their compensated total. */
+export interface RankedColumns {
+  readonly columns: ReadColumns;
+  readonly order: Uint32Array;
+  readonly total: number;
+}
+
+/** Ranks checked columns and sums them. */
+export function rankColumns(columns: ReadColumns): RankedColumns {
+  return { columns, order: rankDescending(columns), total: compensatedTotal(columns.values) };
+}
+
+/**
+ * Checks, ranks and sums {@link ItemColumns} of values >= 0: in one pass when
+ * {@link rankVerifiedColumns} can, else through {@link readItemColumns} (which reports).
+ */
+export function rankItemColumns(input: ItemColumns, fn: string): RankedColumns {
+  return (
+    rankVerifiedColumns(input) ??
+    rankColumns(readItemColumns(input, fn, { valueName: "value", nonNegative: true }))
+  );
+}
+
 /**
  * {@link readItemColumns} and {@link rankDescending} of values >= 0 in one pass, with the
- * total and the ids in rank order: for {@link ItemColumns} whose `ids` are known unique (a `TransactionTable`'s
+ * total: for {@link ItemColumns} whose `ids` are known unique (a `TransactionTable`'s
  * `customerIds`, see internal/uniqueIds.ts) and whose `values` is a `Float64Array`. Each
  * separate pass over the items costs most on a program's first call, before the engine
  * has compiled it, so the checks, the compensated total and the sort keys share one loop.
  * Returns `undefined` whenever the full checks are needed (other inputs, or any value
  * negative, -0 or not finite): the caller then takes the checked path, which reports.
  */
-export function rankVerifiedColumns(
-  input: ItemColumns,
-): { columns: ReadColumns; order: Uint32Array; rankedIds: string[]; total: number } | undefined {
+export function rankVerifiedColumns(input: ItemColumns): RankedColumns | undefined {
   const { ids, values } = input;
   if (!(values instanceof Float64Array) || !isVerifiedUniqueIds(ids) || values.length !== ids.length) {
     return undefined;
@@ -351,13 +373,7 @@ export function rankVerifiedColumns(
   const { keys, words, valueMask } = newKeys(n);
   const total = fillNonNegativeKeys(values, words, valueMask);
   if (Number.isNaN(total)) return undefined;
-  const rankedIds: string[] = new Array(n);
-  return {
-    columns: { ids, values },
-    order: orderFromKeys(keys, words, valueMask, ids, values, rankedIds),
-    rankedIds,
-    total,
-  };
+  return { columns: { ids, values }, order: orderFromKeys(keys, words, valueMask, ids, values), total };
 }
 
 /**
@@ -398,8 +414,7 @@ function newKeys(n: number): { keys: BigUint64Array; words: Uint32Array; valueMa
  * Sorts the keys (natively) and reads the item indices out of them, putting each run of
  * keys equal above the index bits (equal values, or values closer than the key resolves)
  * in order by value descending, then id ascending (plain string comparison), in the same
- * pass. With `rankedIds`, also writes each item's id at its rank there (still the same
- * pass: every pass over the items costs most on a first call, before it is compiled).
+ * pass.
  */
 function orderFromKeys(
   keys: BigUint64Array,
@@ -407,7 +422,6 @@ function orderFromKeys(
   valueMask: number,
   ids: readonly string[],
   values: Float64Array,
-  rankedIds?: string[],
 ): Uint32Array {
   keys.sort();
   const n = keys.length;
@@ -427,7 +441,6 @@ function orderFromKeys(
     }
     // order[start..p) is a run of one or more items; from here on it is final.
     if (p - start > 1) sortRun(order, start, p, ids, values);
-    if (rankedIds !== undefined) for (let r = start; r < p; r++) rankedIds[r] = ids[order[r]!]!;
     start = p;
   }
   return order;

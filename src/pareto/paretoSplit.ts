@@ -1,7 +1,7 @@
 import { CustomerValueError } from "../errors/CustomerValueError.js";
 import { assertInRange } from "../internal/assert.js";
 import { describeValue } from "../internal/dates.js";
-import { compensatedTotal } from "../internal/sum.js";
+import { CompensatedSum } from "../internal/sum.js";
 import {
   assertAccessor,
   assertItems,
@@ -12,11 +12,10 @@ import {
   headCountFor,
   type IdAccessor,
   type NumberAccessor,
-  rankDescending,
-  rankVerifiedColumns,
+  type RankedColumns,
+  rankColumns,
+  rankItemColumns,
   reaches,
-  type ReadColumns,
-  readItemColumns,
   readItems,
 } from "./internal.js";
 import { isItemColumns, type ItemColumns } from "./itemColumns.js";
@@ -133,21 +132,8 @@ export function paretoSplit<T>(
         `${fn}: options.groupBy is not available with columns (split the columns per group first)`,
       );
     }
-    // One pass for checks, total and sort keys when the ids are known unique; else the checks.
-    const ranked = rankVerifiedColumns(items);
-    if (ranked !== undefined) {
-      return splitColumns(
-        ranked.columns,
-        rule,
-        fn,
-        ranked.columns.ids,
-        ranked.order,
-        ranked.total,
-        ranked.rankedIds,
-      );
-    }
-    const columns = readItemColumns(items, fn, { valueName: "value", nonNegative: true });
-    return splitColumns(columns, rule, fn, columns.ids);
+    const ranked = rankItemColumns(items, fn);
+    return splitColumns(ranked, rule, fn, ranked.columns.ids);
   }
   const recordOptions = options as ParetoSplitOptions<T>;
   const rule = resolveRule(recordOptions, fn);
@@ -204,58 +190,39 @@ function split<T>(
 ): ParetoSplitResult<T> {
   assertItems(items, fn);
   const columns = readItems(items, options.value, options.id, fn, { valueName: "value", nonNegative: true });
-  return splitColumns(columns, rule, fn, items);
+  return splitColumns(rankColumns(columns), rule, fn, items);
 }
 
 /** The split of checked columns; `source[i]` is what the head and tail hold for item `i`. */
 function splitColumns<R>(
-  columns: ReadColumns,
+  { columns, order, total: totalValue }: RankedColumns,
   rule: Rule,
   fn: string,
   source: readonly R[],
-  order: Uint32Array = rankDescending(columns),
-  totalValue: number = compensatedTotal(columns.values),
-  ranked?: R[],
 ): ParetoSplitResult<R> {
   const { values } = columns;
   const n = values.length;
   assertPositiveTotal(totalValue, fn, "value");
 
-  // The head's value, compensated (Neumaier) as CompensatedSum does, written out: no call
-  // per item (issue 11).
-  let headSum = 0;
-  let headCorrection = 0;
-  let headCount = 0;
-  const limit = rule.mode === "headShare" ? headCountFor(rule.share, n) : n;
-  while (headCount < limit) {
-    // By value share: at least one item, even for a share so small that the empty head "reaches" it.
-    if (
-      rule.mode === "valueShare" &&
-      headCount > 0 &&
-      reaches(headSum + headCorrection, rule.share, totalValue)
-    ) {
-      break;
-    }
-    const x = values[order[headCount]!]!;
-    const t = headSum + x;
-    headCorrection += Math.abs(headSum) >= Math.abs(x) ? headSum - t + x : x - t + headSum;
-    headSum = t;
-    headCount++;
-  }
-  const headValue = headSum + headCorrection + 0;
-  let headItems: R[];
-  let tailItems: R[];
-  if (ranked !== undefined) {
-    // The items in rank order are there already: two native copies.
-    headItems = ranked.slice(0, headCount);
-    tailItems = ranked.slice(headCount);
+  const head = new CompensatedSum();
+  let headCount: number;
+  if (rule.mode === "headShare") {
+    headCount = headCountFor(rule.share, n);
+    for (let r = 0; r < headCount; r++) head.add(values[order[r]!]!);
   } else {
-    // Performance (issue 11): plain loops, no intermediate ranked array.
-    headItems = new Array(headCount);
-    tailItems = new Array(n - headCount);
-    for (let r = 0; r < headCount; r++) headItems[r] = source[order[r]!]!;
-    for (let r = headCount; r < n; r++) tailItems[r - headCount] = source[order[r]!]!;
+    headCount = 0;
+    // At least one item, even for a share so small that the empty head "reaches" it.
+    while (headCount < n && (headCount === 0 || !reaches(head.value, rule.share, totalValue))) {
+      head.add(values[order[headCount]!]!);
+      headCount++;
+    }
   }
+  const headValue = head.value;
+  // Performance (issue 11): plain loops, no intermediate ranked array.
+  const headItems: R[] = new Array(headCount);
+  const tailItems: R[] = new Array(n - headCount);
+  for (let r = 0; r < headCount; r++) headItems[r] = source[order[r]!]!;
+  for (let r = headCount; r < n; r++) tailItems[r - headCount] = source[order[r]!]!;
   return {
     mode: rule.mode,
     head: headItems,

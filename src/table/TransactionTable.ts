@@ -1,3 +1,4 @@
+import { IdDictionary } from "../internal/uniqueIds.js";
 import { tableOf } from "./tableOf.js";
 import { CustomerValueError, type ValidationIssue } from "../errors/CustomerValueError.js";
 import { describeValue, parseDateInput, timeInRange } from "../internal/dates.js";
@@ -15,6 +16,19 @@ import type { Transaction } from "../records/Transaction.js";
  */
 export interface TransactionTable extends TransactionColumns {
   readonly kind: "TransactionTable";
+}
+
+/**
+ * Where the fields of a transaction are in a file or table (for `transactionTableFromCsv`
+ * and `transactionTableFromArrow`). Defaults: `customerId`, `date`, `amount`; `profit`
+ * and `quantity` are read when a column of that name exists, unless set to `null`.
+ */
+export interface TransactionColumnNames {
+  readonly customerId?: string;
+  readonly date?: string;
+  readonly amount?: string;
+  readonly profit?: string | null;
+  readonly quantity?: string | null;
 }
 
 /** What every function that takes a transaction log accepts: records, or a {@link TransactionTable}. */
@@ -106,8 +120,7 @@ export function transactionTableFromColumns(columns: TransactionTableColumns): T
   const amount = new Float64Array(rows);
   const profit = columns.profit === undefined ? undefined : new Float64Array(rows);
   const quantity = columns.quantity === undefined ? undefined : new Float64Array(rows);
-  const index = new Map<string, number>();
-  const customerIds: string[] = [];
+  const dictionary = new IdDictionary();
   const issues: ValidationIssue[] = [];
   let problems = 0;
   const report = (i: number, field: string, message: string) => {
@@ -119,13 +132,7 @@ export function transactionTableFromColumns(columns: TransactionTableColumns): T
     if (typeof id !== "string" || id.length === 0) {
       report(i, "customerId", `expected a non-empty string id, got ${describeValue(id)}`);
     } else {
-      let c = index.get(id);
-      if (c === undefined) {
-        c = customerIds.length;
-        customerIds.push(id);
-        index.set(id, c);
-      }
-      customer[i] = c;
+      customer[i] = dictionary.code(id);
     }
     const d = columns.date[i];
     // Epoch ms meet the same range check (years 0000..9999) as Dates and strings.
@@ -156,5 +163,5 @@ export function transactionTableFromColumns(columns: TransactionTableColumns): T
       },
     );
   }
-  return tableOf({ length: rows, customerIds, customer, time, amount, profit, quantity });
+  return tableOf({ length: rows, customerIds: dictionary.ids, customer, time, amount, profit, quantity });
 }

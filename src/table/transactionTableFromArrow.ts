@@ -1,7 +1,11 @@
 import { CustomerValueError } from "../errors/CustomerValueError.js";
 import { describeValue } from "../internal/dates.js";
 import { withErrorPrefix } from "../internal/errors.js";
-import { type TransactionTable, transactionTableFromColumns } from "./TransactionTable.js";
+import {
+  type TransactionColumnNames,
+  type TransactionTable,
+  transactionTableFromColumns,
+} from "./TransactionTable.js";
 
 /**
  * What {@link transactionTableFromArrow} needs of an Apache Arrow `Table`: its row count and
@@ -18,13 +22,7 @@ export interface TransactionTableFromArrowOptions {
    * Column names (defaults: `customerId`, `date`, `amount`; `profit` and `quantity` are read
    * when a column of that name exists, unless set to `null`).
    */
-  readonly columns?: {
-    readonly customerId?: string;
-    readonly date?: string;
-    readonly amount?: string;
-    readonly profit?: string | null;
-    readonly quantity?: string | null;
-  };
+  readonly columns?: TransactionColumnNames;
 }
 
 /** An Arrow cell as a plain number: bigint (Int64) to number, null to `missing`. */

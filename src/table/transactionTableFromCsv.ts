@@ -1,7 +1,8 @@
 import Papa from "papaparse";
 import { CustomerValueError, type ValidationIssue } from "../errors/CustomerValueError.js";
 import { describeValue, parseDateInput } from "../internal/dates.js";
-import type { TransactionTable } from "./TransactionTable.js";
+import type { TransactionColumnNames, TransactionTable } from "./TransactionTable.js";
+import { IdDictionary } from "../internal/uniqueIds.js";
 import { tableOf } from "./tableOf.js";
 
 /** Options of {@link transactionTableFromCsv}. */
@@ -10,13 +11,7 @@ export interface TransactionTableFromCsvOptions {
    * Header names of the columns (defaults: `customerId`, `date`, `amount`; `profit` and
    * `quantity` are read when a column of that name exists, unless set to `null`).
    */
-  readonly columns?: {
-    readonly customerId?: string;
-    readonly date?: string;
-    readonly amount?: string;
-    readonly profit?: string | null;
-    readonly quantity?: string | null;
-  };
+  readonly columns?: TransactionColumnNames;
 }
 
 const MAX_ISSUES = 1000;
@@ -415,8 +410,7 @@ function fromQuotedCsv(
   const amount = new Float64Array(n);
   const profit = layout.profitCol >= 0 ? new Float64Array(n) : undefined;
   const quantity = layout.quantityCol >= 0 ? new Float64Array(n) : undefined;
-  const index = new Map<string, number>();
-  const customerIds: string[] = [];
+  const dictionary = new IdDictionary();
   const issues: ValidationIssue[] = [];
   let problems = 0;
   const report = (row: number, field: string, message: string) => {
@@ -437,13 +431,7 @@ function fromQuotedCsv(
     const id = cells[layout.idCol]!;
     if (id.length === 0) report(line, "customerId", "expected a non-empty string id, got an empty cell");
     else {
-      let c = index.get(id);
-      if (c === undefined) {
-        c = customerIds.length;
-        customerIds.push(id);
-        index.set(id, c);
-      }
-      customer[r] = c;
+      customer[r] = dictionary.code(id);
     }
     const t = parseDateInput(cells[layout.dateCol]);
     if (t === undefined)
@@ -477,5 +465,5 @@ function fromQuotedCsv(
       },
     );
   }
-  return tableOf({ length: n, customerIds, customer, time, amount, profit, quantity });
+  return tableOf({ length: n, customerIds: dictionary.ids, customer, time, amount, profit, quantity });
 }

@@ -1,3 +1,4 @@
+import { tableOf } from "../table/tableOf.js";
 import type { Duration } from "date-fns";
 import { CustomerValueError } from "../errors/CustomerValueError.js";
 import { assertArray, assertInRange, assertOneOf } from "../internal/assert.js";
@@ -154,7 +155,7 @@ export function customerClasses(
   // Validate the log once; the lifecycle then reads the same columns.
   const table: TransactionTable = isTransactionTable(transactions)
     ? transactions
-    : { kind: "TransactionTable", ...readTransactions(transactions, fn) };
+    : tableOf(readTransactions(transactions, fn));
   const lifecycle = withErrorPrefix(`${fn}: `, () =>
     classifyLifecycles(customers, table, {
       ...options.lifecycle,

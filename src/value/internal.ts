@@ -91,8 +91,9 @@ const MAX_COUNTING_SPAN = 1 << 22;
 
 /**
  * Groups the rows whose day lies in `[fromDay, toDay]` into purchase periods per
- * customer. Rows are ordered by period and then (stably) by customer with two
- * counting sorts, so the work is linear in the number of rows; totals use
+ * customer. Rows are grouped (stably) by customer with a counting sort, after a
+ * counting sort by period unless they are in period order already (a log sorted by
+ * time), so the work is linear in the number of rows; totals use
  * compensated (Neumaier) summation. Customers without a row in the window are left
  * out. The result is in customer-index order; {@link byCustomerId} reorders.
  *

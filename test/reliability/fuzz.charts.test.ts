@@ -1,7 +1,6 @@
 /**
  * Fuzz tests of the chart specs (`customer-value/charts`), fed with the results of the
- * analyses on generated logs and sometimes with junk. The module is still being written
- * by another engineer: failures are marked `// BUG:` and listed in the report.
+ * analyses on generated logs and sometimes with junk.
  * `renderSvg` is not fuzzed here (each render takes tens of milliseconds); it is checked
  * once in `error-codes.test.ts` (MISSING_DEPENDENCY) and by the charts' own tests.
  */

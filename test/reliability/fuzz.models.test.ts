@@ -1,7 +1,5 @@
 /**
- * Fuzz tests of the models entry point (`customer-value/models`). The module is still
- * being written by another engineer: failures found here are marked `// BUG:` and listed
- * in the report. Fits are costly (a numerical optimisation each), so the summaries are
+ * Fuzz tests of the models entry point (`customer-value/models`). Fits are costly (a numerical optimisation each), so the summaries are
  * tiny and the fits get a small evaluation budget; the fuzz still makes RUNS calls.
  */
 import fc from "fast-check";

@@ -1,7 +1,6 @@
 /**
  * Fuzz and property tests of the customer-value module (RFM, calibration/holdout,
- * lifetime value, composite score, classes). This module is still being written by
- * another engineer: failures found here are marked `// BUG:` and listed in the report.
+ * lifetime value, composite score, classes).
  */
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
