@@ -109,6 +109,13 @@ describe("rankDescending with 64-bit keys", () => {
     const table = tableOf(ids);
     const abc = abcClassify({ ids: table.customerIds, values });
     expect(abc.items.map((item) => item.id)).toEqual(expected.map((i) => ids[i]));
+    // and paretoSplit lists the ids in that order (head cut off the ranked ids, rest the tail)
+    const split = paretoSplit({ ids: table.customerIds, values });
+    expect(split.head).toEqual(expected.slice(0, 1000).map((i) => ids[i]));
+    expect(split.tail).toEqual(expected.slice(1000).map((i) => ids[i]));
+    // quarters of a cent up to 50: every sum below 2^53 quarters is exact, in any order
+    const quarters = values.reduce((s, v) => s + v * 4, 0);
+    expect(split.totalValue).toBe(quarters / 4);
   });
 });
 

@@ -67,7 +67,31 @@ export function gini(
       `${fn}: corrected needs at least 2 values (it divides by n - 1), got ${n}`,
     );
   }
-  // Both sums compensated (Neumaier), written out in one loop: no call per value.
+  const sums = new Float64Array(4);
+  rankWeightedSums(sorted, n, sums);
+  const totalValue = sums[0]! + sums[1]! + 0;
+  const weightedValue = sums[2]! + sums[3]! + 0;
+  assertPositiveTotal(totalValue, fn, "value");
+  // ineq::Gini: G <- 2 * sum(x * 1:n) / sum(x) - (n + 1); G / n (or G / (n - 1) corrected)
+  const g = (2 * weightedValue) / totalValue - (n + 1);
+  const result = corrected ? g / (n - 1) : g / n;
+  if (!Number.isFinite(result)) {
+    throw new CustomerValueError(
+      "INVALID_RECORD",
+      `${fn}: sum(x * rank) must be a finite number, got ${weightedValue} (the values are too large)`,
+    );
+  }
+  return Math.max(result, 0);
+}
+
+/**
+ * `sum(x)` and `sum(x * rank)` of the sorted values, both compensated (Neumaier), in one
+ * loop (no call per value); the running totals and their corrections are left in `sums`.
+ * A loop kernel (issue 11): nothing outside the loop needs type feedback, so the code the
+ * engine compiles part-way through a first call is kept for the next (see `readOrder` in
+ * ./internal.ts).
+ */
+function rankWeightedSums(sorted: Float64Array, n: number, sums: Float64Array): void {
   let total = 0;
   let totalCorrection = 0;
   let weighted = 0;
@@ -81,18 +105,9 @@ export function gini(
     const w = weighted + y;
     weightedCorrection += Math.abs(weighted) >= Math.abs(y) ? weighted - w + y : y - w + weighted;
     weighted = w;
+    sums[0] = total;
+    sums[1] = totalCorrection;
+    sums[2] = weighted;
+    sums[3] = weightedCorrection;
   }
-  const totalValue = total + totalCorrection + 0;
-  const weightedValue = weighted + weightedCorrection + 0;
-  assertPositiveTotal(totalValue, fn, "value");
-  // ineq::Gini: G <- 2 * sum(x * 1:n) / sum(x) - (n + 1); G / n (or G / (n - 1) corrected)
-  const g = (2 * weightedValue) / totalValue - (n + 1);
-  const result = corrected ? g / (n - 1) : g / n;
-  if (!Number.isFinite(result)) {
-    throw new CustomerValueError(
-      "INVALID_RECORD",
-      `${fn}: sum(x * rank) must be a finite number, got ${weightedValue} (the values are too large)`,
-    );
-  }
-  return Math.max(result, 0);
 }

@@ -8,7 +8,7 @@ import { CustomerValueError, type ValidationIssue } from "../errors/CustomerValu
 import { assertArray } from "../internal/assert.js";
 import { compareIds } from "../internal/compare.js";
 import { describeValue } from "../internal/dates.js";
-import { compensatedTotal } from "../internal/sum.js";
+import type { CompensatedSum } from "../internal/sum.js";
 import { isVerifiedUniqueIds, rememberVerifiedIds } from "../internal/uniqueIds.js";
 import { isItemColumns, type ItemColumns } from "./itemColumns.js";
 import type { GroupAccessor, GroupedResult, IdAccessor, NumberAccessor } from "./types.js";
@@ -307,6 +307,15 @@ export function assertItems(items: unknown, fn: string): asserts items is readon
  * comparison), so the order is the same on every machine.
  */
 export function rankDescending({ ids, values }: ReadColumns): Uint32Array {
+  return rankWithTotal(ids, values).order;
+}
+
+/** {@link rankDescending} and the compensated total of the values, added in rank order. */
+function rankWithTotal(
+  ids: readonly string[],
+  values: Float64Array,
+  rankedIds?: string[],
+): { order: Uint32Array; total: number } {
   const n = values.length;
   // Performance (issue 11): a comparator sort costs O(n log n) calls into JavaScript. Instead
   // each item gets one unsigned 64-bit key and the keys go through the engine's native sort
@@ -328,42 +337,46 @@ export function rankDescending({ ids, values }: ReadColumns): Uint32Array {
     words[2 * i + HIGH] = negative ? h : ~(h | 0x80000000) >>> 0;
     words[2 * i + LOW] = (((negative ? l : ~l) & valueMask) | i) >>> 0;
   }
-  return orderFromKeys(keys, words, valueMask, ids, values);
+  return orderFromKeys(keys, words, valueMask, ids, values, rankedIds);
 }
 
-/** Checked columns, their rank order ({@link rankDescending}) and their compensated total. */
+/** Checked columns, their rank order ({@link rankDescending}) and their compensated total (added in rank order). */
 export interface RankedColumns {
   readonly columns: ReadColumns;
   readonly order: Uint32Array;
   readonly total: number;
+  /** `columns.ids` in rank order, when asked for: a new array, the caller's to keep or change. */
+  readonly rankedIds: string[] | undefined;
 }
 
-/** Ranks checked columns and sums them. */
-export function rankColumns(columns: ReadColumns): RankedColumns {
-  return { columns, order: rankDescending(columns), total: compensatedTotal(columns.values) };
+/** Ranks checked columns and sums them; with `withRankedIds`, also lists the ids in rank order. */
+export function rankColumns(columns: ReadColumns, withRankedIds = false): RankedColumns {
+  const rankedIds = withRankedIds ? new Array<string>(columns.ids.length) : undefined;
+  return { columns, ...rankWithTotal(columns.ids, columns.values, rankedIds), rankedIds };
 }
 
 /**
  * Checks, ranks and sums {@link ItemColumns} of values >= 0: in one pass when
  * {@link rankVerifiedColumns} can, else through {@link readItemColumns} (which reports).
  */
-export function rankItemColumns(input: ItemColumns, fn: string): RankedColumns {
+export function rankItemColumns(input: ItemColumns, fn: string, withRankedIds = false): RankedColumns {
   return (
-    rankVerifiedColumns(input) ??
-    rankColumns(readItemColumns(input, fn, { valueName: "value", nonNegative: true }))
+    rankVerifiedColumns(input, withRankedIds) ??
+    rankColumns(readItemColumns(input, fn, { valueName: "value", nonNegative: true }), withRankedIds)
   );
 }
 
 /**
- * {@link readItemColumns} and {@link rankDescending} of values >= 0 in one pass, with the
- * total: for {@link ItemColumns} whose `ids` are known unique (a `TransactionTable`'s
+ * {@link readItemColumns} and {@link rankDescending} of values >= 0, with the total, in
+ * two passes: for {@link ItemColumns} whose `ids` are known unique (a `TransactionTable`'s
  * `customerIds`, see internal/uniqueIds.ts) and whose `values` is a `Float64Array`. Each
  * separate pass over the items costs most on a program's first call, before the engine
- * has compiled it, so the checks, the compensated total and the sort keys share one loop.
+ * has compiled it, so the checks share the loop that writes the sort keys, and the total
+ * (and the ranked ids, when asked for) the loop that reads the order.
  * Returns `undefined` whenever the full checks are needed (other inputs, or any value
  * negative, -0 or not finite): the caller then takes the checked path, which reports.
  */
-export function rankVerifiedColumns(input: ItemColumns): RankedColumns | undefined {
+export function rankVerifiedColumns(input: ItemColumns, withRankedIds = false): RankedColumns | undefined {
   const { ids, values } = input;
   if (!(values instanceof Float64Array) || !isVerifiedUniqueIds(ids) || values.length !== ids.length) {
     return undefined;
@@ -371,32 +384,30 @@ export function rankVerifiedColumns(input: ItemColumns): RankedColumns | undefin
   const n = values.length;
   if (n === 0) return undefined;
   const { keys, words, valueMask } = newKeys(n);
-  const total = fillNonNegativeKeys(values, words, valueMask);
-  if (Number.isNaN(total)) return undefined;
-  return { columns: { ids, values }, order: orderFromKeys(keys, words, valueMask, ids, values), total };
+  const bits = new Uint32Array(values.buffer, values.byteOffset, n * 2);
+  if (!fillNonNegativeKeys(bits, words, valueMask, n)) return undefined;
+  const rankedIds = withRankedIds ? new Array<string>(n) : undefined;
+  return {
+    columns: { ids, values },
+    ...orderFromKeys(keys, words, valueMask, ids, values, rankedIds),
+    rankedIds,
+  };
 }
 
 /**
- * Writes the sort keys of `values` (all >= 0) into `words` and returns their compensated
- * total; `NaN` as soon as a value is negative, -0 or not finite. A small function of its
- * own, so that the engine compiles it early.
+ * Writes the sort keys of `values` (all >= 0) into `words`; `false` as soon as a value is
+ * negative, -0 or not finite. A loop kernel (see {@link readOrder}): `bits` is the 32-bit
+ * view of `values`, `n` their count.
  */
-function fillNonNegativeKeys(values: Float64Array, words: Uint32Array, valueMask: number): number {
-  const bits = new Uint32Array(values.buffer, values.byteOffset, values.length * 2);
-  let total = 0;
-  let correction = 0;
-  for (let i = 0; i < values.length; i++) {
+function fillNonNegativeKeys(bits: Uint32Array, words: Uint32Array, valueMask: number, n: number): boolean {
+  for (let i = 0; i < n; i++) {
     const h = bits[2 * i + HIGH]!;
     // Sign bit set (negative or -0), or exponent all ones (infinite or NaN): full checks.
-    if ((h & 0x80000000) !== 0 || (h & 0x7ff00000) === 0x7ff00000) return Number.NaN;
+    if ((h & 0x80000000) !== 0 || (h & 0x7ff00000) === 0x7ff00000) return false;
     words[2 * i + HIGH] = ~(h | 0x80000000) >>> 0;
     words[2 * i + LOW] = ((~bits[2 * i + LOW]! & valueMask) | i) >>> 0;
-    const x = values[i]!;
-    const t = total + x;
-    correction += Math.abs(total) >= Math.abs(x) ? total - t + x : x - t + total;
-    total = t;
   }
-  return total + correction + 0;
+  return true;
 }
 
 /** Keys for {@link orderFromKeys}: `n` 64-bit slots, their 32-bit halves, and the mask of the value bits. */
@@ -413,8 +424,9 @@ function newKeys(n: number): { keys: BigUint64Array; words: Uint32Array; valueMa
 /**
  * Sorts the keys (natively) and reads the item indices out of them, putting each run of
  * keys equal above the index bits (equal values, or values closer than the key resolves)
- * in order by value descending, then id ascending (plain string comparison), in the same
- * pass.
+ * in order by value descending, then id ascending (plain string comparison). The same
+ * pass adds up the values in rank order (compensated, as {@link CompensatedSum}) and, when
+ * `rankedIds` is given, fills it with the ids in rank order.
  */
 function orderFromKeys(
   keys: BigUint64Array,
@@ -422,15 +434,50 @@ function orderFromKeys(
   valueMask: number,
   ids: readonly string[],
   values: Float64Array,
-): Uint32Array {
+  rankedIds?: string[],
+): { order: Uint32Array; total: number } {
   keys.sort();
-  const n = keys.length;
-  const order = new Uint32Array(n);
+  const order = new Uint32Array(keys.length);
+  const sums = new Float64Array(2);
+  readOrder(words, valueMask, ids, values, keys.length, order, rankedIds, sums);
+  return { order, total: sums[0]! + sums[1]! + 0 };
+}
+
+/**
+ * The loop of {@link orderFromKeys}; the running total and its correction are left in
+ * `sums[0]` and `sums[1]`.
+ *
+ * A loop kernel (issue 11): the loop is all the function does. Most calls are the
+ * engine's first sight of it, when the loop runs until the engine swaps in compiled code
+ * part-way through (on-stack replacement); any statement before or after the loop has
+ * then run without type feedback, and the compiled code is thrown away when it reaches
+ * one, so the next call starts cold again. Here nothing needs feedback outside the loop:
+ * lengths and views come as arguments and results are stored inside the loop.
+ */
+function readOrder(
+  words: Uint32Array,
+  valueMask: number,
+  ids: readonly string[],
+  values: Float64Array,
+  n: number,
+  order: Uint32Array,
+  rankedIds: string[] | undefined,
+  sums: Float64Array,
+): void {
+  let total = 0;
+  let correction = 0;
   let start = 0;
   for (let p = 0; p <= n; p++) {
     if (p < n) {
       const w = words[2 * p + LOW]!;
-      order[p] = w & ~valueMask;
+      const i = w & ~valueMask;
+      order[p] = i;
+      const x = values[i]!;
+      const t = total + x;
+      correction += Math.abs(total) >= Math.abs(x) ? total - t + x : x - t + total;
+      total = t;
+      sums[0] = total;
+      sums[1] = correction;
       if (
         p > start &&
         words[2 * p + HIGH] === words[2 * start + HIGH] &&
@@ -441,9 +488,9 @@ function orderFromKeys(
     }
     // order[start..p) is a run of one or more items; from here on it is final.
     if (p - start > 1) sortRun(order, start, p, ids, values);
+    if (rankedIds !== undefined) for (let r = start; r < p; r++) rankedIds[r] = ids[order[r]!]!;
     start = p;
   }
-  return order;
 }
 
 /**

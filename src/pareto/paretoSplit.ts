@@ -132,7 +132,7 @@ export function paretoSplit<T>(
         `${fn}: options.groupBy is not available with columns (split the columns per group first)`,
       );
     }
-    const ranked = rankItemColumns(items, fn);
+    const ranked = rankItemColumns(items, fn, true);
     return splitColumns(ranked, rule, fn, ranked.columns.ids);
   }
   const recordOptions = options as ParetoSplitOptions<T>;
@@ -195,7 +195,7 @@ function split<T>(
 
 /** The split of checked columns; `source[i]` is what the head and tail hold for item `i`. */
 function splitColumns<R>(
-  { columns, order, total: totalValue }: RankedColumns,
+  { columns, order, total: totalValue, rankedIds }: RankedColumns,
   rule: Rule,
   fn: string,
   source: readonly R[],
@@ -219,10 +219,19 @@ function splitColumns<R>(
   }
   const headValue = head.value;
   // Performance (issue 11): plain loops, no intermediate ranked array.
-  const headItems: R[] = new Array(headCount);
-  const tailItems: R[] = new Array(n - headCount);
-  for (let r = 0; r < headCount; r++) headItems[r] = source[order[r]!]!;
-  for (let r = headCount; r < n; r++) tailItems[r - headCount] = source[order[r]!]!;
+  let headItems: R[];
+  let tailItems: R[];
+  if (rankedIds !== undefined && source === columns.ids) {
+    // The ids in rank order, listed while ranking (a new array of our own): the head is cut
+    // off its front and the rest is the tail, natively and without a copy of the tail.
+    tailItems = rankedIds as R[];
+    headItems = tailItems.splice(0, headCount);
+  } else {
+    headItems = new Array(headCount);
+    tailItems = new Array(n - headCount);
+    for (let r = 0; r < headCount; r++) headItems[r] = source[order[r]!]!;
+    for (let r = headCount; r < n; r++) tailItems[r - headCount] = source[order[r]!]!;
+  }
   return {
     mode: rule.mode,
     head: headItems,
