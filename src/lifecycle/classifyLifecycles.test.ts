@@ -3,7 +3,7 @@ import { generateSampleData } from "../sample/generateSampleData.js";
 import { transactionTable } from "../table/TransactionTable.js";
 import { classifyLifecycle } from "./classifyLifecycle.js";
 import { classifyLifecycles } from "./classifyLifecycles.js";
-import { codeOf } from "../../test/support/errors.js";
+import { caught, codeOf } from "../../test/support/errors.js";
 
 function frozen<T>(value: T): T {
   if (typeof value === "object" && value !== null) {
@@ -92,5 +92,14 @@ describe("classifyLifecycles", () => {
     expect(
       codeOf(() => classifyLifecycles([{ id: "A" }], [{ customerId: "A", date: "x", amount: 1 }], { asOf })),
     ).toBe("INVALID_RECORD");
+  });
+
+  it("names the customer and the field of every bad fact", () => {
+    const bad = { id: "B", terminationNoticeAt: "2011-02-30", satisfaction: "high" as unknown as number };
+    const err = caught(() => classifyLifecycles([{ id: "A" }, bad], [], { asOf }));
+    expect(err.issues.map((i) => i.path)).toEqual(["[1].terminationNoticeAt", "[1].satisfaction"]);
+    // the single-history form: no index in the path
+    const one = caught(() => classifyLifecycle({ transactions: [], ...bad }, { asOf }));
+    expect(one.issues.map((i) => i.path)).toEqual(["terminationNoticeAt", "satisfaction"]);
   });
 });

@@ -10,7 +10,7 @@ import { isTransactionTable } from "../table/TransactionTable.js";
 import type { Customer } from "../records/Customer.js";
 import { Customer as CustomerSchema } from "../records/Customer.js";
 import { parseRecords } from "../records/validate.js";
-import { type HistoryFacts, readHistoryFacts } from "./rules.js";
+import { type HistoryFacts, NO_FACTS, readHistoryFacts } from "./rules.js";
 
 /** What to do with transactions of customers missing from the customer list. */
 export type UnknownCustomers = "throw" | "report";
@@ -27,12 +27,6 @@ export interface CustomerBase {
   readonly time: Float64Array;
   readonly amount: Float64Array;
 }
-
-const NO_FACTS: HistoryFacts = {
-  terminationNoticeAt: undefined,
-  noticeWithdrawnAt: undefined,
-  satisfaction: undefined,
-};
 
 /**
  * Checks the customers (ids present and unique, dates and satisfaction valid) and groups the
@@ -65,7 +59,7 @@ export function readCustomerBase(
       issues.push({ path: `[${i}]`, message: "expected a customer with a non-empty string id" });
       continue;
     }
-    facts.push(readHistoryFacts(c, `[${i}].`, issues));
+    facts.push(readHistoryFacts(c, () => `[${i}].`, issues));
     if (slotOf.has(c.id)) duplicates.push(`${JSON.stringify(c.id)} at [${i}]`);
     else slotOf.set(c.id, ids.length);
     ids.push(c.id);
