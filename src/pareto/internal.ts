@@ -22,7 +22,11 @@ export interface ReadColumns {
 }
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-/** Index of the high and the low 32-bit half of a 64-bit slot in a Uint32Array view. */
+/**
+ * Index of the high and the low 32-bit half of a 64-bit slot in an Int32Array view. (Signed
+ * views: the engine holds any 32-bit signed integer unboxed, also before it has compiled a
+ * loop, whereas unsigned values from 2^31 up become heap numbers.)
+ */
 const HIGH = LITTLE_ENDIAN ? 1 : 0;
 const LOW = 1 - HIGH;
 
@@ -327,15 +331,15 @@ function rankWithTotal(
   // agree above the index bits (equal values, or values closer than that) form runs, put
   // in order by value descending and ids ascending afterwards. Values are finite and
   // never -0 here.
-  const bits = new Uint32Array(values.buffer, values.byteOffset, n * 2);
+  const bits = new Int32Array(values.buffer, values.byteOffset, n * 2);
   const { keys, words, valueMask } = newKeys(n);
   for (let i = 0; i < n; i++) {
     const h = bits[2 * i + HIGH]!;
     const l = bits[2 * i + LOW]!;
     // Negative values: the pattern itself sorts descending-as-ascending; others: its complement.
     const negative = (h & 0x80000000) !== 0;
-    words[2 * i + HIGH] = negative ? h : ~(h | 0x80000000) >>> 0;
-    words[2 * i + LOW] = (((negative ? l : ~l) & valueMask) | i) >>> 0;
+    words[2 * i + HIGH] = negative ? h : ~(h | 0x80000000);
+    words[2 * i + LOW] = ((negative ? l : ~l) & valueMask) | i;
   }
   return orderFromKeys(keys, words, valueMask, ids, values, rankedIds);
 }
@@ -384,7 +388,7 @@ export function rankVerifiedColumns(input: ItemColumns, withRankedIds = false): 
   const n = values.length;
   if (n === 0) return undefined;
   const { keys, words, valueMask } = newKeys(n);
-  const bits = new Uint32Array(values.buffer, values.byteOffset, n * 2);
+  const bits = new Int32Array(values.buffer, values.byteOffset, n * 2);
   if (!fillNonNegativeKeys(bits, words, valueMask, n)) return undefined;
   const rankedIds = withRankedIds ? new Array<string>(n) : undefined;
   return {
@@ -399,24 +403,24 @@ export function rankVerifiedColumns(input: ItemColumns, withRankedIds = false): 
  * negative, -0 or not finite. A loop kernel (see {@link readOrder}): `bits` is the 32-bit
  * view of `values`, `n` their count.
  */
-function fillNonNegativeKeys(bits: Uint32Array, words: Uint32Array, valueMask: number, n: number): boolean {
+function fillNonNegativeKeys(bits: Int32Array, words: Int32Array, valueMask: number, n: number): boolean {
   for (let i = 0; i < n; i++) {
     const h = bits[2 * i + HIGH]!;
     // Sign bit set (negative or -0), or exponent all ones (infinite or NaN): full checks.
     if ((h & 0x80000000) !== 0 || (h & 0x7ff00000) === 0x7ff00000) return false;
-    words[2 * i + HIGH] = ~(h | 0x80000000) >>> 0;
-    words[2 * i + LOW] = ((~bits[2 * i + LOW]! & valueMask) | i) >>> 0;
+    words[2 * i + HIGH] = ~(h | 0x80000000);
+    words[2 * i + LOW] = (~bits[2 * i + LOW]! & valueMask) | i;
   }
   return true;
 }
 
 /** Keys for {@link orderFromKeys}: `n` 64-bit slots, their 32-bit halves, and the mask of the value bits. */
-function newKeys(n: number): { keys: BigUint64Array; words: Uint32Array; valueMask: number } {
+function newKeys(n: number): { keys: BigUint64Array; words: Int32Array; valueMask: number } {
   const indexBits = n <= 1 ? 1 : 32 - Math.clz32(n - 1);
   const keys = new BigUint64Array(n);
   return {
     keys,
-    words: new Uint32Array(keys.buffer),
+    words: new Int32Array(keys.buffer),
     valueMask: indexBits === 32 ? 0 : ~((1 << indexBits) - 1),
   };
 }
@@ -430,7 +434,7 @@ function newKeys(n: number): { keys: BigUint64Array; words: Uint32Array; valueMa
  */
 function orderFromKeys(
   keys: BigUint64Array,
-  words: Uint32Array,
+  words: Int32Array,
   valueMask: number,
   ids: readonly string[],
   values: Float64Array,
@@ -455,7 +459,7 @@ function orderFromKeys(
  * lengths and views come as arguments and results are stored inside the loop.
  */
 function readOrder(
-  words: Uint32Array,
+  words: Int32Array,
   valueMask: number,
   ids: readonly string[],
   values: Float64Array,
