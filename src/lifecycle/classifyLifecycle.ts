@@ -78,7 +78,7 @@ export function classifyLifecycle(
     );
   }
   const issues: ValidationIssue[] = [];
-  const facts = readHistoryFacts(history, () => "", issues);
+  const facts = readHistoryFacts(history, undefined, issues);
   const rows = history.transactions;
   const kept: number[] = [];
   const times = new Float64Array(rows.length);

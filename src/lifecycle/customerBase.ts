@@ -59,9 +59,12 @@ export function readCustomerBase(
       issues.push({ path: `[${i}]`, message: "expected a customer with a non-empty string id" });
       continue;
     }
-    facts.push(readHistoryFacts(c, () => `[${i}].`, issues));
-    if (slotOf.has(c.id)) duplicates.push(`${JSON.stringify(c.id)} at [${i}]`);
-    else slotOf.set(c.id, ids.length);
+    facts.push(readHistoryFacts(c, i, issues));
+    // One hash operation per customer: a repeated id leaves the size unchanged (and its
+    // slot overwritten, which does not matter: repeats are an error, thrown below).
+    const size = slotOf.size;
+    slotOf.set(c.id, ids.length);
+    if (slotOf.size === size) duplicates.push(`${JSON.stringify(c.id)} at [${i}]`);
     ids.push(c.id);
   }
   if (issues.length > 0) {

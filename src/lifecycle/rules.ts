@@ -268,9 +268,10 @@ export const NO_FACTS: HistoryFacts = Object.freeze({
 
 /**
  * Reads the dates and satisfaction of a history or customer record (epoch ms), collecting
- * issues; `path` (the record's path in issues, as `"[3]."`) is asked for only when there
- * is one. A record with none of the four fields gives {@link NO_FACTS} (no allocation:
- * `classifyLifecycles` reads a million customers this way).
+ * issues; `index` is the record's position in a list (issue paths `[3].field`), or
+ * `undefined` for a single record (`field`). A record with none of the four fields gives
+ * {@link NO_FACTS}, and nothing is allocated on the way: `classifyLifecycles` reads a
+ * million customers this way.
  */
 export function readHistoryFacts(
   record: {
@@ -279,46 +280,55 @@ export function readHistoryFacts(
     readonly noticeWithdrawnAt?: unknown;
     readonly satisfaction?: unknown;
   },
-  path: () => string,
+  index: number | undefined,
   issues: ValidationIssue[],
 ): HistoryFacts {
+  const { firstContactAt, terminationNoticeAt, noticeWithdrawnAt, satisfaction } = record;
   if (
-    record.firstContactAt === undefined &&
-    record.terminationNoticeAt === undefined &&
-    record.noticeWithdrawnAt === undefined &&
-    record.satisfaction === undefined
+    firstContactAt === undefined &&
+    terminationNoticeAt === undefined &&
+    noticeWithdrawnAt === undefined &&
+    satisfaction === undefined
   ) {
     return NO_FACTS;
   }
-  const date = (field: "firstContactAt" | "terminationNoticeAt" | "noticeWithdrawnAt") => {
-    const value = record[field];
-    if (value === undefined) return undefined;
-    const t = parseDateInput(value);
-    if (t === undefined) {
-      issues.push({
-        path: `${path()}${field}`,
-        message: `expected a Date or ISO-8601 date string, got ${describeValue(value)}`,
-      });
-    }
-    return t;
-  };
-  date("firstContactAt");
-  const terminationNoticeAt = date("terminationNoticeAt");
-  const noticeWithdrawnAt = date("noticeWithdrawnAt");
-  const { satisfaction } = record;
-  if (satisfaction !== undefined && (typeof satisfaction !== "number" || !Number.isFinite(satisfaction))) {
+  readDate(firstContactAt, "firstContactAt", index, issues);
+  const notice = readDate(terminationNoticeAt, "terminationNoticeAt", index, issues);
+  const withdrawn = readDate(noticeWithdrawnAt, "noticeWithdrawnAt", index, issues);
+  const valid = typeof satisfaction === "number" && Number.isFinite(satisfaction);
+  if (satisfaction !== undefined && !valid) {
     issues.push({
-      path: `${path()}satisfaction`,
+      path: issuePath(index, "satisfaction"),
       message: `expected a finite number, got ${describeValue(satisfaction)}`,
     });
   }
   return {
-    terminationNoticeAt,
-    noticeWithdrawnAt,
-    satisfaction:
-      typeof satisfaction === "number" && Number.isFinite(satisfaction) ? satisfaction : undefined,
+    terminationNoticeAt: notice,
+    noticeWithdrawnAt: withdrawn,
+    satisfaction: valid ? satisfaction : undefined,
   };
 }
+
+/** A fact's date as epoch ms (`undefined` when absent or invalid, with an issue when invalid). */
+function readDate(
+  value: unknown,
+  field: string,
+  index: number | undefined,
+  issues: ValidationIssue[],
+): number | undefined {
+  if (value === undefined) return undefined;
+  const t = parseDateInput(value);
+  if (t === undefined) {
+    issues.push({
+      path: issuePath(index, field),
+      message: `expected a Date or ISO-8601 date string, got ${describeValue(value)}`,
+    });
+  }
+  return t;
+}
+
+const issuePath = (index: number | undefined, field: string) =>
+  index === undefined ? field : `[${index}].${field}`;
 
 /** First index in `[lo, hi)` whose time is `> x` (`hi` if none); `time` ascending. */
 export function firstAfter(time: Float64Array, lo: number, hi: number, x: number): number {
