@@ -13,7 +13,7 @@ import {
   headCountFor,
   type IdAccessor,
   type NumberAccessor,
-  rankDescending,
+  rankColumns,
   reaches,
   readItems,
 } from "./internal.js";
@@ -149,10 +149,8 @@ function summarise<T>(
   const columns = readItems(items, options.value, options.id, fn, { valueName: "value", nonNegative: true });
   const { values } = columns;
   const n = values.length;
-  const order = rankDescending(columns);
-  const total = new CompensatedSum();
-  for (let i = 0; i < n; i++) total.add(values[i]!);
-  const totalValue = total.value;
+  // The rank order and the total from one ranking, as paretoSplit has them (same total).
+  const { order, total: totalValue } = rankColumns(columns);
   assertPositiveTotal(totalValue, fn, "value");
 
   const headCount = headCountFor(headShare, n);

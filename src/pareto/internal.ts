@@ -360,8 +360,9 @@ export function rankColumns(columns: ReadColumns, withRankedIds = false): Ranked
 }
 
 /**
- * Checks, ranks and sums {@link ItemColumns} of values >= 0: in one pass when
- * {@link rankVerifiedColumns} can, else through {@link readItemColumns} (which reports).
+ * Checks, ranks and sums {@link ItemColumns} of values >= 0: through
+ * {@link rankVerifiedColumns} when it can (checks folded into the ranking), else through
+ * {@link readItemColumns} (which reports).
  */
 export function rankItemColumns(input: ItemColumns, fn: string, withRankedIds = false): RankedColumns {
   return (
