@@ -121,14 +121,7 @@ export function readItems<T>(
       { issues },
     );
   }
-  const duplicate = firstDuplicate(ids);
-  if (duplicate !== undefined) {
-    const [a, b] = duplicate;
-    throw new CustomerValueError(
-      "DUPLICATE_ID",
-      `${fn}: ids must be unique (one item per customer; aggregate first), got ${describeValue(ids[b])} at items[${a}] and items[${b}]`,
-    );
-  }
+  assertUniqueIds(ids, fn, "items");
   if (nonNegative && firstNegative >= 0) {
     throw new CustomerValueError(
       "NEGATIVE_VALUE",
@@ -231,14 +224,7 @@ export function readItemColumns(
   }
   const strings = ids as readonly string[];
   if (!idsVerified) {
-    const duplicate = firstDuplicate(strings);
-    if (duplicate !== undefined) {
-      const [a, b] = duplicate;
-      throw new CustomerValueError(
-        "DUPLICATE_ID",
-        `${fn}: ids must be unique (one item per customer; aggregate first), got ${describeValue(strings[b])} at ids[${a}] and ids[${b}]`,
-      );
-    }
+    assertUniqueIds(strings, fn, "ids");
     rememberVerifiedIds(strings);
   }
   if (nonNegative && firstNegative >= 0) {
@@ -248,6 +234,17 @@ export function readItemColumns(
     );
   }
   return { ids: strings, values };
+}
+
+/** Throws `DUPLICATE_ID` naming the first repeated id and both its positions in `where`. */
+function assertUniqueIds(ids: readonly string[], fn: string, where: "items" | "ids"): void {
+  const duplicate = firstDuplicate(ids);
+  if (duplicate === undefined) return;
+  const [a, b] = duplicate;
+  throw new CustomerValueError(
+    "DUPLICATE_ID",
+    `${fn}: ids must be unique (one item per customer; aggregate first), got ${describeValue(ids[b])} at ${where}[${a}] and ${where}[${b}]`,
+  );
 }
 
 /**
