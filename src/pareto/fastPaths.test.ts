@@ -4,7 +4,7 @@
  * native sort of gini / lorenzCurve that checks only the last value. Each must give the
  * answer of the checked path, and fall back to it (with its errors) on anything unusual.
  */
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { caught, codeOf } from "../../test/support/errors.js";
 import { transactionTableFromColumns } from "../table/TransactionTable.js";
 import { abcClassify } from "./abcClassify.js";
@@ -12,6 +12,7 @@ import { gini } from "./gini.js";
 import { rankDescending } from "./internal.js";
 import { lorenzCurve } from "./lorenzCurve.js";
 import { paretoSplit } from "./paretoSplit.js";
+import { useWasmKernels } from "./kernels.js";
 
 /** A table whose customers appear in the order d, a, e, b, c (one row each). */
 function tableOf(ids: string[]) {
@@ -22,120 +23,136 @@ function tableOf(ids: string[]) {
   });
 }
 
-describe("ItemColumns with a TransactionTable's customerIds", () => {
-  const table = tableOf(["d", "a", "e", "b", "c"]);
+// Every case runs with the WebAssembly kernels and with the JavaScript ones (kernels.ts).
+describe.each(["webassembly", "javascript"])("%s kernels", (kernels) => {
+  beforeAll(() => useWasmKernels(kernels === "webassembly"));
+  afterAll(() => useWasmKernels(true));
 
-  it("splits like the checked path (ids in rank order, ties by id)", () => {
-    // values per customer d, a, e, b, c; b and e tie at 30 -> b before e (id order)
-    const values = new Float64Array([6, 50, 30, 30, 4]);
-    // total 120; 0.2 * 5 = 1 -> head [a] (50); by value 0.8: 50 + 30 + 30 = 110 >= 96 at k = 3
-    const r = paretoSplit({ ids: table.customerIds, values });
-    expect(r.head).toEqual(["a"]);
-    expect(r.tail).toEqual(["b", "e", "d", "c"]);
-    expect(r.totalValue).toBe(120);
-    expect(r.headValue).toBe(50);
-    const v = paretoSplit({ ids: table.customerIds, values }, { valueShare: 0.8 });
-    expect(v.head).toEqual(["a", "b", "e"]);
-    expect(v.headValue).toBe(110);
-    // the same with a plain copy of the ids (the hash-checked path)
-    expect(paretoSplit({ ids: [...table.customerIds], values }, { valueShare: 0.8 })).toEqual(v);
+  describe("ItemColumns with a TransactionTable's customerIds", () => {
+    const table = tableOf(["d", "a", "e", "b", "c"]);
+
+    it("splits like the checked path (ids in rank order, ties by id)", () => {
+      // values per customer d, a, e, b, c; b and e tie at 30 -> b before e (id order)
+      const values = new Float64Array([6, 50, 30, 30, 4]);
+      // total 120; 0.2 * 5 = 1 -> head [a] (50); by value 0.8: 50 + 30 + 30 = 110 >= 96 at k = 3
+      const r = paretoSplit({ ids: table.customerIds, values });
+      expect(r.head).toEqual(["a"]);
+      expect(r.tail).toEqual(["b", "e", "d", "c"]);
+      expect(r.totalValue).toBe(120);
+      expect(r.headValue).toBe(50);
+      const v = paretoSplit({ ids: table.customerIds, values }, { valueShare: 0.8 });
+      expect(v.head).toEqual(["a", "b", "e"]);
+      expect(v.headValue).toBe(110);
+      // the same with a plain copy of the ids (the hash-checked path)
+      expect(paretoSplit({ ids: [...table.customerIds], values }, { valueShare: 0.8 })).toEqual(v);
+    });
+
+    it("falls back to the full checks for negative, -0 and non-finite values", () => {
+      const ids = table.customerIds;
+      const neg = caught(() => paretoSplit({ ids, values: new Float64Array([6, -1, 30, 30, 4]) }));
+      expect(neg.code).toBe("NEGATIVE_VALUE");
+      expect(neg.message).toContain("values[1]");
+      const bad = caught(() =>
+        paretoSplit({ ids, values: new Float64Array([6, Number.NaN, 30, Infinity, 4]) }),
+      );
+      expect(bad.code).toBe("INVALID_RECORD");
+      expect(bad.issues?.map((i) => i.path)).toEqual(["values[1]", "values[3]"]);
+      // -0 counts as 0: d = -0 ranks with c = 0 by id (c before d)
+      const z = paretoSplit({ ids, values: new Float64Array([-0, 50, 30, 20, 0]) });
+      expect(z.tail).toEqual(["e", "b", "c", "d"]);
+      expect(Object.is(z.totalValue, 100)).toBe(true);
+    });
+
+    it("a different array with the same ids is still checked for duplicates", () => {
+      const ids = [...table.customerIds];
+      ids[4] = "a";
+      expect(codeOf(() => paretoSplit({ ids, values: new Float64Array(5).fill(1) }))).toBe("DUPLICATE_ID");
+    });
+
+    it("a frozen ids array is checked before it is trusted", () => {
+      const dup = Object.freeze(["x", "y", "x"]);
+      // twice: a failed check must not be remembered as a pass
+      expect(codeOf(() => paretoSplit({ ids: dup, values: new Float64Array([1, 2, 3]) }))).toBe(
+        "DUPLICATE_ID",
+      );
+      expect(codeOf(() => paretoSplit({ ids: dup, values: new Float64Array([1, 2, 3]) }))).toBe(
+        "DUPLICATE_ID",
+      );
+      const ok = Object.freeze(["x", "y", "z"]);
+      expect(paretoSplit({ ids: ok, values: new Float64Array([1, 3, 2]) }).head).toEqual(["y"]);
+      expect(paretoSplit({ ids: ok, values: new Float64Array([3, 1, 2]) }).head).toEqual(["x"]);
+    });
   });
 
-  it("falls back to the full checks for negative, -0 and non-finite values", () => {
-    const ids = table.customerIds;
-    const neg = caught(() => paretoSplit({ ids, values: new Float64Array([6, -1, 30, 30, 4]) }));
-    expect(neg.code).toBe("NEGATIVE_VALUE");
-    expect(neg.message).toContain("values[1]");
-    const bad = caught(() =>
-      paretoSplit({ ids, values: new Float64Array([6, Number.NaN, 30, Infinity, 4]) }),
-    );
-    expect(bad.code).toBe("INVALID_RECORD");
-    expect(bad.issues?.map((i) => i.path)).toEqual(["values[1]", "values[3]"]);
-    // -0 counts as 0: d = -0 ranks with c = 0 by id (c before d)
-    const z = paretoSplit({ ids, values: new Float64Array([-0, 50, 30, 20, 0]) });
-    expect(z.tail).toEqual(["e", "b", "c", "d"]);
-    expect(Object.is(z.totalValue, 100)).toBe(true);
+  describe("rankDescending with 64-bit keys", () => {
+    it("orders values closer than the key resolves, and exact ties by id", () => {
+      // 1 + 2^-52 and 1 differ only in the last mantissa bit (below the key's value bits);
+      // they must still come out by value, and the exact ties (1, 1) by id.
+      const values = new Float64Array([1, 1 + 2 ** -52, 1, 3, 1 + 2 ** -51]);
+      const ids = ["q", "p", "o", "z", "a"];
+      const order = Array.from(rankDescending({ ids, values }));
+      // 3 (z), 1 + 2^-51 (a), 1 + 2^-52 (p), then 1 twice: o before q
+      expect(order.map((i) => ids[i])).toEqual(["z", "a", "p", "o", "q"]);
+    });
+
+    it("ranks negative values below zero, as whaleCurve needs", () => {
+      const values = new Float64Array([-5, 0, 2.5, -0.5, 7]);
+      const ids = ["a", "b", "c", "d", "e"];
+      expect(Array.from(rankDescending({ ids, values })).map((i) => ids[i])).toEqual([
+        "e",
+        "c",
+        "b",
+        "d",
+        "a",
+      ]);
+    });
+
+    it("matches a comparator sort on 5,000 values with many ties", () => {
+      // values in cents from a small set, so that ties are common; ids not in index order
+      let seed = 7;
+      const next = () => {
+        seed = (seed * 1103515245 + 12345) % 2147483648;
+        return seed / 2147483648;
+      };
+      const n = 5000;
+      const values = Float64Array.from({ length: n }, () => Math.round(next() * 200) / 4);
+      const ids = Array.from({ length: n }, (_, i) => `C${(i * 7919) % 100003}`);
+      const expected = Array.from({ length: n }, (_, i) => i).sort(
+        (a, b) => values[b]! - values[a]! || (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0),
+      );
+      expect(Array.from(rankDescending({ ids, values }))).toEqual(expected);
+      // and abcClassify ranks the same way on the fast path (ids known unique)
+      const table = tableOf(ids);
+      const abc = abcClassify({ ids: table.customerIds, values });
+      expect(abc.items.map((item) => item.id)).toEqual(expected.map((i) => ids[i]));
+      // and paretoSplit lists the ids in that order (head cut off the ranked ids, rest the tail)
+      const split = paretoSplit({ ids: table.customerIds, values });
+      expect(split.head).toEqual(expected.slice(0, 1000).map((i) => ids[i]));
+      expect(split.tail).toEqual(expected.slice(1000).map((i) => ids[i]));
+      // quarters of a cent up to 50: every sum below 2^53 quarters is exact, in any order
+      const quarters = values.reduce((s, v) => s + v * 4, 0);
+      expect(split.totalValue).toBe(quarters / 4);
+    });
   });
 
-  it("a different array with the same ids is still checked for duplicates", () => {
-    const ids = [...table.customerIds];
-    ids[4] = "a";
-    expect(codeOf(() => paretoSplit({ ids, values: new Float64Array(5).fill(1) }))).toBe("DUPLICATE_ID");
-  });
+  describe("gini and lorenzCurve on a Float64Array", () => {
+    it("sort natively and give the formula's value", () => {
+      // sorted 1, 2, 3, 4: G = 2 (1 + 4 + 9 + 16) / (4 * 10) - 5 / 4 = 60/40 - 1.25 = 0.25
+      expect(gini(new Float64Array([3, 1, 4, 2]))).toBeCloseTo(0.25, 15);
+      // -0 is 0: sorted 0, 0, 2 -> G = 2 (3 * 2) / (3 * 2) - 4 / 3 = 2 - 4/3 = 2/3
+      expect(gini(new Float64Array([2, -0, 0]))).toBeCloseTo(2 / 3, 15);
+      const points = lorenzCurve(new Float64Array([-0, 1, 3]));
+      expect(points.at(-1)).toEqual({ customerShare: 1, valueShare: 1 });
+      expect(points.every((p) => !Object.is(p.valueShare, -0))).toBe(true);
+    });
 
-  it("a frozen ids array is checked before it is trusted", () => {
-    const dup = Object.freeze(["x", "y", "x"]);
-    // twice: a failed check must not be remembered as a pass
-    expect(codeOf(() => paretoSplit({ ids: dup, values: new Float64Array([1, 2, 3]) }))).toBe("DUPLICATE_ID");
-    expect(codeOf(() => paretoSplit({ ids: dup, values: new Float64Array([1, 2, 3]) }))).toBe("DUPLICATE_ID");
-    const ok = Object.freeze(["x", "y", "z"]);
-    expect(paretoSplit({ ids: ok, values: new Float64Array([1, 3, 2]) }).head).toEqual(["y"]);
-    expect(paretoSplit({ ids: ok, values: new Float64Array([3, 1, 2]) }).head).toEqual(["x"]);
-  });
-});
-
-describe("rankDescending with 64-bit keys", () => {
-  it("orders values closer than the key resolves, and exact ties by id", () => {
-    // 1 + 2^-52 and 1 differ only in the last mantissa bit (below the key's value bits);
-    // they must still come out by value, and the exact ties (1, 1) by id.
-    const values = new Float64Array([1, 1 + 2 ** -52, 1, 3, 1 + 2 ** -51]);
-    const ids = ["q", "p", "o", "z", "a"];
-    const order = Array.from(rankDescending({ ids, values }));
-    // 3 (z), 1 + 2^-51 (a), 1 + 2^-52 (p), then 1 twice: o before q
-    expect(order.map((i) => ids[i])).toEqual(["z", "a", "p", "o", "q"]);
-  });
-
-  it("ranks negative values below zero, as whaleCurve needs", () => {
-    const values = new Float64Array([-5, 0, 2.5, -0.5, 7]);
-    const ids = ["a", "b", "c", "d", "e"];
-    expect(Array.from(rankDescending({ ids, values })).map((i) => ids[i])).toEqual(["e", "c", "b", "d", "a"]);
-  });
-
-  it("matches a comparator sort on 5,000 values with many ties", () => {
-    // values in cents from a small set, so that ties are common; ids not in index order
-    let seed = 7;
-    const next = () => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      return seed / 2147483648;
-    };
-    const n = 5000;
-    const values = Float64Array.from({ length: n }, () => Math.round(next() * 200) / 4);
-    const ids = Array.from({ length: n }, (_, i) => `C${(i * 7919) % 100003}`);
-    const expected = Array.from({ length: n }, (_, i) => i).sort(
-      (a, b) => values[b]! - values[a]! || (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0),
-    );
-    expect(Array.from(rankDescending({ ids, values }))).toEqual(expected);
-    // and abcClassify ranks the same way on the fast path (ids known unique)
-    const table = tableOf(ids);
-    const abc = abcClassify({ ids: table.customerIds, values });
-    expect(abc.items.map((item) => item.id)).toEqual(expected.map((i) => ids[i]));
-    // and paretoSplit lists the ids in that order (head cut off the ranked ids, rest the tail)
-    const split = paretoSplit({ ids: table.customerIds, values });
-    expect(split.head).toEqual(expected.slice(0, 1000).map((i) => ids[i]));
-    expect(split.tail).toEqual(expected.slice(1000).map((i) => ids[i]));
-    // quarters of a cent up to 50: every sum below 2^53 quarters is exact, in any order
-    const quarters = values.reduce((s, v) => s + v * 4, 0);
-    expect(split.totalValue).toBe(quarters / 4);
-  });
-});
-
-describe("gini and lorenzCurve on a Float64Array", () => {
-  it("sort natively and give the formula's value", () => {
-    // sorted 1, 2, 3, 4: G = 2 (1 + 4 + 9 + 16) / (4 * 10) - 5 / 4 = 60/40 - 1.25 = 0.25
-    expect(gini(new Float64Array([3, 1, 4, 2]))).toBeCloseTo(0.25, 15);
-    // -0 is 0: sorted 0, 0, 2 -> G = 2 (3 * 2) / (3 * 2) - 4 / 3 = 2 - 4/3 = 2/3
-    expect(gini(new Float64Array([2, -0, 0]))).toBeCloseTo(2 / 3, 15);
-    const points = lorenzCurve(new Float64Array([-0, 1, 3]));
-    expect(points.at(-1)).toEqual({ customerShare: 1, valueShare: 1 });
-    expect(points.every((p) => !Object.is(p.valueShare, -0))).toBe(true);
-  });
-
-  it("report what the checked path reports", () => {
-    expect(codeOf(() => gini(new Float64Array([1, -2, 3])))).toBe("NEGATIVE_VALUE");
-    const e = caught(() => gini(new Float64Array([1, Number.NaN, Infinity])));
-    expect(e.code).toBe("INVALID_RECORD");
-    expect(e.issues?.map((i) => i.path)).toEqual(["[1]", "[2]"]);
-    expect(codeOf(() => gini(new Float64Array([0, -0, 0])))).toBe("ZERO_TOTAL");
-    expect(codeOf(() => lorenzCurve(new Float64Array([-Infinity, 1])))).toBe("INVALID_RECORD");
+    it("report what the checked path reports", () => {
+      expect(codeOf(() => gini(new Float64Array([1, -2, 3])))).toBe("NEGATIVE_VALUE");
+      const e = caught(() => gini(new Float64Array([1, Number.NaN, Infinity])));
+      expect(e.code).toBe("INVALID_RECORD");
+      expect(e.issues?.map((i) => i.path)).toEqual(["[1]", "[2]"]);
+      expect(codeOf(() => gini(new Float64Array([0, -0, 0])))).toBe("ZERO_TOTAL");
+      expect(codeOf(() => lorenzCurve(new Float64Array([-Infinity, 1])))).toBe("INVALID_RECORD");
+    });
   });
 });

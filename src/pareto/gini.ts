@@ -1,6 +1,7 @@
 import { CustomerValueError } from "../errors/CustomerValueError.js";
 import { describeValue } from "../internal/dates.js";
 import { assertPositiveTotal, sortedValues } from "./internal.js";
+import { rankWeightedSums } from "./kernels.js";
 import { assertOptions } from "../internal/assert.js";
 import type { ItemColumns } from "./itemColumns.js";
 
@@ -67,10 +68,7 @@ export function gini(
       `${fn}: corrected needs at least 2 values (it divides by n - 1), got ${n}`,
     );
   }
-  const sums = new Float64Array(4);
-  rankWeightedSums(sorted, n, sums);
-  const totalValue = sums[0]! + sums[1]! + 0;
-  const weightedValue = sums[2]! + sums[3]! + 0;
+  const { total: totalValue, weighted: weightedValue } = rankWeightedSums(sorted);
   assertPositiveTotal(totalValue, fn, "value");
   // ineq::Gini: G <- 2 * sum(x * 1:n) / sum(x) - (n + 1); G / n (or G / (n - 1) corrected)
   const g = (2 * weightedValue) / totalValue - (n + 1);
@@ -82,32 +80,4 @@ export function gini(
     );
   }
   return Math.max(result, 0);
-}
-
-/**
- * `sum(x)` and `sum(x * rank)` of the sorted values, both compensated (Neumaier), in one
- * loop (no call per value); the running totals and their corrections are left in `sums`.
- * A loop kernel (issue 11): nothing outside the loop needs type feedback, so the code the
- * engine compiles part-way through a first call is kept for the next (see `readOrder` in
- * ./internal.ts).
- */
-function rankWeightedSums(sorted: Float64Array, n: number, sums: Float64Array): void {
-  let total = 0;
-  let totalCorrection = 0;
-  let weighted = 0;
-  let weightedCorrection = 0;
-  for (let k = 0; k < n; k++) {
-    const x = sorted[k]!;
-    const t = total + x;
-    totalCorrection += Math.abs(total) >= Math.abs(x) ? total - t + x : x - t + total;
-    total = t;
-    const y = (k + 1) * x;
-    const w = weighted + y;
-    weightedCorrection += Math.abs(weighted) >= Math.abs(y) ? weighted - w + y : y - w + weighted;
-    weighted = w;
-    sums[0] = total;
-    sums[1] = totalCorrection;
-    sums[2] = weighted;
-    sums[3] = weightedCorrection;
-  }
 }

@@ -8,9 +8,9 @@ import { CustomerValueError, type ValidationIssue } from "../errors/CustomerValu
 import { assertArray } from "../internal/assert.js";
 import { compareIds } from "../internal/compare.js";
 import { describeValue } from "../internal/dates.js";
-import type { CompensatedSum } from "../internal/sum.js";
 import { isVerifiedUniqueIds, rememberVerifiedIds } from "../internal/uniqueIds.js";
 import { isItemColumns, type ItemColumns } from "./itemColumns.js";
+import { orderByKeys, sortAsUnsigned } from "./kernels.js";
 import type { GroupAccessor, GroupedResult, IdAccessor, NumberAccessor } from "./types.js";
 
 export type { GroupAccessor, GroupedResult, IdAccessor, NumberAccessor } from "./types.js";
@@ -20,15 +20,6 @@ export interface ReadColumns {
   readonly ids: readonly string[];
   readonly values: Float64Array;
 }
-
-const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-/**
- * Index of the high and the low 32-bit half of a 64-bit slot in an Int32Array view. (Signed
- * views: the engine holds any 32-bit signed integer unboxed, also before it has compiled a
- * loop, whereas unsigned values from 2^31 up become heap numbers.)
- */
-const HIGH = LITTLE_ENDIAN ? 1 : 0;
-const LOW = 1 - HIGH;
 
 /** Relative tolerance used when comparing cumulative sums and shares with targets. */
 export const SHARE_TOLERANCE = 1e-12;
@@ -308,52 +299,36 @@ export function assertItems(items: unknown, fn: string): asserts items is readon
  * comparison), so the order is the same on every machine.
  */
 export function rankDescending({ ids, values }: ReadColumns): Uint32Array {
-  return rankWithTotal(ids, values).order;
+  return rankWithTotal(ids, values, false)!.order;
 }
 
-/** {@link rankDescending} and the compensated total of the values, added in rank order. */
+/**
+ * {@link rankDescending} and the compensated total of the values, added in key order
+ * (kernels.ts). With `nonNegative`, `undefined` as soon as a value is negative, -0 or not
+ * finite; without, every value must be finite and not -0 (checked columns).
+ */
 function rankWithTotal(
   ids: readonly string[],
   values: Float64Array,
-  rankedIds?: string[],
-): { order: Uint32Array; total: number } {
-  const n = values.length;
-  // Performance (issue 11): a comparator sort costs O(n log n) calls into JavaScript. Instead
-  // each item gets one unsigned 64-bit key and the keys go through the engine's native sort
-  // of a BigUint64Array (no JavaScript call per comparison, and no warm-up: most calls are
-  // the first). The key is the order-preserving bit pattern of the value, complemented so
-  // that ascending keys mean descending values, with its lowest `indexBits` bits replaced
-  // by the item's index (20 bits for a million items leaves 44 bits of the value: sign,
-  // exponent and 32 bits of mantissa, a relative resolution of 2.3e-10). Items whose keys
-  // agree above the index bits (equal values, or values closer than that) form runs, put
-  // in order by value descending and ids ascending afterwards. Values are finite and
-  // never -0 here.
-  const bits = new Int32Array(values.buffer, values.byteOffset, n * 2);
-  const { keys, words, valueMask } = newKeys(n);
-  for (let i = 0; i < n; i++) {
-    const h = bits[2 * i + HIGH]!;
-    const l = bits[2 * i + LOW]!;
-    // Negative values: the pattern itself sorts descending-as-ascending; others: its complement.
-    const negative = (h & 0x80000000) !== 0;
-    words[2 * i + HIGH] = negative ? h : ~(h | 0x80000000);
-    words[2 * i + LOW] = ((negative ? l : ~l) & valueMask) | i;
-  }
-  return orderFromKeys(keys, words, valueMask, ids, values, rankedIds);
+  nonNegative: boolean,
+): { order: Uint32Array; total: number } | undefined {
+  const ranking = orderByKeys(values, nonNegative);
+  if (ranking === undefined) return undefined;
+  const { order, runs, runCount, total } = ranking;
+  orderRuns(order, runs, runCount, ids, values);
+  return { order, total };
 }
 
-/** Checked columns, their rank order ({@link rankDescending}) and their compensated total (added in rank order). */
+/** Checked columns, their rank order ({@link rankDescending}) and their compensated total (added in key order). */
 export interface RankedColumns {
   readonly columns: ReadColumns;
   readonly order: Uint32Array;
   readonly total: number;
-  /** `columns.ids` in rank order, when asked for: a new array, the caller's to keep or change. */
-  readonly rankedIds: string[] | undefined;
 }
 
-/** Ranks checked columns and sums them; with `withRankedIds`, also lists the ids in rank order. */
-export function rankColumns(columns: ReadColumns, withRankedIds = false): RankedColumns {
-  const rankedIds = withRankedIds ? new Array<string>(columns.ids.length) : undefined;
-  return { columns, ...rankWithTotal(columns.ids, columns.values, rankedIds), rankedIds };
+/** Ranks checked columns and sums them. */
+export function rankColumns(columns: ReadColumns): RankedColumns {
+  return { columns, ...rankWithTotal(columns.ids, columns.values, false)! };
 }
 
 /**
@@ -361,168 +336,66 @@ export function rankColumns(columns: ReadColumns, withRankedIds = false): Ranked
  * {@link rankVerifiedColumns} when it can (checks folded into the ranking), else through
  * {@link readItemColumns} (which reports).
  */
-export function rankItemColumns(input: ItemColumns, fn: string, withRankedIds = false): RankedColumns {
+export function rankItemColumns(input: ItemColumns, fn: string): RankedColumns {
   return (
-    rankVerifiedColumns(input, withRankedIds) ??
-    rankColumns(readItemColumns(input, fn, { valueName: "value", nonNegative: true }), withRankedIds)
+    rankVerifiedColumns(input) ??
+    rankColumns(readItemColumns(input, fn, { valueName: "value", nonNegative: true }))
   );
 }
 
 /**
- * {@link readItemColumns} and {@link rankDescending} of values >= 0, with the total, in
- * two passes: for {@link ItemColumns} whose `ids` are known unique (a `TransactionTable`'s
- * `customerIds`, see internal/uniqueIds.ts) and whose `values` is a `Float64Array`. Each
- * separate pass over the items costs most on a program's first call, before the engine
- * has compiled it, so the checks share the loop that writes the sort keys, and the total
- * (and the ranked ids, when asked for) the loop that reads the order.
- * Returns `undefined` whenever the full checks are needed (other inputs, or any value
- * negative, -0 or not finite): the caller then takes the checked path, which reports.
+ * {@link readItemColumns} and {@link rankDescending} of values >= 0, with the total, the
+ * checks folded into the key loop: for {@link ItemColumns} whose `ids` are known unique (a
+ * `TransactionTable`'s `customerIds`, see internal/uniqueIds.ts) and whose `values` is a
+ * `Float64Array`. Returns `undefined` whenever the full checks are needed (other inputs, or
+ * any value negative, -0 or not finite): the caller then takes the checked path, which
+ * reports.
  */
-export function rankVerifiedColumns(input: ItemColumns, withRankedIds = false): RankedColumns | undefined {
+export function rankVerifiedColumns(input: ItemColumns): RankedColumns | undefined {
   const { ids, values } = input;
   if (!(values instanceof Float64Array) || !isVerifiedUniqueIds(ids) || values.length !== ids.length) {
     return undefined;
   }
-  const n = values.length;
-  if (n === 0) return undefined;
-  const { keys, words, valueMask } = newKeys(n);
-  const bits = new Int32Array(values.buffer, values.byteOffset, n * 2);
-  if (!fillNonNegativeKeys(bits, words, valueMask, n)) return undefined;
-  const rankedIds = withRankedIds ? new Array<string>(n) : undefined;
-  return {
-    columns: { ids, values },
-    ...orderFromKeys(keys, words, valueMask, ids, values, rankedIds),
-    rankedIds,
-  };
+  if (values.length === 0) return undefined;
+  const ranked = rankWithTotal(ids, values, true);
+  return ranked === undefined ? undefined : { columns: { ids, values }, ...ranked };
 }
 
 /**
- * Writes the sort keys of `values` (all >= 0) into `words`; `false` as soon as a value is
- * negative, -0 or not finite. A loop kernel (see {@link readOrder}): `bits` is the 32-bit
- * view of `values`, `n` their count.
+ * Puts each run `order[runs[2k]..runs[2k + 1])` in order by value descending, then id
+ * ascending (plain string comparison): short runs (the usual case, mostly pairs of equal
+ * values) by insertion sort, without a comparator call per pair, long ones by a comparator
+ * sort. A loop kernel (see readOrder in kernels.ts): one call loops over every run (ten
+ * thousand at 86,551 customers of the bench), so the engine compiles the loop part-way
+ * through instead of running a function call per run cold.
  */
-function fillNonNegativeKeys(bits: Int32Array, words: Int32Array, valueMask: number, n: number): boolean {
-  for (let i = 0; i < n; i++) {
-    const h = bits[2 * i + HIGH]!;
-    // Sign bit set (negative or -0), or exponent all ones (infinite or NaN): full checks.
-    if ((h & 0x80000000) !== 0 || (h & 0x7ff00000) === 0x7ff00000) return false;
-    words[2 * i + HIGH] = ~(h | 0x80000000);
-    words[2 * i + LOW] = (~bits[2 * i + LOW]! & valueMask) | i;
-  }
-  return true;
-}
-
-/** Keys for {@link orderFromKeys}: `n` 64-bit slots, their 32-bit halves, and the mask of the value bits. */
-function newKeys(n: number): { keys: BigUint64Array; words: Int32Array; valueMask: number } {
-  const indexBits = n <= 1 ? 1 : 32 - Math.clz32(n - 1);
-  const keys = new BigUint64Array(n);
-  return {
-    keys,
-    words: new Int32Array(keys.buffer),
-    valueMask: indexBits === 32 ? 0 : ~((1 << indexBits) - 1),
-  };
-}
-
-/**
- * Sorts the keys (natively) and reads the item indices out of them, putting each run of
- * keys equal above the index bits (equal values, or values closer than the key resolves)
- * in order by value descending, then id ascending (plain string comparison). The same
- * pass adds up the values in rank order (compensated, as {@link CompensatedSum}) and, when
- * `rankedIds` is given, fills it with the ids in rank order.
- */
-function orderFromKeys(
-  keys: BigUint64Array,
-  words: Int32Array,
-  valueMask: number,
-  ids: readonly string[],
-  values: Float64Array,
-  rankedIds?: string[],
-): { order: Uint32Array; total: number } {
-  keys.sort();
-  const order = new Uint32Array(keys.length);
-  const sums = new Float64Array(2);
-  readOrder(words, valueMask, ids, values, keys.length, order, rankedIds, sums);
-  return { order, total: sums[0]! + sums[1]! + 0 };
-}
-
-/**
- * The loop of {@link orderFromKeys}; the running total and its correction are left in
- * `sums[0]` and `sums[1]`.
- *
- * A loop kernel (issue 11): the loop is all the function does. Most calls are the
- * engine's first sight of it, when the loop runs until the engine swaps in compiled code
- * part-way through (on-stack replacement); any statement before or after the loop has
- * then run without type feedback, and the compiled code is thrown away when it reaches
- * one, so the next call starts cold again. Here nothing needs feedback outside the loop:
- * lengths and views come as arguments and results are stored inside the loop.
- */
-function readOrder(
-  words: Int32Array,
-  valueMask: number,
-  ids: readonly string[],
-  values: Float64Array,
-  n: number,
+function orderRuns(
   order: Uint32Array,
-  rankedIds: string[] | undefined,
-  sums: Float64Array,
+  runs: Int32Array,
+  runCount: number,
+  ids: readonly string[],
+  values: Float64Array,
 ): void {
-  let total = 0;
-  let correction = 0;
-  let start = 0;
-  for (let p = 0; p <= n; p++) {
-    if (p < n) {
-      const w = words[2 * p + LOW]!;
-      const i = w & ~valueMask;
-      order[p] = i;
-      const x = values[i]!;
-      const t = total + x;
-      correction += Math.abs(total) >= Math.abs(x) ? total - t + x : x - t + total;
-      total = t;
-      sums[0] = total;
-      sums[1] = correction;
-      if (
-        p > start &&
-        words[2 * p + HIGH] === words[2 * start + HIGH] &&
-        ((w ^ words[2 * start + LOW]!) & valueMask) === 0
-      ) {
-        continue;
+  for (let k = 0; k < runCount; k++) {
+    const start = runs[2 * k]!;
+    const end = runs[2 * k + 1]!;
+    if (end - start > 16) {
+      order.subarray(start, end).sort((x, y) => values[y]! - values[x]! || compareIds(ids[x]!, ids[y]!));
+      continue;
+    }
+    for (let r = start + 1; r < end; r++) {
+      const j = order[r]!;
+      const vj = values[j]!;
+      const idj = ids[j]!;
+      let q = r - 1;
+      for (; q >= start; q--) {
+        const o = order[q]!;
+        const vo = values[o]!;
+        if (!(vj > vo || (vj === vo && idj < ids[o]!))) break;
+        order[q + 1] = o;
       }
+      order[q + 1] = j;
     }
-    // order[start..p) is a run of one or more items; from here on it is final.
-    if (p - start > 1) sortRun(order, start, p, ids, values);
-    if (rankedIds !== undefined) for (let r = start; r < p; r++) rankedIds[r] = ids[order[r]!]!;
-    start = p;
-  }
-}
-
-/**
- * Puts `order[start..end)` in order by value descending, then id ascending (plain string
- * comparison). A function of its own: called once per run, it is compiled early.
- */
-function sortRun(
-  order: Uint32Array,
-  start: number,
-  end: number,
-  ids: readonly string[],
-  values: Float64Array,
-): void {
-  if (end - start > 16) {
-    order.subarray(start, end).sort((x, y) => values[y]! - values[x]! || compareIds(ids[x]!, ids[y]!));
-    return;
-  }
-  // Short runs (the usual case): insertion sort, without a comparator call per pair.
-  for (let r = start + 1; r < end; r++) {
-    const j = order[r]!;
-    const vj = values[j]!;
-    const idj = ids[j]!;
-    let q = r - 1;
-    for (; q >= start; q--) {
-      const o = order[q]!;
-      const vo = values[o]!;
-      if (!(vj > vo || (vj === vo && idj < ids[o]!))) break;
-      order[q + 1] = o;
-    }
-    order[q + 1] = j;
   }
 }
 
@@ -664,12 +537,11 @@ export function sortedValues(values: unknown, fn: string): Float64Array {
 /**
  * Sorts finite values >= 0 (no -0) ascending, in place, and returns the array. For such
  * doubles the bit pattern read as an unsigned 64-bit integer has the order of the value,
- * so the engine's native sort of a BigUint64Array view does it (issue 11): no JavaScript
- * per element, no warm-up, and about a third faster than the native Float64Array sort
- * (measured: 7 against 11 ms at 86,551 values, 77 against 128 ms at 940,000). Same result
- * as `Float64Array.prototype.sort`.
+ * so an integer sort does it (issue 11): a radix sort in WebAssembly, else the engine's
+ * native sort of a BigUint64Array view (see kernels.ts). Same result as
+ * `Float64Array.prototype.sort`.
  */
 export function sortNonNegative(values: Float64Array): Float64Array {
-  new BigUint64Array(values.buffer, values.byteOffset, values.length).sort();
+  sortAsUnsigned(values);
   return values;
 }

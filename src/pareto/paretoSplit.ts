@@ -1,7 +1,7 @@
 import { CustomerValueError } from "../errors/CustomerValueError.js";
 import { assertInRange } from "../internal/assert.js";
 import { describeValue } from "../internal/dates.js";
-import { CompensatedSum } from "../internal/sum.js";
+import type { CompensatedSum } from "../internal/sum.js";
 import {
   assertAccessor,
   assertItems,
@@ -15,7 +15,7 @@ import {
   type RankedColumns,
   rankColumns,
   rankItemColumns,
-  reaches,
+  SHARE_TOLERANCE,
   readItems,
 } from "./internal.js";
 import { isItemColumns, type ItemColumns } from "./itemColumns.js";
@@ -132,7 +132,7 @@ export function paretoSplit<T>(
         `${fn}: options.groupBy is not available with columns (split the columns per group first)`,
       );
     }
-    const ranked = rankItemColumns(items, fn, true);
+    const ranked = rankItemColumns(items, fn);
     return splitColumns(ranked, rule, fn, ranked.columns.ids);
   }
   const recordOptions = options as ParetoSplitOptions<T>;
@@ -195,7 +195,7 @@ function split<T>(
 
 /** The split of checked columns; `source[i]` is what the head and tail hold for item `i`. */
 function splitColumns<R>(
-  { columns, order, total: totalValue, rankedIds }: RankedColumns,
+  { columns, order, total: totalValue }: RankedColumns,
   rule: Rule,
   fn: string,
   source: readonly R[],
@@ -203,35 +203,22 @@ function splitColumns<R>(
   const { values } = columns;
   const n = values.length;
   assertPositiveTotal(totalValue, fn, "value");
-
-  const head = new CompensatedSum();
-  let headCount: number;
+  // By customer share: the top headCountFor(share, n) items. By value share: items in rank
+  // order until their sum reaches the share of the total (at least one item, even for a
+  // share so small that the empty head "reaches" it); see `reaches`.
+  const sums = new Float64Array(3);
   if (rule.mode === "headShare") {
-    headCount = headCountFor(rule.share, n);
-    for (let r = 0; r < headCount; r++) head.add(values[order[r]!]!);
+    sumHead(values, order, headCountFor(rule.share, n), Number.POSITIVE_INFINITY, sums);
   } else {
-    headCount = 0;
-    // At least one item, even for a share so small that the empty head "reaches" it.
-    while (headCount < n && (headCount === 0 || !reaches(head.value, rule.share, totalValue))) {
-      head.add(values[order[headCount]!]!);
-      headCount++;
-    }
+    sumHead(values, order, n, rule.share * totalValue - SHARE_TOLERANCE * Math.abs(totalValue), sums);
   }
-  const headValue = head.value;
-  // Performance (issue 11): plain loops, no intermediate ranked array.
-  let headItems: R[];
-  let tailItems: R[];
-  if (rankedIds !== undefined && source === columns.ids) {
-    // The ids in rank order, listed while ranking (a new array of our own): the head is cut
-    // off its front and the rest is the tail, natively and without a copy of the tail.
-    tailItems = rankedIds as R[];
-    headItems = tailItems.splice(0, headCount);
-  } else {
-    headItems = new Array(headCount);
-    tailItems = new Array(n - headCount);
-    for (let r = 0; r < headCount; r++) headItems[r] = source[order[r]!]!;
-    for (let r = headCount; r < n; r++) tailItems[r - headCount] = source[order[r]!]!;
-  }
+  const headValue = sums[0]! + sums[1]! + 0;
+  const headCount = sums[2]!;
+  // Performance (issue 11): head and tail filled straight from the order, each allocated once.
+  const headItems = new Array<R>(headCount);
+  const tailItems = new Array<R>(n - headCount);
+  pick(source, order, 0, headCount, headItems);
+  pick(source, order, headCount, n, tailItems);
   return {
     mode: rule.mode,
     head: headItems,
@@ -244,4 +231,36 @@ function splitColumns<R>(
     headValueShare: Math.min(1, headValue / totalValue),
     cutoffValue: values[order[headCount - 1]!]!,
   };
+}
+
+/**
+ * Adds `values[order[r]]` for r = 0, 1, … (compensated, as {@link CompensatedSum}) until
+ * `count` items are in, or, after the first, as soon as the sum is at least `target`.
+ * Leaves the sum, its correction and the number of items added in `sums[0..2]`. A loop
+ * kernel (see readOrder in kernels.ts).
+ */
+function sumHead(
+  values: Float64Array,
+  order: Uint32Array,
+  count: number,
+  target: number,
+  sums: Float64Array,
+): void {
+  let total = 0;
+  let correction = 0;
+  for (let r = 0; r < count; r++) {
+    if (r > 0 && total + correction + 0 >= target) break;
+    const x = values[order[r]!]!;
+    const t = total + x;
+    correction += Math.abs(total) >= Math.abs(x) ? total - t + x : x - t + total;
+    total = t;
+    sums[0] = total;
+    sums[1] = correction;
+    sums[2] = r + 1;
+  }
+}
+
+/** `out[r - from] = source[order[r]]` for r in [from, to) (a loop kernel). */
+function pick<R>(source: readonly R[], order: Uint32Array, from: number, to: number, out: R[]): void {
+  for (let r = from; r < to; r++) out[r - from] = source[order[r]!]!;
 }
