@@ -1,8 +1,9 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Period, periodIndex, periodKeyOf } from "../internal/dates.js";
 import { cohortRetention } from "./cohortRetention.js";
 import { periodActivity } from "./periodActivity.js";
+import { setBitSetMaxWords } from "./purchasePeriods.js";
 
 const ids = ["a", "b", "c", "d", "e", "__proto__"];
 const T0 = Date.UTC(2010, 11, 20);
@@ -62,62 +63,72 @@ function oracle(
   return rows;
 }
 
-describe("periodActivity properties", () => {
-  it("balances every row and matches the set definitions", () => {
-    fc.assert(
-      fc.property(fc.array(transaction, { minLength: 1, maxLength: 40 }), settings, (log, s) => {
-        const tz = s.timeZone;
-        const rows = periodActivity(log, {
-          period: s.period,
-          activeWindow: s.activeWindow,
-          ...(tz === undefined ? {} : { timeZone: tz }),
-        });
-        const inUnit = (x: number | null) => x === null || (x >= 0 && x <= 1);
-        const nonNegative = (x: number | null) => x === null || (x >= 0 && Number.isFinite(x));
-        rows.forEach((r, i) => {
-          expect(r.retained + r.churned).toBe(r.previousActive);
-          expect(r.retained + r.new + r.reactivated).toBe(r.active);
-          expect(r.previousActive).toBe(i === 0 ? 0 : rows[i - 1]!.active);
-          expect(inUnit(r.retentionRate) && inUnit(r.churnRate)).toBe(true);
-          expect(nonNegative(r.acquisitionRate) && nonNegative(r.quickRatio)).toBe(true);
-          expect(r.retentionRate === null).toBe(r.previousActive === 0);
-          expect(r.quickRatio === null).toBe(r.churned === 0);
-          expect(Number.isFinite(r.revenue)).toBe(true);
-        });
-        const stripped = rows.map(
-          ({ period, previousActive, active, retained, reactivated, churned, ...r }) => ({
-            period,
-            previousActive,
-            active,
-            new: r.new,
-            retained,
-            reactivated,
-            churned,
-          }),
-        );
-        expect(stripped).toEqual(oracle(log, s.period, s.activeWindow, tz));
-      }),
-      { numRuns: 300 },
-    );
-  });
+// Every case runs through both ways of grouping purchase periods by customer (purchasePeriods.ts):
+// the bit set per customer (the log here spans at most 173 days: 1 to 6 words) and the counting sort.
+describe.each([
+  ["bit sets", undefined],
+  ["counting sort", 0],
+])("grouped by %s", (_, words) => {
+  beforeAll(() => setBitSetMaxWords(words));
+  afterAll(() => setBitSetMaxWords());
 
-  it("cohort sizes add up to the new customers, and rolling retention never rises", () => {
-    fc.assert(
-      fc.property(fc.array(transaction, { minLength: 1, maxLength: 40 }), settings, (log, s) => {
-        const tz = s.timeZone === undefined ? {} : { timeZone: s.timeZone };
-        const news = periodActivity(log, { period: s.period, ...tz }).reduce((n, r) => n + r.new, 0);
-        const classic = cohortRetention(log, { period: s.period, ...tz });
-        const rolling = cohortRetention(log, { period: s.period, mode: "rolling", ...tz });
-        expect(classic.reduce((n, c) => n + c.size, 0)).toBe(news);
-        rolling.forEach((c, i) => {
-          expect(c.retention[0]).toBe(1);
-          for (let k = 1; k < c.retention.length; k++) {
-            expect(c.retention[k]!).toBeLessThanOrEqual(c.retention[k - 1]!);
-            expect(c.retention[k]!).toBeGreaterThanOrEqual(classic[i]!.retention[k]!);
-          }
-        });
-      }),
-      { numRuns: 200 },
-    );
+  describe("periodActivity properties", () => {
+    it("balances every row and matches the set definitions", () => {
+      fc.assert(
+        fc.property(fc.array(transaction, { minLength: 1, maxLength: 40 }), settings, (log, s) => {
+          const tz = s.timeZone;
+          const rows = periodActivity(log, {
+            period: s.period,
+            activeWindow: s.activeWindow,
+            ...(tz === undefined ? {} : { timeZone: tz }),
+          });
+          const inUnit = (x: number | null) => x === null || (x >= 0 && x <= 1);
+          const nonNegative = (x: number | null) => x === null || (x >= 0 && Number.isFinite(x));
+          rows.forEach((r, i) => {
+            expect(r.retained + r.churned).toBe(r.previousActive);
+            expect(r.retained + r.new + r.reactivated).toBe(r.active);
+            expect(r.previousActive).toBe(i === 0 ? 0 : rows[i - 1]!.active);
+            expect(inUnit(r.retentionRate) && inUnit(r.churnRate)).toBe(true);
+            expect(nonNegative(r.acquisitionRate) && nonNegative(r.quickRatio)).toBe(true);
+            expect(r.retentionRate === null).toBe(r.previousActive === 0);
+            expect(r.quickRatio === null).toBe(r.churned === 0);
+            expect(Number.isFinite(r.revenue)).toBe(true);
+          });
+          const stripped = rows.map(
+            ({ period, previousActive, active, retained, reactivated, churned, ...r }) => ({
+              period,
+              previousActive,
+              active,
+              new: r.new,
+              retained,
+              reactivated,
+              churned,
+            }),
+          );
+          expect(stripped).toEqual(oracle(log, s.period, s.activeWindow, tz));
+        }),
+        { numRuns: 300 },
+      );
+    });
+
+    it("cohort sizes add up to the new customers, and rolling retention never rises", () => {
+      fc.assert(
+        fc.property(fc.array(transaction, { minLength: 1, maxLength: 40 }), settings, (log, s) => {
+          const tz = s.timeZone === undefined ? {} : { timeZone: s.timeZone };
+          const news = periodActivity(log, { period: s.period, ...tz }).reduce((n, r) => n + r.new, 0);
+          const classic = cohortRetention(log, { period: s.period, ...tz });
+          const rolling = cohortRetention(log, { period: s.period, mode: "rolling", ...tz });
+          expect(classic.reduce((n, c) => n + c.size, 0)).toBe(news);
+          rolling.forEach((c, i) => {
+            expect(c.retention[0]).toBe(1);
+            for (let k = 1; k < c.retention.length; k++) {
+              expect(c.retention[k]!).toBeLessThanOrEqual(c.retention[k - 1]!);
+              expect(c.retention[k]!).toBeGreaterThanOrEqual(classic[i]!.retention[k]!);
+            }
+          });
+        }),
+        { numRuns: 200 },
+      );
+    });
   });
 });
