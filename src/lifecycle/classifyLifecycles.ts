@@ -4,10 +4,12 @@ import { assertOneOf } from "../internal/assert.js";
 import { readCustomerBase, type UnknownCustomers } from "./customerBase.js";
 import {
   type ClassifyLifecycleOptions,
-  classifyPurchases,
+  decideLifecycle,
+  evidenceOf,
   type LifecycleResult,
   lifecycleCuts,
   resolveLifecycleOptions,
+  strategyOf,
 } from "./rules.js";
 
 /** Options of {@link classifyLifecycles}: those of `classifyLifecycle`, plus what to do with unknown customers. */
@@ -64,20 +66,27 @@ export function classifyLifecycles(
   const cuts = lifecycleCuts(options.asOf, resolved, `${fn}: asOf`);
   const base = readCustomerBase(customers, transactions, fn, unknownCustomers, cuts.asOf);
   const rows: LifecycleRow[] = new Array(base.ids.length);
-  for (let k = 0; k < base.ids.length; k++) {
-    const result = classifyPurchases(
-      base.time,
-      base.amount,
-      base.offsets[k]!,
-      base.offsets[k + 1]!,
-      base.facts[k]!,
-      resolved,
-      cuts,
-    );
-    rows[k] =
-      k < base.listed
-        ? { customerId: base.ids[k]!, ...result }
-        : { customerId: base.ids[k]!, ...result, unknownCustomer: true };
+  const { time, amount, offsets, facts, ids, listed } = base;
+  for (let k = 0; k < ids.length; k++) {
+    const lo = offsets[k]!;
+    const hi = offsets[k + 1]!;
+    const d = decideLifecycle(time, amount, lo, hi, facts[k]!, resolved, cuts);
+    const evidence = evidenceOf(d, time, amount, lo, hi, facts[k]!, resolved, cuts);
+    const strategy = strategyOf(d);
+    const customerId = ids[k]!;
+    // Each row made once, in its final shape (issue 11: no intermediate result to spread);
+    // the key order is that of classifyLifecycle's result, after customerId.
+    if (k < listed) {
+      rows[k] =
+        d.phase === undefined
+          ? { customerId, stage: d.stage, strategy, evidence }
+          : { customerId, stage: d.stage, phase: d.phase, strategy, evidence };
+    } else {
+      rows[k] =
+        d.phase === undefined
+          ? { customerId, stage: d.stage, strategy, evidence, unknownCustomer: true }
+          : { customerId, stage: d.stage, phase: d.phase, strategy, evidence, unknownCustomer: true };
+    }
   }
   return rows;
 }

@@ -429,6 +429,22 @@ export interface LifecycleDecision {
   readonly change: number;
 }
 
+/** A {@link LifecycleDecision} (a function of its own, not a closure made per customer: issue 11). */
+function makeDecision(
+  stage: LifecycleStage,
+  phase: LifecyclePhase | undefined,
+  rule: LifecycleRule,
+  ruleNumber: LifecycleEvidence["ruleNumber"],
+  interruptionAfter: Duration,
+  source: "fixed" | "adaptive",
+  gapEnd = -1,
+  vR = Number.NaN,
+  vQ = Number.NaN,
+  change = Number.NaN,
+): LifecycleDecision {
+  return { stage, phase, rule, ruleNumber, interruptionAfter, source, gapEnd, vR, vQ, change };
+}
+
 /**
  * Applies the seven rules, first match wins, to one customer's purchases
  * `time[lo..hi)` / `amount[lo..hi)`: purchases only (`amount > 0`), on or before `asOf`,
@@ -456,42 +472,21 @@ export function decideLifecycle(
       source = "adaptive";
     }
   }
-  const decision = (
-    stage: LifecycleStage,
-    phase: LifecyclePhase | undefined,
-    rule: LifecycleRule,
-    ruleNumber: LifecycleEvidence["ruleNumber"],
-    gapEnd = -1,
-    vR = Number.NaN,
-    vQ = Number.NaN,
-    change = Number.NaN,
-  ): LifecycleDecision => ({
-    stage,
-    phase,
-    rule,
-    ruleNumber,
-    interruptionAfter,
-    source,
-    gapEnd,
-    vR,
-    vQ,
-    change,
-  });
-
   // 1. No purchase up to asOf.
-  if (hi <= lo) return decision("prospecting", undefined, "no-purchase", 1);
+  if (hi <= lo) return makeDecision("prospecting", undefined, "no-purchase", 1, interruptionAfter, source);
 
   // 2. A termination notice on or before asOf, not withdrawn (on or after the notice) by asOf.
   const notice = facts.terminationNoticeAt;
   if (notice !== undefined && notice <= asOf) {
     const withdrawn = facts.noticeWithdrawnAt;
     if (withdrawn === undefined || withdrawn > asOf || withdrawn < notice) {
-      return decision("decline", "termination", "termination-notice", 2);
+      return makeDecision("decline", "termination", "termination-notice", 2, interruptionAfter, source);
     }
   }
 
   // 3. Last purchase at least interruptionAfter before asOf.
-  if (time[hi - 1]! <= interruptionCut) return decision("interruption", undefined, "interruption", 3);
+  if (time[hi - 1]! <= interruptionCut)
+    return makeDecision("interruption", undefined, "interruption", 3, interruptionAfter, source);
 
   // 4. Dissatisfied.
   const { satisfaction } = facts;
@@ -500,7 +495,7 @@ export function decideLifecycle(
     satisfaction !== undefined &&
     satisfaction < resolved.dissatisfiedBelow
   ) {
-    return decision("decline", "endangerment", "dissatisfaction", 4);
+    return makeDecision("decline", "endangerment", "dissatisfaction", 4, interruptionAfter, source);
   }
 
   // 5. The latest gap of at least interruptionAfter ended less than recoveryWindow before asOf.
@@ -512,12 +507,13 @@ export function decideLifecycle(
     const gap = time[i]! - time[i - 1]!;
     if (gap < shortest) continue;
     if (gap > longest || time[i - 1]! <= subDuration(time[i]!, interruptionAfter, tz)) {
-      return decision("recovery", undefined, "recovery", 5, i);
+      return makeDecision("recovery", undefined, "recovery", 5, interruptionAfter, source, i);
     }
   }
 
   // 6. First purchase less than socializationWindow before asOf.
-  if (time[lo]! > cuts.socializationCut) return decision("socialization", undefined, "socialization", 6);
+  if (time[lo]! > cuts.socializationCut)
+    return makeDecision("socialization", undefined, "socialization", 6, interruptionAfter, source);
 
   // 7. Trend: vR over (s, asOf], vQ over (sub(s, trendWindow), s].
   const recentFrom = firstAfter(time, lo, hi, cuts.trendStart);
@@ -526,10 +522,10 @@ export function decideLifecycle(
   const vQ = sumRange(amount, previousFrom, recentFrom);
   const change = vQ === 0 ? (vR > 0 ? Number.POSITIVE_INFINITY : 0) : (vR - vQ) / vQ + 0;
   if (change >= resolved.growthThreshold)
-    return decision("growth", undefined, "trend", 7, -1, vR, vQ, change);
+    return makeDecision("growth", undefined, "trend", 7, interruptionAfter, source, -1, vR, vQ, change);
   if (change <= -resolved.declineThreshold)
-    return decision("decline", "endangerment", "trend", 7, -1, vR, vQ, change);
-  return decision("maturity", undefined, "trend", 7, -1, vR, vQ, change);
+    return makeDecision("decline", "endangerment", "trend", 7, interruptionAfter, source, -1, vR, vQ, change);
+  return makeDecision("maturity", undefined, "trend", 7, interruptionAfter, source, -1, vR, vQ, change);
 }
 
 /** The reason of a decision, in words. */
@@ -580,11 +576,34 @@ export function classifyPurchases(
   cuts: LifecycleCuts,
 ): LifecycleResult {
   const d = decideLifecycle(time, amount, lo, hi, facts, resolved, cuts);
+  const evidence = evidenceOf(d, time, amount, lo, hi, facts, resolved, cuts);
+  const strategy = strategyOf(d);
+  return d.phase === undefined
+    ? { stage: d.stage, strategy, evidence }
+    : { stage: d.stage, phase: d.phase, strategy, evidence };
+}
+
+/** The strategy of a decision's stage (of the termination phase for a termination). */
+export function strategyOf(d: LifecycleDecision): string {
+  return LIFECYCLE_STRATEGIES.en[d.phase === "termination" ? "termination" : d.stage];
+}
+
+/** The evidence of a decision on the purchases `time[lo..hi)` / `amount[lo..hi)`. */
+export function evidenceOf(
+  d: LifecycleDecision,
+  time: Float64Array,
+  amount: Float64Array,
+  lo: number,
+  hi: number,
+  facts: HistoryFacts,
+  resolved: ResolvedLifecycleOptions,
+  cuts: LifecycleCuts,
+): LifecycleEvidence {
   const n = hi - lo;
   const last = n > 0 ? time[hi - 1]! : undefined;
   const trend = d.rule === "trend";
   const infinite = d.change === Number.POSITIVE_INFINITY;
-  const evidence: LifecycleEvidence = {
+  return {
     rule: d.rule,
     ruleNumber: d.ruleNumber,
     reason: reasonOf(d, time, lo, hi, facts, resolved),
@@ -608,8 +627,4 @@ export function classifyPurchases(
     change: trend && !infinite ? d.change : null,
     changeIsInfinite: trend && infinite,
   };
-  const strategy = LIFECYCLE_STRATEGIES.en[d.phase === "termination" ? "termination" : d.stage];
-  return d.phase === undefined
-    ? { stage: d.stage, strategy, evidence }
-    : { stage: d.stage, phase: d.phase, strategy, evidence };
 }
