@@ -16,7 +16,7 @@
  * The table goes to stdout and, with the machine it ran on, to bench/RESULTS.md.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, platform, release, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -257,4 +257,11 @@ if (write) {
   ].join("\n");
   writeFileSync(join(here, "RESULTS.md"), body);
   console.error(`wrote ${join(here, "RESULTS.md")}`);
+  // Every timed run of every engine (not only the medians), for comparing runs: bench/out/
+  // is not committed.
+  const out = join(here, "out");
+  mkdirSync(out, { recursive: true });
+  const raw = join(out, `results-${started.toISOString().replace(/[:.]/g, "-")}.json`);
+  writeFileSync(raw, JSON.stringify({ started, loadBefore, loadAfter, results }, null, 1));
+  console.error(`wrote ${raw}`);
 }

@@ -74,6 +74,8 @@ describe("transactionTableFromCsv", () => {
     );
     expect(t.customerIds).toEqual(ids);
     expect(t.customer[ids.length + 5000]).toBe(5000);
+    // the second day's rows find every id again (through table growth and the byte arena)
+    expect(Array.from(t.customer.subarray(ids.length))).toEqual(ids.map((_, i) => i));
   });
 
   it("lists every bad row at once: empty id, invalid date, non-finite amount, wrong cell count", () => {
