@@ -77,12 +77,7 @@ export function cohortRetention(
   assertOneOf(mode, ["classic", "rolling"], `${fn}: mode`);
   if (timeZone !== undefined) assertTimeZone(timeZone, fn);
 
-  const { columns, rowPeriod, offsets, periods, dataHi } = purchasePeriods(
-    transactions,
-    fn,
-    period,
-    timeZone,
-  );
+  const { columns, periodOf, offsets, periods, dataHi } = purchasePeriods(transactions, fn, period, timeZone);
   if (dataHi === undefined) return [];
   const customers = offsets.length - 1;
 
@@ -126,7 +121,7 @@ export function cohortRetention(
   }
   for (let i = 0; i < columns.length; i++) {
     const cohort = cohortOf[columns.customer[i]!]!;
-    const p = rowPeriod[i]!;
+    const p = periodOf(columns.time[i]!);
     if (cohort > dataHi || p < cohort) continue;
     revenue.add((cohort - cLo) * width + p - cohort, columns.amount[i]!);
   }

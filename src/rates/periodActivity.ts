@@ -172,9 +172,9 @@ export function periodActivity(
   }
 
   const revenue = new CompensatedSums(m);
-  const { rowPeriod, columns } = data;
+  const { periodOf, columns } = data;
   for (let i = 0; i < columns.length; i++) {
-    const p = rowPeriod[i]!;
+    const p = periodOf(columns.time[i]!);
     if (p >= lo && p <= hi) revenue.add(slot(p), columns.amount[i]!);
   }
 

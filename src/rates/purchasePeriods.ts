@@ -12,8 +12,12 @@ export const NO_PURCHASE = -2_147_483_648;
 
 export interface PurchasePeriods {
   readonly columns: TransactionColumns;
-  /** Per row: the index of its calendar period (see `periodIndex`). */
-  readonly rowPeriod: Int32Array;
+  /**
+   * The index of a row's calendar period from its time (`periodIndex`, memoised): rows'
+   * periods are recomputed where needed rather than held in an array as long as the log
+   * (40 MB at 10M rows, allocated per call).
+   */
+  readonly periodOf: (time: number) => number;
   /** Customer `c`'s distinct purchase periods, ascending: `periods[offsets[c] .. offsets[c + 1])`. */
   readonly offsets: Int32Array;
   readonly periods: Int32Array;
@@ -32,27 +36,33 @@ export interface PurchasePeriods {
 export function periodIndexer(period: Period, timeZone: string | undefined): (time: number) => number {
   if (period === "day" || period === "week") return (time) => periodIndex(time, period, timeZone);
   const width = timeZone === undefined ? 86_400_000 : 900_000;
-  const cache = new Map<number, number>();
+  // A direct-mapped cache (slot = bucket mod 4096): no hashing per row, and a log of any
+  // order spanning up to 11 years of days never evicts.
+  const buckets = new Float64Array(CACHE_SLOTS).fill(Number.NaN);
+  const indices = new Int32Array(CACHE_SLOTS);
   let lastBucket = Number.NaN;
   let lastIndex = 0;
   return (time) => {
     const bucket = Math.floor(time / width);
     if (bucket === lastBucket) return lastIndex;
-    let index = cache.get(bucket);
-    if (index === undefined) {
-      const first = periodIndex(bucket * width, period, timeZone);
-      if (first !== periodIndex(bucket * width + width - 1, period, timeZone)) {
+    const slot = bucket & (CACHE_SLOTS - 1);
+    let index: number;
+    if (buckets[slot] === bucket) index = indices[slot]!;
+    else {
+      index = periodIndex(bucket * width, period, timeZone);
+      if (index !== periodIndex(bucket * width + width - 1, period, timeZone)) {
         return periodIndex(time, period, timeZone);
       }
-      index = first;
-      if (cache.size > 1_000_000) cache.clear();
-      cache.set(bucket, index);
+      buckets[slot] = bucket;
+      indices[slot] = index;
     }
     lastBucket = bucket;
     lastIndex = index;
     return index;
   };
 }
+
+const CACHE_SLOTS = 4096;
 
 /**
  * Largest number of 32-bit words per customer for which {@link purchasePeriods} marks
@@ -89,24 +99,22 @@ export function purchasePeriods(
 ): PurchasePeriods {
   const columns = readTransactions(transactions, fnName);
   const { length: n, time } = columns;
-  const rowPeriod = new Int32Array(n);
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
-  const indexOf = periodIndexer(period, timeZone);
+  const periodOf = periodIndexer(period, timeZone);
   for (let i = 0; i < n; i++) {
-    const p = indexOf(time[i]!);
-    rowPeriod[i] = p;
+    const p = periodOf(time[i]!);
     if (p < lo) lo = p;
     if (p > hi) hi = p;
   }
   const words = n === 0 ? 0 : ((hi - lo) >>> 5) + 1;
   const { offsets, periods } =
     n > 0 && words <= bitSetMaxWords
-      ? periodsByBitSet(columns, rowPeriod, lo, words)
-      : periodsBySort(columns, rowPeriod);
+      ? periodsByBitSet(columns, periodOf, lo, words)
+      : periodsBySort(columns, periodOf);
   return {
     columns,
-    rowPeriod,
+    periodOf,
     offsets,
     periods,
     dataLo: n === 0 ? undefined : lo,
@@ -121,8 +129,8 @@ interface GroupedPeriods {
 
 /** Purchase periods per customer through one bit set of `words` 32-bit words per customer; bit d = period lo + d. */
 function periodsByBitSet(
-  { length: n, customer, amount, customerIds }: TransactionColumns,
-  rowPeriod: Int32Array,
+  { length: n, customer, time, amount, customerIds }: TransactionColumns,
+  periodOf: (time: number) => number,
   lo: number,
   words: number,
 ): GroupedPeriods {
@@ -130,7 +138,7 @@ function periodsByBitSet(
   const bits = new Int32Array(customers * words);
   for (let i = 0; i < n; i++) {
     if (amount[i]! > 0) {
-      const d = rowPeriod[i]! - lo;
+      const d = periodOf(time[i]!) - lo;
       bits[customer[i]! * words + (d >>> 5)]! |= 1 << (d & 31);
     }
   }
@@ -165,8 +173,8 @@ function bitCount(x: number): number {
 
 /** Purchase periods per customer through a counting sort of the purchase rows by customer. */
 function periodsBySort(
-  { length: n, customer, amount, customerIds }: TransactionColumns,
-  rowPeriod: Int32Array,
+  { length: n, customer, time, amount, customerIds }: TransactionColumns,
+  periodOf: (time: number) => number,
 ): GroupedPeriods {
   const customers = customerIds.length;
   const counts = new Int32Array(customers + 1);
@@ -179,7 +187,7 @@ function periodsBySort(
   const fill = start.slice(0, customers);
   const all = new Int32Array(start[customers]!);
   for (let i = 0; i < n; i++) {
-    if (amount[i]! > 0) all[fill[customer[i]!]!++] = rowPeriod[i]!;
+    if (amount[i]! > 0) all[fill[customer[i]!]!++] = periodOf(time[i]!);
   }
   // Sort each customer's periods and keep the distinct ones, compacting in place.
   const offsets = new Int32Array(customers + 1);
