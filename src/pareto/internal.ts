@@ -10,7 +10,7 @@ import { compareIds } from "../internal/compare.js";
 import { describeValue } from "../internal/dates.js";
 import { isVerifiedUniqueIds, rememberVerifiedIds } from "../internal/uniqueIds.js";
 import { isItemColumns, type ItemColumns } from "./itemColumns.js";
-import { orderByKeys, sortAsUnsigned } from "./kernels.js";
+import { orderByKeys, sortedCopyAsUnsigned } from "./kernels.js";
 import type { GroupAccessor, GroupedResult, IdAccessor, NumberAccessor } from "./types.js";
 
 export type { GroupAccessor, GroupedResult, IdAccessor, NumberAccessor } from "./types.js";
@@ -417,7 +417,12 @@ export function headCountFor(share: number, n: number): number {
  * does not make an exact hit look like a miss.
  */
 export function reaches(cumulative: number, share: number, total: number): boolean {
-  return cumulative >= share * total - SHARE_TOLERANCE * Math.abs(total);
+  return cumulative >= reachTarget(share, total);
+}
+
+/** The least cumulative sum that {@link reaches} `share` of `total`. */
+export function reachTarget(share: number, total: number): number {
+  return share * total - SHARE_TOLERANCE * Math.abs(total);
 }
 
 /** Throws `ZERO_TOTAL` when `total` is 0 (every value is 0). */
@@ -488,16 +493,16 @@ export function byGroup<T, R>(
 export function sortedValues(values: unknown, fn: string): Float64Array {
   if (isItemColumns(values)) {
     const columns = readItemColumns(values, fn, { valueName: "value", nonNegative: true });
-    return sortNonNegative(columns.values.slice());
+    return sortedNonNegative(columns.values);
   }
   if (values instanceof Float64Array) {
-    // Typed input: sort a copy first (natively, see sortNonNegative), then check only its
+    // Typed input: sort a copy first (see sortedNonNegative), then check only its
     // last value: read as unsigned 64-bit integers, every negative value, -0, infinity and
     // NaN sorts after every finite value >= 0. Anything else: the full checks and messages.
     const n = values.length;
     if (n === 0)
       throw new CustomerValueError("EMPTY_INPUT", `${fn}: values must hold at least one value, got []`);
-    const sorted = sortNonNegative(values.slice());
+    const sorted = sortedNonNegative(values);
     const last = sorted[n - 1]!;
     if (last >= 0 && last < Number.POSITIVE_INFINITY && 1 / last > 0) return sorted; // (1 / -0 < 0)
     return sortedValues(Array.from(values), fn);
@@ -531,17 +536,16 @@ export function sortedValues(values: unknown, fn: string): Float64Array {
       `${fn}: values must be >= 0 (use whaleCurve for profit that can be negative), got ${values[firstNegative]} at values[${firstNegative}]`,
     );
   }
-  return sortNonNegative(sorted);
+  return sortedNonNegative(sorted);
 }
 
 /**
- * Sorts finite values >= 0 (no -0) ascending, in place, and returns the array. For such
+ * A sorted copy of finite values >= 0 (no -0), ascending; `values` is not changed. For such
  * doubles the bit pattern read as an unsigned 64-bit integer has the order of the value,
  * so an integer sort does it (issue 11): a radix sort in WebAssembly, else the engine's
  * native sort of a BigUint64Array view (see kernels.ts). Same result as
  * `Float64Array.prototype.sort`.
  */
-export function sortNonNegative(values: Float64Array): Float64Array {
-  sortAsUnsigned(values);
-  return values;
+export function sortedNonNegative(values: Float64Array): Float64Array {
+  return sortedCopyAsUnsigned(values);
 }

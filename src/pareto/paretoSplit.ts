@@ -15,7 +15,7 @@ import {
   type RankedColumns,
   rankColumns,
   rankItemColumns,
-  SHARE_TOLERANCE,
+  reachTarget,
   readItems,
 } from "./internal.js";
 import { isItemColumns, type ItemColumns } from "./itemColumns.js";
@@ -210,7 +210,7 @@ function splitColumns<R>(
   if (rule.mode === "headShare") {
     sumHead(values, order, headCountFor(rule.share, n), Number.POSITIVE_INFINITY, sums);
   } else {
-    sumHead(values, order, n, rule.share * totalValue - SHARE_TOLERANCE * Math.abs(totalValue), sums);
+    sumHead(values, order, n, reachTarget(rule.share, totalValue), sums);
   }
   const headValue = sums[0]! + sums[1]! + 0;
   const headCount = sums[2]!;

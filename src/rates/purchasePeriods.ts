@@ -81,8 +81,8 @@ export function setBitSetMaxWords(words: number = DEFAULT_BITSET_MAX_WORDS): voi
  * Reads and checks the log (`readTransactions`), cuts it into periods and groups the
  * purchase periods by customer: O(n) passes.
  *
- * When the log spans few periods (at most 32 x 8 from the first
- * to the last), each customer gets a bit set of the periods they bought in, one bit set
+ * When the log spans few periods (at most 256 from the first to the last), each customer
+ * gets a bit set of the periods they bought in, one bit set
  * per purchase row, then read out in ascending order (performance, issue 11): one write
  * per row into an array of a few bytes per customer, where grouping rows by customer
  * writes each row's period to a random place in an array as long as the log (at 10M rows,
