@@ -5,6 +5,7 @@ import {
   assertDuration,
   assertTimeZone,
   isAtLeastBefore,
+  isoString,
   parseDateInput,
   periodEnd,
   periodIndex,
@@ -175,5 +176,53 @@ describe("durations and the window convention", () => {
     expect(() => assertDuration({ days: 0 }, "f: window", true)).not.toThrow();
     expect(() => assertTimeZone("Mars/Olympus", "f")).toThrow(/IANA/);
     expect(() => assertTimeZone("Asia/Shanghai", "f")).not.toThrow();
+  });
+});
+
+describe("isoString", () => {
+  const DAY = 86_400_000;
+  it("writes what toISOString writes, through cache hits, collisions and misses", () => {
+    // Days 4096 apart share a cache slot, as do clocks 4096 s apart; negative times are
+    // before 1970; the last two are years 0000 and 9999 and a time beyond 9999 (+010000).
+    const times = [
+      0,
+      1,
+      999,
+      1000,
+      DAY - 1,
+      DAY,
+      -1,
+      -DAY,
+      -DAY - 1,
+      4096 * DAY + 5,
+      5,
+      4096_000,
+      4096_001,
+      Date.UTC(2023, 4, 3, 12, 10),
+      Date.UTC(2023, 4, 3, 12, 10) + 4096 * DAY,
+      Date.UTC(2023, 4, 3, 12, 10),
+      -62_167_219_200_000,
+      253_402_300_799_999,
+      253_402_300_800_000,
+    ];
+    for (let round = 0; round < 3; round++) {
+      for (const t of times) expect(isoString(t)).toBe(new Date(t).toISOString());
+    }
+    fc.assert(
+      fc.property(fc.integer({ min: -62_167_219_200_000, max: 253_402_300_799_999 }), (t) => {
+        expect(isoString(t)).toBe(new Date(t).toISOString());
+        expect(isoString(t)).toBe(new Date(t).toISOString());
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("truncates a fraction of a millisecond as toISOString does, and rejects invalid times", () => {
+    expect(isoString(-0.5)).toBe("1970-01-01T00:00:00.000Z");
+    expect(isoString(-DAY - 0.5)).toBe("1969-12-31T00:00:00.000Z");
+    expect(isoString(-DAY)).toBe("1969-12-31T00:00:00.000Z");
+    expect(isoString(1.9)).toBe("1970-01-01T00:00:00.001Z");
+    expect(() => isoString(Number.NaN)).toThrow(RangeError);
+    expect(() => isoString(8.64e15 + 1)).toThrow(RangeError);
   });
 });

@@ -45,6 +45,39 @@ export function timeInRange(t: number): number | undefined {
 }
 const inRange = timeInRange;
 
+/** Slots of {@link isoString}'s caches (direct-mapped: slot = key modulo the size). */
+const ISO_CACHE_SLOTS = 4096;
+const isoDayKeys = new Float64Array(ISO_CACHE_SLOTS).fill(Number.NaN);
+const isoDayParts: string[] = new Array<string>(ISO_CACHE_SLOTS).fill("");
+const isoClockKeys = new Float64Array(ISO_CACHE_SLOTS).fill(Number.NaN);
+const isoClockParts: string[] = new Array<string>(ISO_CACHE_SLOTS).fill("");
+
+/**
+ * `new Date(t).toISOString()`, the same string, for results written a million times
+ * (issue 11: `classifyLifecycles` writes two to four dates per customer). The date part
+ * (`2023-05-03T`) and the clock part (`12:10:00.000Z`) come from two small direct-mapped
+ * caches keyed by the day and the time of day, filled from `toISOString` itself, so most
+ * calls allocate neither a `Date` nor the characters, only the joined string.
+ */
+export function isoString(t: number): string {
+  // A fraction of a millisecond (which toISOString truncates towards zero) is not cached.
+  if (!Number.isInteger(t)) return new Date(t).toISOString();
+  const day = Math.floor(t / MS_PER_DAY);
+  const clock = t - day * MS_PER_DAY;
+  const daySlot = day & (ISO_CACHE_SLOTS - 1);
+  const clockSlot = Math.floor(clock / 1000) & (ISO_CACHE_SLOTS - 1);
+  if (isoDayKeys[daySlot] !== day || isoClockKeys[clockSlot] !== clock) {
+    const iso = new Date(t).toISOString(); // a RangeError beyond the Date range, as before
+    const split = iso.indexOf("T") + 1;
+    isoDayKeys[daySlot] = day;
+    isoDayParts[daySlot] = iso.slice(0, split);
+    isoClockKeys[clockSlot] = clock;
+    isoClockParts[clockSlot] = iso.slice(split);
+    return iso;
+  }
+  return isoDayParts[daySlot]! + isoClockParts[clockSlot]!;
+}
+
 /**
  * Reads a date: a valid `Date`, or an ISO-8601 string `YYYY-MM-DD[Thh:mm[:ss[.fff]][Z|±hh:mm]]`
  * (a space may replace the `T`; without a zone the time is UTC). Calendar-invalid strings

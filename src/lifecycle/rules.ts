@@ -12,6 +12,7 @@ import {
   assertTimeZone,
   type DateInput,
   describeValue,
+  isoString,
   parseDateInput,
   periodIndex,
   subDuration,
@@ -145,6 +146,10 @@ export interface ResolvedLifecycleOptions {
   readonly dissatisfiedBelow: number | undefined;
   readonly adaptive: Required<AdaptiveInterruptionOptions> | undefined;
   readonly timeZone: string | undefined;
+  /** The three windows in words ({@link formatDuration}), written once per call for the reasons. */
+  readonly interruptionAfterText: string;
+  readonly recoveryWindowText: string;
+  readonly socializationWindowText: string;
 }
 
 /** Reads and checks every option but `asOf` (read separately: a timeline has many). */
@@ -199,6 +204,9 @@ export function resolveLifecycleOptions(
   // Copies, so that evidence never shares the caller's objects.
   return {
     interruptionAfter: Object.freeze({ ...interruptionAfter }),
+    interruptionAfterText: formatDuration(interruptionAfter),
+    recoveryWindowText: formatDuration(recoveryWindow),
+    socializationWindowText: formatDuration(socializationWindow),
     recoveryWindow: Object.freeze({ ...recoveryWindow }),
     socializationWindow: Object.freeze({ ...socializationWindow }),
     trendWindow: Object.freeze({ ...trendWindow }),
@@ -343,7 +351,7 @@ export function firstAfter(time: Float64Array, lo: number, hi: number, x: number
 }
 
 const MS_PER_DAY = 86_400_000;
-const iso = (t: number) => new Date(t).toISOString();
+const iso = isoString;
 const isoOrNull = (t: number | undefined) => (t === undefined ? null : iso(t));
 
 /** `{ months: 6 }` -> "6 months". */
@@ -528,31 +536,43 @@ export function decideLifecycle(
   return makeDecision("maturity", undefined, "trend", 7, interruptionAfter, source, -1, vR, vQ, change);
 }
 
-/** The reason of a decision, in words. */
+/**
+ * The reason of a decision, in words. The dates are the evidence's own ISO strings (the
+ * same string objects: issue 11, a million customers' results are what the collector
+ * walks), `interruptionAfter` the resolved option's text unless it adapted.
+ */
 function reasonOf(
   d: LifecycleDecision,
-  time: Float64Array,
-  lo: number,
-  hi: number,
+  dates: {
+    first: string | null;
+    last: string | null;
+    gapStart: string | null;
+    gapEnd: string | null;
+    notice: string | null;
+  },
   facts: HistoryFacts,
   resolved: ResolvedLifecycleOptions,
 ): string {
+  const interruptionAfter =
+    d.interruptionAfter === resolved.interruptionAfter
+      ? resolved.interruptionAfterText
+      : formatDuration(d.interruptionAfter);
   switch (d.rule) {
     case "no-purchase":
       return "no purchase (amount > 0) on or before asOf";
     case "termination-notice":
-      return `termination notice given ${iso(facts.terminationNoticeAt!)} and not withdrawn by asOf`;
+      return `termination notice given ${dates.notice} and not withdrawn by asOf`;
     case "interruption":
-      return `last purchase ${iso(time[hi - 1]!)} is at least ${formatDuration(d.interruptionAfter)} before asOf`;
+      return `last purchase ${dates.last} is at least ${interruptionAfter} before asOf`;
     case "dissatisfaction":
       return `satisfaction ${facts.satisfaction} is below dissatisfiedBelow ${resolved.dissatisfiedBelow}`;
     case "recovery":
       return (
-        `bought again ${iso(time[d.gapEnd]!)} after a gap of at least ${formatDuration(d.interruptionAfter)} ` +
-        `(since ${iso(time[d.gapEnd - 1]!)}), less than ${formatDuration(resolved.recoveryWindow)} before asOf`
+        `bought again ${dates.gapEnd} after a gap of at least ${interruptionAfter} ` +
+        `(since ${dates.gapStart}), less than ${resolved.recoveryWindowText} before asOf`
       );
     case "socialization":
-      return `first purchase ${iso(time[lo]!)} is less than ${formatDuration(resolved.socializationWindow)} before asOf`;
+      return `first purchase ${dates.first} is less than ${resolved.socializationWindowText} before asOf`;
     case "trend": {
       const infinite = d.change === Number.POSITIVE_INFINITY;
       const numbers = `vR ${formatNumber(d.vR)} vs vQ ${formatNumber(d.vQ)}: change ${infinite ? "+Infinity (vQ = 0)" : formatChange(d.change)}`;
@@ -603,23 +623,31 @@ export function evidenceOf(
   const last = n > 0 ? time[hi - 1]! : undefined;
   const trend = d.rule === "trend";
   const infinite = d.change === Number.POSITIVE_INFINITY;
+  const gap = d.gapEnd > lo;
+  const dates = {
+    first: n > 0 ? iso(time[lo]!) : null,
+    last: isoOrNull(last),
+    gapStart: gap ? iso(time[d.gapEnd - 1]!) : null,
+    gapEnd: gap ? iso(time[d.gapEnd]!) : null,
+    notice: isoOrNull(facts.terminationNoticeAt),
+  };
   return {
     rule: d.rule,
     ruleNumber: d.ruleNumber,
-    reason: reasonOf(d, time, lo, hi, facts, resolved),
+    reason: reasonOf(d, dates, facts, resolved),
     asOf: cuts.asOfIso,
     purchases: n,
     purchaseValue: sumRange(amount, lo, hi),
-    firstPurchaseAt: n > 0 ? iso(time[lo]!) : null,
-    lastPurchaseAt: isoOrNull(last),
+    firstPurchaseAt: dates.first,
+    lastPurchaseAt: dates.last,
     daysSinceLastPurchase: last === undefined ? null : (cuts.asOf - last) / MS_PER_DAY + 0,
     interruptionAfter: d.interruptionAfter,
     interruptionAfterSource: d.source,
-    terminationNoticeAt: isoOrNull(facts.terminationNoticeAt),
+    terminationNoticeAt: dates.notice,
     noticeWithdrawnAt: isoOrNull(facts.noticeWithdrawnAt),
     satisfaction: facts.satisfaction ?? null,
-    gapStartedAt: d.gapEnd > lo ? iso(time[d.gapEnd - 1]!) : null,
-    gapEndedAt: d.gapEnd > lo ? iso(time[d.gapEnd]!) : null,
+    gapStartedAt: dates.gapStart,
+    gapEndedAt: dates.gapEnd,
     trendWindowStart: trend ? cuts.trendStartIso : null,
     previousWindowStart: trend ? cuts.previousStartIso : null,
     vR: trend ? d.vR : null,
