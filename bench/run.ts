@@ -233,7 +233,29 @@ const scaling = scalingTable();
 if (scaling) console.log(`\nLibrary cost growth between sizes:\n${scaling}`);
 console.log(`\n${machine}`);
 
+// A run where an engine failed (pandas or DuckDB not installed, say) is not a comparison:
+// it is printed, and kept in bench/out/, but does not replace bench/RESULTS.md.
+const failed = results.flatMap((r) =>
+  Object.values(r.engines)
+    .filter((e) => e.error !== undefined)
+    .map((e) => `${e.engine} at ${label(r.size)}`),
+);
+if (failed.length > 0) {
+  console.error(`not writing bench/RESULTS.md: ${failed.join(", ")} failed (see above)`);
+  process.exitCode = 1;
+}
+
 if (write) {
+  // Every timed run of every engine (not only the medians), for comparing runs: bench/out/
+  // is not committed.
+  const out = join(here, "out");
+  mkdirSync(out, { recursive: true });
+  const raw = join(out, `results-${started.toISOString().replace(/[:.]/g, "-")}.json`);
+  writeFileSync(raw, JSON.stringify({ started, loadBefore, loadAfter, results }, null, 1));
+  console.error(`wrote ${raw}`);
+}
+
+if (write && failed.length === 0) {
   const body = [
     "# Bench results",
     "",
@@ -257,11 +279,4 @@ if (write) {
   ].join("\n");
   writeFileSync(join(here, "RESULTS.md"), body);
   console.error(`wrote ${join(here, "RESULTS.md")}`);
-  // Every timed run of every engine (not only the medians), for comparing runs: bench/out/
-  // is not committed.
-  const out = join(here, "out");
-  mkdirSync(out, { recursive: true });
-  const raw = join(out, `results-${started.toISOString().replace(/[:.]/g, "-")}.json`);
-  writeFileSync(raw, JSON.stringify({ started, loadBefore, loadAfter, results }, null, 1));
-  console.error(`wrote ${raw}`);
 }
