@@ -171,7 +171,8 @@ export function summarisePeriods<R = PeriodSummary>(
     rowAmount[at] = amount[i]!;
   }
 
-  const state = new ArrayBuffer(blockCustomers * STATE_BYTES);
+  // One block's states (256 KB), or fewer for a small customer base.
+  const state = new ArrayBuffer(Math.min(blockCustomers, customerCount) * STATE_BYTES);
   const sums = new Float64Array(state);
   const counts = new Int32Array(state);
   const span = maxPeriod - minPeriod + 1;
