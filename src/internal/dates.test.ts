@@ -223,6 +223,12 @@ describe("isoString", () => {
     expect(isoString(-DAY)).toBe("1969-12-31T00:00:00.000Z");
     expect(isoString(1.9)).toBe("1970-01-01T00:00:00.001Z");
     expect(() => isoString(Number.NaN)).toThrow(RangeError);
+    // The last valid time fills the cache for its day; times past it on that day still throw.
+    expect(isoString(8.64e15)).toBe("+275760-09-13T00:00:00.000Z");
+    expect(isoString(5)).toBe("1970-01-01T00:00:00.005Z");
+    expect(() => isoString(8.64e15 + 5)).toThrow(RangeError);
     expect(() => isoString(8.64e15 + 1)).toThrow(RangeError);
+    expect(isoString(-8.64e15)).toBe("-271821-04-20T00:00:00.000Z");
+    expect(() => isoString(-8.64e15 - 1)).toThrow(RangeError);
   });
 });

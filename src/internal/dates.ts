@@ -45,6 +45,9 @@ export function timeInRange(t: number): number | undefined {
 }
 const inRange = timeInRange;
 
+/** The largest time a `Date` holds, in ms either side of 1970. */
+const MAX_DATE_TIME = 8.64e15;
+
 /** Slots of {@link isoString}'s caches (direct-mapped: slot = key modulo the size). */
 const ISO_CACHE_SLOTS = 4096;
 const isoDayKeys = new Float64Array(ISO_CACHE_SLOTS).fill(Number.NaN);
@@ -60,8 +63,10 @@ const isoClockParts: string[] = new Array<string>(ISO_CACHE_SLOTS).fill("");
  * calls allocate neither a `Date` nor the characters, only the joined string.
  */
 export function isoString(t: number): string {
-  // A fraction of a millisecond (which toISOString truncates towards zero) is not cached.
-  if (!Number.isInteger(t)) return new Date(t).toISOString();
+  // A fraction of a millisecond (which toISOString truncates towards zero) is not cached,
+  // nor a time beyond the Date range (+-8.64e15 ms), which must throw as toISOString does
+  // (8.64e15 + 5 is on the same day as the valid 8.64e15).
+  if (!Number.isInteger(t) || Math.abs(t) > MAX_DATE_TIME) return new Date(t).toISOString();
   const day = Math.floor(t / MS_PER_DAY);
   const clock = t - day * MS_PER_DAY;
   const daySlot = day & (ISO_CACHE_SLOTS - 1);

@@ -201,14 +201,17 @@ export function resolveLifecycleOptions(
     assertInteger(maxDays, `${fn}: adaptiveInterruption.maxDays`, minDays);
     adaptive = { multiple, minPurchaseDays, minDays, maxDays };
   }
-  // Copies, so that evidence never shares the caller's objects.
+  // Copies, so that evidence never shares the caller's objects (and the texts describe the copies).
+  const interruption = Object.freeze({ ...interruptionAfter });
+  const recovery = Object.freeze({ ...recoveryWindow });
+  const socialization = Object.freeze({ ...socializationWindow });
   return {
-    interruptionAfter: Object.freeze({ ...interruptionAfter }),
-    interruptionAfterText: formatDuration(interruptionAfter),
-    recoveryWindowText: formatDuration(recoveryWindow),
-    socializationWindowText: formatDuration(socializationWindow),
-    recoveryWindow: Object.freeze({ ...recoveryWindow }),
-    socializationWindow: Object.freeze({ ...socializationWindow }),
+    interruptionAfter: interruption,
+    interruptionAfterText: formatDuration(interruption),
+    recoveryWindowText: formatDuration(recovery),
+    socializationWindowText: formatDuration(socialization),
+    recoveryWindow: recovery,
+    socializationWindow: socialization,
     trendWindow: Object.freeze({ ...trendWindow }),
     growthThreshold,
     declineThreshold,
