@@ -101,10 +101,11 @@ const MAX_COUNTING_SPAN = 1 << 22;
  * period in log order. Customers without a row in the window are left out. The result
  * is in customer-index order; {@link byCustomerId} reorders.
  *
- * The rows are first split, stably, into blocks of 4,096 consecutive customer indices (their customer, period and amount copied block by block); each block
- * is then put in period order, unless the log is in that order already (a log sorted by
- * time), by a counting sort, and its rows added to a state of one 64-byte record per
- * customer of the block (four doubles and five 32-bit integers), which stays in the
+ * The rows are first split, stably, into blocks of 4,096 consecutive customer indices
+ * (their customer, period and amount copied block by block); each block is then put in
+ * period order, unless the log is in that order already (a log sorted by time), by a
+ * counting sort (a comparison sort when its periods span more than 8 per row), and its
+ * rows added to a state of one 64-byte record per customer of the block (four doubles and five 32-bit integers), which stays in the
  * processor's cache. Every pass is linear in the number of rows and reads or writes in
  * sequence, or within one block. Issue 11: the former grouping wrote every row's period
  * and amount into per-customer slots spread over 120 MB at 10M rows; a state for every
@@ -238,6 +239,7 @@ let blockBits = DEFAULT_BLOCK_BITS;
 export function setSummaryBlockBits(bits: number = DEFAULT_BLOCK_BITS): void {
   blockBits = bits;
 }
+
 /** A block is sorted by counting when the periods span at most this many per row. */
 const COUNTING_SPAN_PER_ROW = 8;
 /** Bytes of one customer's running state in {@link summarisePeriods}: a cache line. */
