@@ -4,6 +4,7 @@
  * native sort of gini / lorenzCurve that checks only the last value. Each must give the
  * answer of the checked path, and fall back to it (with its errors) on anything unusual.
  */
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { caught, codeOf } from "../../test/support/errors.js";
 import { transactionTableFromColumns } from "../table/TransactionTable.js";
@@ -132,6 +133,54 @@ describe.each(["webassembly", "javascript"])("%s kernels", (kernels) => {
       // quarters of a cent up to 50: every sum below 2^53 quarters is exact, in any order
       const quarters = values.reduce((s, v) => s + v * 4, 0);
       expect(split.totalValue).toBe(quarters / 4);
+    });
+  });
+
+  describe("ties of a table's customerIds, ordered through the ids' prefix keys", () => {
+    /** Rank order by a comparator sort: value descending, ties by id ascending. */
+    const reference = (ids: readonly string[], values: Float64Array) =>
+      Array.from(values.keys()).sort(
+        (a, b) => values[b]! - values[a]! || (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0),
+      );
+
+    it("match a comparator sort on ids the keys decide, ids they cannot, and long runs", () => {
+      fc.assert(
+        fc.property(
+          fc.array(
+            fc.tuple(
+              // ids the first key decides ("x1", "x2"), the second ("abcdefgh1", "abcdefgh2"),
+              // neither (same 12 units), or a unit of 255 or more: compared as strings
+              fc.constantFrom("", "x", "abcdefgh", "customer-0000000", "\u00ff", "\u4e2d", "\ud83d\ude00"),
+              fc.integer({ min: 0, max: 999 }),
+            ),
+            { minLength: 1, maxLength: 200, size: "max" },
+          ),
+          fc.integer({ min: 1, max: 6 }),
+          fc.boolean(),
+          (parts, distinct, close) => {
+            const ids = [...new Set(parts.map(([head, k]) => `${head}${k}`))];
+            // few distinct values: many ties, runs longer than 16; with `close`, values that
+            // differ below the 64-bit key's resolution (the runs hold unequal values)
+            const values = Float64Array.from(ids, (_, i) =>
+              close ? 1 + ((i * 7) % distinct) * 2 ** -50 : (i * 7) % distinct,
+            );
+            const table = tableOf(ids);
+            const order = Array.from(rankDescending({ ids: table.customerIds, values }));
+            expect(order).toEqual(reference(ids, values));
+          },
+        ),
+        { numRuns: 300 },
+      );
+    });
+
+    it("match a comparator sort across batches of 4,096 tied items", () => {
+      // 20,000 customers, totals from 3,000 cents values: ~6.7 per value, runs of 1-20;
+      // ids with a common prefix, not in index order
+      const n = 20_000;
+      const ids = Array.from({ length: n }, (_, i) => `C${String((i * 7919) % 100_003).padStart(8, "0")}`);
+      const values = Float64Array.from({ length: n }, (_, i) => ((i * 104_729) % 3000) / 100);
+      const table = tableOf(ids);
+      expect(Array.from(rankDescending({ ids: table.customerIds, values }))).toEqual(reference(ids, values));
     });
   });
 

@@ -7,6 +7,7 @@
 import { CustomerValueError, type ValidationIssue } from "../errors/CustomerValueError.js";
 import { assertArray } from "../internal/assert.js";
 import { compareIds } from "../internal/compare.js";
+import { idKeysOf } from "../internal/idKeys.js";
 import { describeValue } from "../internal/dates.js";
 import { isVerifiedUniqueIds, rememberVerifiedIds } from "../internal/uniqueIds.js";
 import { isItemColumns, type ItemColumns } from "./itemColumns.js";
@@ -363,11 +364,13 @@ export function rankVerifiedColumns(input: ItemColumns): RankedColumns | undefin
 
 /**
  * Puts each run `order[runs[2k]..runs[2k + 1])` in order by value descending, then id
- * ascending (plain string comparison): short runs (the usual case, mostly pairs of equal
- * values) by insertion sort, without a comparator call per pair, long ones by a comparator
- * sort. A loop kernel (see readOrder in kernels.ts): one call loops over every run (ten
- * thousand at 86,551 customers of the bench), so the engine compiles the loop part-way
- * through instead of running a function call per run cold.
+ * ascending (plain string comparison). With the prefix keys of the ids (internal/idKeys.ts:
+ * a `TransactionTable`'s `customerIds` has them), through {@link orderRunsByKeys}; else
+ * short runs (the usual case, mostly pairs of equal values) by insertion sort, without a
+ * comparator call per pair, long ones by a comparator sort. A loop kernel (see readOrder
+ * in kernels.ts): one call loops over every run (ten thousand at 86,551 customers of the
+ * bench), so the engine compiles the loop part-way through instead of running a function
+ * call per run cold.
  */
 function orderRuns(
   order: Uint32Array,
@@ -376,6 +379,11 @@ function orderRuns(
   ids: readonly string[],
   values: Float64Array,
 ): void {
+  const keys = idKeysOf(ids);
+  if (keys !== undefined && keys.length === 2 * values.length) {
+    orderRunsByKeys(order, runs, runCount, ids, values, keys);
+    return;
+  }
   for (let k = 0; k < runCount; k++) {
     const start = runs[2 * k]!;
     const end = runs[2 * k + 1]!;
@@ -396,6 +404,147 @@ function orderRuns(
       }
       order[q + 1] = j;
     }
+  }
+}
+
+/** Tied items gathered at a time by {@link orderRunsByKeys}. */
+const GATHER_SLOTS = 4096;
+
+/**
+ * {@link orderRuns} with the ids' prefix keys (`keys[2i]`, `keys[2i + 1]` for item `i`).
+ *
+ * Performance (issue 11): the tied items lie anywhere in `values`, `ids` and the heap
+ * (their strings), and on a large customer base most items tie (at the bench's 864,479
+ * customers, 607,653): each comparison of two strings cost cache misses, and each waited
+ * for the one before. Here runs are taken in batches of up to 4,096 tied items: a first
+ * loop copies each item's value and keys, in run order, into a small buffer (its loads do
+ * not depend on one another, so the processor overlaps their misses), then the runs of the
+ * batch are sorted by insertion sort on the buffer; strings are read only where the keys
+ * cannot tell two ids apart. Runs of more than 16 items go through a comparator sort on
+ * their own.
+ */
+function orderRunsByKeys(
+  order: Uint32Array,
+  runs: Int32Array,
+  runCount: number,
+  ids: readonly string[],
+  values: Float64Array,
+  keys: Float64Array,
+): void {
+  const slots = new Float64Array(3 * GATHER_SLOTS);
+  let k = 0;
+  while (k < runCount) {
+    const start = runs[2 * k]!;
+    const end = runs[2 * k + 1]!;
+    if (end - start > 16) {
+      order.subarray(start, end).sort((x, y) => values[y]! - values[x]! || compareByKeys(keys, ids, x, y));
+      k++;
+      continue;
+    }
+    let last = k;
+    let used = 0;
+    while (last < runCount) {
+      const length = runs[2 * last + 1]! - runs[2 * last]!;
+      if (length > 16 || used + length > GATHER_SLOTS) break;
+      used += length;
+      last++;
+    }
+    gatherTied(order, runs, k, last, values, keys, slots);
+    sortGathered(order, runs, k, last, ids, slots);
+    k = last;
+  }
+}
+
+/** Compares items `x` and `y` by id, through their keys where these tell them apart. */
+function compareByKeys(keys: Float64Array, ids: readonly string[], x: number, y: number): number {
+  const fx = keys[2 * x]!;
+  const fy = keys[2 * y]!;
+  if (fx >= 0 && fy >= 0) {
+    if (fx !== fy) return fx < fy ? -1 : 1;
+    const sx = keys[2 * x + 1]!;
+    const sy = keys[2 * y + 1]!;
+    if (sx !== sy) return sx < sy ? -1 : 1;
+  }
+  return compareIds(ids[x]!, ids[y]!);
+}
+
+/**
+ * Copies, for the tied items of runs `from .. to - 1` in turn, value, first and second key
+ * into `slots` (three numbers per item, the runs one after the other). A loop kernel (see
+ * readOrder in kernels.ts).
+ */
+function gatherTied(
+  order: Uint32Array,
+  runs: Int32Array,
+  from: number,
+  to: number,
+  values: Float64Array,
+  keys: Float64Array,
+  slots: Float64Array,
+): void {
+  let t = 0;
+  for (let k = from; k < to; k++) {
+    const end = runs[2 * k + 1]!;
+    for (let r = runs[2 * k]!; r < end; r++, t += 3) {
+      const i = order[r]!;
+      slots[t] = values[i]!;
+      slots[t + 1] = keys[2 * i]!;
+      slots[t + 2] = keys[2 * i + 1]!;
+    }
+  }
+}
+
+/**
+ * Insertion-sorts each of runs `from .. to - 1` on the slots {@link gatherTied} filled,
+ * moving order entries and slots together. A loop kernel (see readOrder in kernels.ts).
+ */
+function sortGathered(
+  order: Uint32Array,
+  runs: Int32Array,
+  from: number,
+  to: number,
+  ids: readonly string[],
+  slots: Float64Array,
+): void {
+  // base: the slot index of the current run's first item, minus its position in `order`
+  let base = 0;
+  for (let k = from; k < to; k++) {
+    const start = runs[2 * k]!;
+    const end = runs[2 * k + 1]!;
+    const shift = base - start;
+    for (let r = start + 1; r < end; r++) {
+      const j = order[r]!;
+      const at = 3 * (r + shift);
+      const v = slots[at]!;
+      const f = slots[at + 1]!;
+      const g = slots[at + 2]!;
+      let q = r - 1;
+      for (; q >= start; q--) {
+        const o = 3 * (q + shift);
+        const vo = slots[o]!;
+        if (v !== vo) {
+          if (v < vo) break;
+        } else {
+          const fo = slots[o + 1]!;
+          const go = slots[o + 2]!;
+          const before =
+            f >= 0 && fo >= 0 && (f !== fo || g !== go)
+              ? f < fo || (f === fo && g < go)
+              : ids[j]! < ids[order[q]!]!;
+          if (!before) break;
+        }
+        order[q + 1] = order[q]!;
+        slots[o + 3] = vo;
+        slots[o + 4] = slots[o + 1]!;
+        slots[o + 5] = slots[o + 2]!;
+      }
+      order[q + 1] = j;
+      const into = 3 * (q + 1 + shift);
+      slots[into] = v;
+      slots[into + 1] = f;
+      slots[into + 2] = g;
+    }
+    base += end - start;
   }
 }
 

@@ -1,4 +1,5 @@
 import type { TransactionColumns } from "../internal/transactions.js";
+import { registerIdKeys } from "../internal/idKeys.js";
 import { registerUniqueIds } from "../internal/uniqueIds.js";
 import type { TransactionTable } from "./TransactionTable.js";
 
@@ -9,5 +10,9 @@ import type { TransactionTable } from "./TransactionTable.js";
  * the record readers.
  */
 export function tableOf(columns: TransactionColumns): TransactionTable {
-  return { kind: "TransactionTable", ...columns, customerIds: registerUniqueIds(columns.customerIds) };
+  return {
+    kind: "TransactionTable",
+    ...columns,
+    customerIds: registerIdKeys(registerUniqueIds(columns.customerIds)),
+  };
 }

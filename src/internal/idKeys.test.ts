@@ -1,0 +1,102 @@
+/**
+ * The prefix keys of ids (idKeys.ts): where they tell two ids apart, they order them as
+ * plain string comparison does; they tell apart ids that differ within 12 units after the
+ * common prefix; and they give way (-1, or equal keys) everywhere else.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { idKeys, idKeysOf, registerIdKeys } from "./idKeys.js";
+
+/** -1, 0 or 1 as the keys order ids `a` and `b`; `undefined` where they cannot tell. */
+function keyOrder(keys: Float64Array, a: number, b: number): number | undefined {
+  const fa = keys[2 * a]!;
+  const fb = keys[2 * b]!;
+  if (fa < 0 || fb < 0) return undefined;
+  if (fa !== fb) return fa < fb ? -1 : 1;
+  const sa = keys[2 * a + 1]!;
+  const sb = keys[2 * b + 1]!;
+  return sa === sb ? undefined : sa < sb ? -1 : 1;
+}
+
+const stringOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+describe("idKeys", () => {
+  it("encodes 12 units after the common prefix, 8 bits each, unit + 1 (0 past the end)", () => {
+    // common prefix "C000" (4 units); "C0001" continues with "1" only
+    const keys = idKeys(["C00025031", "C00026857", "C0001"]);
+    // "25031" -> units 50 53 48 51 49 -> digits 51 54 49 52 50, then 0
+    const first = (d: number[]) => d.reduce((k, x) => k * 256 + x, 0);
+    expect(keys[0]).toBe(first([51, 54, 49, 52, 50, 0]));
+    expect(keys[1]).toBe(0);
+    expect(keys[2]).toBe(first([51, 55, 57, 54, 56, 0])); // "26857"
+    expect(keys[4]).toBe(first([50, 0, 0, 0, 0, 0])); // "1"
+    // 12 units: the second key holds units 7-12 after the prefix
+    const long = idKeys(["x-abcdefghijklmn", "y"]); // no common prefix
+    expect(long[0]).toBe(first([..."x-abcd"].map((c) => c.charCodeAt(0) + 1)));
+    expect(long[1]).toBe(first([..."efghij"].map((c) => c.charCodeAt(0) + 1)));
+  });
+
+  it("gives -1 to an id with a unit of 255 or more among the 12, and nothing to a later one", () => {
+    const keys = idKeys(["aÿ", "a\u00fe", "a\u{1F600}", "abcdefghijklm\u4e2d"]);
+    expect(keys[0]).toBe(-1); // ÿ is 255
+    expect(keys[2]).toBeGreaterThan(0); // þ is 254
+    expect(keys[4]).toBe(-1); // a surrogate pair
+    expect(keys[6]).toBeGreaterThan(0); // 中 is the 14th unit, past the 12
+  });
+
+  it("handles one id, an empty array, and an id that is the common prefix itself", () => {
+    expect(Array.from(idKeys(["only"]))).toEqual([0, 0]); // the whole id is the common prefix
+    expect(idKeys([]).length).toBe(0);
+    const keys = idKeys(["ab", "abc"]);
+    expect(keyOrder(keys, 0, 1)).toBe(-1); // "ab" < "abc"
+  });
+
+  it("orders like plain string comparison wherever the keys tell ids apart", () => {
+    const unit = fc.oneof(
+      fc.constantFrom("0", "1", "9", "A", "Z", "a", "z", "-", " ", "~"),
+      fc.constantFrom("\u00fe", "\u00ff", "\u0100", "\u4e2d", "\ud83d", "\ude00", "\u0000"),
+    );
+    const tail = fc.array(unit, { maxLength: 16 }).map((units) => units.join(""));
+    const idSets = fc.tuple(
+      fc.constantFrom("", "C000", "customer-000000"),
+      fc.array(tail, { minLength: 1, maxLength: 40 }),
+    );
+    fc.assert(
+      fc.property(idSets, ([prefix, tails]) => {
+        const ids = [...new Set(tails.map((t) => prefix + t))];
+        const keys = idKeys(ids);
+        for (let a = 0; a < ids.length; a++) {
+          for (let b = 0; b < ids.length; b++) {
+            const byKeys = keyOrder(keys, a, b);
+            if (byKeys !== undefined) expect(byKeys).toBe(stringOrder(ids[a]!, ids[b]!));
+          }
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("tells apart ids of units below 255 that differ within 12 units after the common prefix", () => {
+    const tail = fc.array(fc.integer({ min: 0, max: 254 }), { minLength: 0, maxLength: 12 });
+    fc.assert(
+      fc.property(fc.array(tail, { minLength: 2, maxLength: 30 }), (tails) => {
+        const ids = [...new Set(tails.map((t) => `id:${String.fromCharCode(...t)}`))];
+        const keys = idKeys(ids);
+        for (let a = 0; a < ids.length; a++) {
+          for (let b = 0; b < ids.length; b++) {
+            if (a !== b) expect(keyOrder(keys, a, b)).toBe(stringOrder(ids[a]!, ids[b]!));
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("keeps the keys of a registered array, by identity", () => {
+    const ids = ["b", "a"];
+    expect(idKeysOf(ids)).toBeUndefined();
+    expect(registerIdKeys(ids)).toBe(ids);
+    expect(Array.from(idKeysOf(ids)!)).toEqual(Array.from(idKeys(ids)));
+    expect(idKeysOf(["b", "a"])).toBeUndefined();
+  });
+});
