@@ -194,6 +194,90 @@ describe("classifyLifecycle: each rule, by hand", () => {
   });
 });
 
+describe("classifyLifecycle: the reason of each rule, in words (written by hand)", () => {
+  const asOf = "2011-12-01T00:00:00Z";
+  const reason = (history: LifecycleHistory, options: Partial<ClassifyLifecycleOptions> = {}) =>
+    classify(history, { asOf, ...options }).evidence.reason;
+  // Rule 7 at asOf 2011-12-01: recent window (2011-06-01, asOf], previous (2010-12-01, 2011-06-01].
+  const trend = (vQ: readonly number[], vR: readonly number[]) => ({
+    transactions: [
+      ...vQ.map((a, i) => buy(`2011-0${i + 1}-15`, a)),
+      ...vR.map((a, i) => buy(`2011-0${i + 7}-15`, a)),
+    ],
+  });
+
+  it("rules 1 to 6 name their rule, dates and windows", () => {
+    expect(reason({ transactions: [] })).toBe("no purchase (amount > 0) on or before asOf");
+    expect(reason({ transactions: [buy("2011-01-10")], terminationNoticeAt: asOf })).toBe(
+      "termination notice given 2011-12-01T00:00:00.000Z and not withdrawn by asOf",
+    );
+    expect(reason({ transactions: [buy("2010-01-05"), buy("2011-03-10")] })).toBe(
+      "last purchase 2011-03-10T00:00:00.000Z is at least 6 months before asOf",
+    );
+    expect(reason({ transactions: [buy("2011-10-15")], satisfaction: 4.9 }, { dissatisfiedBelow: 5 })).toBe(
+      "satisfaction 4.9 is below dissatisfiedBelow 5",
+    );
+    expect(reason({ transactions: [buy("2010-06-01"), buy("2011-01-01"), buy("2011-10-20")] })).toBe(
+      "bought again 2011-10-20T00:00:00.000Z after a gap of at least 6 months " +
+        "(since 2011-01-01T00:00:00.000Z), less than 3 months before asOf",
+    );
+    expect(reason({ transactions: [buy("2011-09-02"), buy("2011-11-30")] })).toBe(
+      "first purchase 2011-09-02T00:00:00.000Z is less than 3 months before asOf",
+    );
+    // windows in other words: 1 year, 2 weeks, 45 days
+    expect(
+      reason(
+        { transactions: [buy("2010-06-01"), buy("2011-11-25")] },
+        { interruptionAfter: { years: 1 }, recoveryWindow: { weeks: 2 } },
+      ),
+    ).toBe(
+      "bought again 2011-11-25T00:00:00.000Z after a gap of at least 1 year " +
+        "(since 2010-06-01T00:00:00.000Z), less than 2 weeks before asOf",
+    );
+    expect(reason({ transactions: [buy("2011-11-30")] }, { socializationWindow: { days: 45 } })).toBe(
+      "first purchase 2011-11-30T00:00:00.000Z is less than 45 days before asOf",
+    );
+  });
+
+  it("an adapted interruptionAfter is written in days", () => {
+    // every 10 days, last 2011-10-01; asOf 2011-11-15: threshold 30 days (see the adaptive tests)
+    const every10 = ["2011-09-01", "2011-09-11", "2011-09-21", "2011-10-01"].map((d) => buy(d));
+    expect(
+      reason({ transactions: every10 }, { asOf: "2011-11-15T00:00:00Z", adaptiveInterruption: true }),
+    ).toBe("last purchase 2011-10-01T00:00:00.000Z is at least 30 days before asOf");
+  });
+
+  it("rule 7 gives vR, vQ (rounded to cents), the change in percent and the threshold crossed", () => {
+    // vQ 100, vR 110: change +10.0% (exactly the growth threshold)
+    expect(reason(trend([60, 40], [70, 40]))).toBe(
+      "vR 110 vs vQ 100: change +10.0% >= growthThreshold +10.0%",
+    );
+    // vQ 100, vR 90: -10.0%
+    expect(reason(trend([100], [50, 40]))).toBe("vR 90 vs vQ 100: change -10.0% <= -declineThreshold -10.0%");
+    // vQ 100, vR 105: +5.0%
+    expect(reason(trend([100], [105]))).toBe("vR 105 vs vQ 100: change +5.0%, within the thresholds");
+    // vQ = 60.25 + 39.5 = 99.75; vR = 70.1 + 40.05 = 110.14999999999999 in doubles, 110.15 in
+    // cents; change 10.4 / 99.75 = 0.10426 -> +10.4%
+    expect(reason(trend([60.25, 39.5], [70.1, 40.05]))).toBe(
+      "vR 110.15 vs vQ 99.75: change +10.4% >= growthThreshold +10.0%",
+    );
+    // vQ 100, vR 100.5: +0.5%; thresholds 0.25 and 0.125 written as +25.0% and -12.5%
+    expect(reason(trend([100], [100.5]), { growthThreshold: 0.25, declineThreshold: 0.125 })).toBe(
+      "vR 100.5 vs vQ 100: change +0.5%, within the thresholds",
+    );
+    expect(reason(trend([100], [130.07]), { growthThreshold: 0.25 })).toBe(
+      "vR 130.07 vs vQ 100: change +30.1% >= growthThreshold +25.0%",
+    );
+    expect(reason(trend([100], [80]), { declineThreshold: 0.125 })).toBe(
+      "vR 80 vs vQ 100: change -20.0% <= -declineThreshold -12.5%",
+    );
+    // nothing in the previous window: change +Infinity
+    expect(reason({ transactions: [buy("2010-10-15"), buy("2011-07-15")] })).toBe(
+      "vR 100 vs vQ 0: change +Infinity (vQ = 0) >= growthThreshold +10.0%",
+    );
+  });
+});
+
 describe("classifyLifecycle: boundaries (a <= sub(b, d), date-fns month-end clamping)", () => {
   it("a last purchase exactly interruptionAfter before asOf is an interruption; 1 ms later is not", () => {
     const asOf = "2011-12-09T23:59:59Z";

@@ -5,6 +5,7 @@
  */
 import { CustomerValueError, type ValidationIssue } from "../errors/CustomerValueError.js";
 import { describeValue } from "../internal/dates.js";
+import { IdIndex } from "../internal/idIndex.js";
 import { readTransactions } from "../internal/transactions.js";
 import { isTransactionTable } from "../table/TransactionTable.js";
 import type { Customer } from "../records/Customer.js";
@@ -49,7 +50,9 @@ export function readCustomerBase(
     );
   }
   const issues: ValidationIssue[] = [];
-  const slotOf = new Map<string, number>();
+  // The listed ids, numbered in list order (IdIndex: a Map of a million ids was the
+  // slowest part of the call, issue 11).
+  const slotOf = new IdIndex(customers.length);
   const ids: string[] = [];
   const facts: HistoryFacts[] = [];
   const duplicates: string[] = [];
@@ -60,11 +63,9 @@ export function readCustomerBase(
       continue;
     }
     facts.push(readHistoryFacts(c, i, issues));
-    // One hash operation per customer: a repeated id leaves the size unchanged (and its
-    // slot overwritten, which does not matter: repeats are an error, thrown below).
-    const size = slotOf.size;
-    slotOf.set(c.id, ids.length);
-    if (slotOf.size === size) duplicates.push(`${JSON.stringify(c.id)} at [${i}]`);
+    // One hash operation per customer; a repeated id is an error, thrown below (the
+    // numbers of the index then lag behind `ids`, which is not used).
+    if (slotOf.add(c.id) >= 0) duplicates.push(`${JSON.stringify(c.id)} at [${i}]`);
     ids.push(c.id);
   }
   if (issues.length > 0) {
@@ -86,16 +87,18 @@ export function readCustomerBase(
   // Dictionary of the log's customers -> slot, resolved once per distinct id.
   const slotOfLogCustomer = new Int32Array(cols.customerIds.length);
   const unknown: string[] = [];
-  cols.customerIds.forEach((id, k) => {
+  const logIds = cols.customerIds;
+  for (let k = 0; k < logIds.length; k++) {
+    const id = logIds[k]!;
     let slot = slotOf.get(id);
-    if (slot === undefined) {
+    if (slot < 0) {
       unknown.push(id);
       slot = ids.length;
       ids.push(id);
       facts.push(NO_FACTS);
     }
     slotOfLogCustomer[k] = slot;
-  });
+  }
   if (unknown.length > 0 && unknownCustomers === "throw") {
     throw new CustomerValueError(
       "UNKNOWN_CUSTOMER",
