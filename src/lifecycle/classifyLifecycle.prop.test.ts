@@ -4,6 +4,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { classifyLifecycle } from "./classifyLifecycle.js";
 import { classifyLifecycles } from "./classifyLifecycles.js";
+import { setPartSlots } from "./customerBase.js";
+import { transactionTable } from "../table/TransactionTable.js";
 import type { ClassifyLifecycleOptions } from "./rules.js";
 import { LIFECYCLE_PHASES, LIFECYCLE_STAGES } from "./stages.js";
 
@@ -148,6 +150,45 @@ describe("classifyLifecycle properties", () => {
           expect(rows[i]).toEqual({ customerId: c.id, ...classifyLifecycle(c.history, o) });
         });
       }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("classifyLifecycles gives the same rows when its purchases are laid out in parts of 1, 2 or 3 customers", () => {
+    // The parts are a memory measure (customerBase.ts); with "report", the log's unknown
+    // customers take the last slots, so parts also span listed and unknown customers.
+    const customer = fc.record({ history, id: fc.constantFrom("a", "b", "c", "d", "e", "f", "g") });
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(customer, { selector: (c) => c.id, maxLength: 7 }),
+        fc.integer({ min: 0, max: 7 }),
+        fc.boolean(),
+        options,
+        (cs, listedCount, asTable, o) => {
+          const customers = cs
+            .slice(0, listedCount)
+            .map(({ id, history: { transactions: _t, ...facts } }) => ({ id, ...facts }));
+          const records = cs
+            .flatMap((c) => c.history.transactions.map((t, k) => ({ ...t, customerId: c.id, k })))
+            .sort((a, b) => a.k - b.k)
+            .map(({ k: _k, ...t }) => t);
+          const log = asTable ? transactionTable(records) : records;
+          const run = () => classifyLifecycles(customers, log, { ...o, unknownCustomers: "report" });
+          const whole = run();
+          for (const slots of [1, 2, 3]) {
+            setPartSlots(slots);
+            try {
+              expect(run()).toEqual(whole);
+            } finally {
+              setPartSlots();
+            }
+          }
+          // and the whole agrees with classifyLifecycle for every listed customer
+          customers.forEach((c, i) => {
+            expect(whole[i]).toEqual({ customerId: c.id, ...classifyLifecycle(cs[i]!.history, o) });
+          });
+        },
+      ),
       { numRuns: 300 },
     );
   });

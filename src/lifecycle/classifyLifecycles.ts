@@ -1,7 +1,7 @@
 import type { Customer } from "../records/Customer.js";
 import type { TransactionInput } from "../table/TransactionTable.js";
 import { assertOneOf } from "../internal/assert.js";
-import { readCustomerBase, type UnknownCustomers } from "./customerBase.js";
+import { loadPurchases, purchaseBuffers, readCustomerBase, type UnknownCustomers } from "./customerBase.js";
 import {
   type ClassifyLifecycleOptions,
   decideLifecycle,
@@ -65,27 +65,31 @@ export function classifyLifecycles(
   assertOneOf(unknownCustomers, ["throw", "report"] as const, `${fn}: unknownCustomers`);
   const cuts = lifecycleCuts(options.asOf, resolved, `${fn}: asOf`);
   const base = readCustomerBase(customers, transactions, fn, unknownCustomers, cuts.asOf);
-  const rows: LifecycleRow[] = new Array(base.ids.length);
-  const { time, amount, offsets, facts, ids, listed } = base;
-  for (let k = 0; k < ids.length; k++) {
-    const lo = offsets[k]!;
-    const hi = offsets[k + 1]!;
-    const d = decideLifecycle(time, amount, lo, hi, facts[k]!, resolved, cuts);
-    const evidence = evidenceOf(d, time, amount, lo, hi, facts[k]!, resolved, cuts);
-    const strategy = strategyOf(d);
-    const customerId = ids[k]!;
-    // Each row made once, in its final shape (issue 11: no intermediate result to spread);
-    // the key order is that of classifyLifecycle's result, after customerId.
-    if (k < listed) {
-      rows[k] =
-        d.phase === undefined
-          ? { customerId, stage: d.stage, strategy, evidence }
-          : { customerId, stage: d.stage, phase: d.phase, strategy, evidence };
-    } else {
-      rows[k] =
-        d.phase === undefined
-          ? { customerId, stage: d.stage, strategy, evidence, unknownCustomer: true }
-          : { customerId, stage: d.stage, phase: d.phase, strategy, evidence, unknownCustomer: true };
+  const { offsets, facts, ids, listed } = base;
+  const rows: LifecycleRow[] = new Array(ids.length);
+  const buffers = purchaseBuffers(base);
+  for (let p = 0; p < base.parts; p++) {
+    const { time, amount, first, from, to } = loadPurchases(base, p, buffers);
+    for (let k = from; k < to; k++) {
+      const lo = offsets[k]! - first;
+      const hi = offsets[k + 1]! - first;
+      const d = decideLifecycle(time, amount, lo, hi, facts[k]!, resolved, cuts);
+      const evidence = evidenceOf(d, time, amount, lo, hi, facts[k]!, resolved, cuts);
+      const strategy = strategyOf(d);
+      const customerId = ids[k]!;
+      // Each row made once, in its final shape (issue 11: no intermediate result to spread);
+      // the key order is that of classifyLifecycle's result, after customerId.
+      if (k < listed) {
+        rows[k] =
+          d.phase === undefined
+            ? { customerId, stage: d.stage, strategy, evidence }
+            : { customerId, stage: d.stage, phase: d.phase, strategy, evidence };
+      } else {
+        rows[k] =
+          d.phase === undefined
+            ? { customerId, stage: d.stage, strategy, evidence, unknownCustomer: true }
+            : { customerId, stage: d.stage, phase: d.phase, strategy, evidence, unknownCustomer: true };
+      }
     }
   }
   return rows;

@@ -6,7 +6,7 @@
 import { CustomerValueError, type ValidationIssue } from "../errors/CustomerValueError.js";
 import { describeValue } from "../internal/dates.js";
 import { IdIndex } from "../internal/idIndex.js";
-import { readTransactions } from "../internal/transactions.js";
+import { readTransactions, type TransactionColumns } from "../internal/transactions.js";
 import { isTransactionTable } from "../table/TransactionTable.js";
 import type { Customer } from "../records/Customer.js";
 import { Customer as CustomerSchema } from "../records/Customer.js";
@@ -16,7 +16,10 @@ import { type HistoryFacts, NO_FACTS, readHistoryFacts } from "./rules.js";
 /** What to do with transactions of customers missing from the customer list. */
 export type UnknownCustomers = "throw" | "report";
 
-/** Customers and their purchases, grouped. Slot `k` owns `time[offsets[k] .. offsets[k + 1])`. */
+/**
+ * Customers and their purchases, grouped. Slot `k` owns the purchases numbered
+ * `offsets[k] .. offsets[k + 1]`, which {@link loadPurchases} lays out part by part.
+ */
 export interface CustomerBase {
   /** Customer ids: the listed customers in list order, then unknown ones (with `"report"`) in log order. */
   readonly ids: readonly string[];
@@ -25,13 +28,48 @@ export interface CustomerBase {
   /** Notice dates and satisfaction per slot (unknown customers have none). */
   readonly facts: readonly HistoryFacts[];
   readonly offsets: Int32Array;
+  /** Part `p` holds slots `p * partSlots .. (p + 1) * partSlots - 1`. */
+  readonly partSlots: number;
+  readonly parts: number;
+  /** Per log row: its part, or -1 when it is not a purchase up to the cut-off. */
+  readonly partOfRow: Int8Array;
+  /** Slot per customer of the log (`customer` codes of the columns). */
+  readonly slotOfLogCustomer: Int32Array;
+  readonly columns: TransactionColumns;
+  /** Purchases per part at most (the buffers' size). */
+  readonly partCapacity: number;
+}
+
+/** The purchases of one part, in time order per slot: slot `k`'s at `offsets[k] - first ..`. */
+export interface PartPurchases {
   readonly time: Float64Array;
   readonly amount: Float64Array;
+  /** The purchase number at index 0: `offsets` of the part's first slot. */
+  readonly first: number;
+  /** The part's slots: `from .. to - 1`. */
+  readonly from: number;
+  readonly to: number;
+}
+
+/**
+ * Slots per part by default (performance, issue 11): at the bench's 10M transactions, the
+ * purchases laid out all at once took two 80 MB arrays, which the system maps afresh on
+ * every call (about 3.5 ms per MB of page faults on the bench machine); part by part, the
+ * arrays hold a quarter of that, reused from part to part, for one more read of a byte
+ * per log row per part.
+ */
+const PART_SLOTS = 1 << 18;
+let defaultPartSlots = PART_SLOTS;
+
+/** For tests: parts of `slots` slots in {@link readCustomerBase} by default, so that small inputs span several. */
+export function setPartSlots(slots: number = PART_SLOTS): void {
+  defaultPartSlots = slots;
 }
 
 /**
  * Checks the customers (ids present and unique, dates and satisfaction valid) and groups the
- * purchases dated on or before `upTo` by customer.
+ * purchases dated on or before `upTo` by customer, in parts of `partSlots` slots (default
+ * 2^18, at most 127 parts; `Infinity`: one part) whose purchases {@link loadPurchases} lays out.
  *
  * @throws {CustomerValueError} `INVALID_RECORD` (bad records, all listed), `DUPLICATE_ID`,
  *   `UNKNOWN_CUSTOMER` (with `unknownCustomers: "throw"`)
@@ -42,6 +80,7 @@ export function readCustomerBase(
   fn: string,
   unknownCustomers: UnknownCustomers,
   upTo: number,
+  partSlots = defaultPartSlots,
 ): CustomerBase {
   if (!Array.isArray(customers)) {
     throw new CustomerValueError(
@@ -109,29 +148,131 @@ export function readCustomerBase(
     );
   }
 
-  // Counting sort of the purchases by slot (stable: log order within a slot).
+  // Purchases per slot, and each log row's part (-1: not a purchase up to the cut-off).
   const slots = ids.length;
+  // At most 127 parts (a part number fits a byte).
+  const perPart = Math.max(1, Math.min(partSlots, slots), Math.ceil(slots / 127));
+  const parts = Math.max(1, Math.ceil(slots / perPart));
   const counts = new Int32Array(slots + 1);
   const n = cols.length;
-  for (let i = 0; i < n; i++) {
-    if (cols.amount[i]! > 0 && cols.time[i]! <= upTo) counts[slotOfLogCustomer[cols.customer[i]!]! + 1]!++;
-  }
+  const partOfRow = new Int8Array(n);
+  countPurchases(
+    cols.customer,
+    cols.time,
+    cols.amount,
+    n,
+    upTo,
+    slotOfLogCustomer,
+    perPart,
+    counts,
+    partOfRow,
+  );
   const offsets = new Int32Array(slots + 1);
   for (let k = 0; k < slots; k++) offsets[k + 1] = offsets[k]! + counts[k + 1]!;
-  const total = offsets[slots]!;
-  const time = new Float64Array(total);
-  const amount = new Float64Array(total);
-  const next = offsets.slice(0, slots);
+  let partCapacity = 0;
+  for (let p = 0; p < parts; p++) {
+    const from = p * perPart;
+    const to = Math.min(slots, from + perPart);
+    partCapacity = Math.max(partCapacity, offsets[to]! - offsets[from]!);
+  }
+  return {
+    ids,
+    listed,
+    facts,
+    offsets,
+    partSlots: perPart,
+    parts,
+    partOfRow,
+    slotOfLogCustomer,
+    columns: cols,
+    partCapacity,
+  };
+}
+
+/** Counts each slot's purchases into `counts[slot + 1]` and marks each row's part. A loop kernel (see readOrder in pareto/kernels.ts). */
+function countPurchases(
+  customer: Int32Array,
+  time: Float64Array,
+  amount: Float64Array,
+  n: number,
+  upTo: number,
+  slotOfLogCustomer: Int32Array,
+  perPart: number,
+  counts: Int32Array,
+  partOfRow: Int8Array,
+): void {
   for (let i = 0; i < n; i++) {
-    if (cols.amount[i]! > 0 && cols.time[i]! <= upTo) {
-      const at = next[slotOfLogCustomer[cols.customer[i]!]!]!++;
-      time[at] = cols.time[i]!;
-      amount[at] = cols.amount[i]!;
+    if (amount[i]! > 0 && time[i]! <= upTo) {
+      const slot = slotOfLogCustomer[customer[i]!]!;
+      counts[slot + 1]!++;
+      partOfRow[i] = Math.floor(slot / perPart);
+    } else {
+      partOfRow[i] = -1;
     }
   }
-  // Sort each slot by time (stable), only where the log was not already in order.
-  for (let k = 0; k < slots; k++) sortSlot(time, amount, offsets[k]!, offsets[k + 1]!);
-  return { ids, listed, facts, offsets, time, amount };
+}
+
+/**
+ * Buffers for {@link loadPurchases}, sized for the largest part of `base` (reuse them from
+ * part to part).
+ */
+export function purchaseBuffers(base: CustomerBase): { time: Float64Array; amount: Float64Array } {
+  return { time: new Float64Array(base.partCapacity), amount: new Float64Array(base.partCapacity) };
+}
+
+/**
+ * Lays out part `p`'s purchases in `buffers`: each slot's contiguous, in ascending time, ties
+ * in log order (a counting sort by slot, stable, then each slot sorted by time where the log
+ * was not in order).
+ */
+export function loadPurchases(
+  base: CustomerBase,
+  p: number,
+  buffers: { time: Float64Array; amount: Float64Array },
+): PartPurchases {
+  const { offsets, partSlots, columns, slotOfLogCustomer, partOfRow } = base;
+  const from = p * partSlots;
+  const to = Math.min(base.ids.length, from + partSlots);
+  const first = offsets[from]!;
+  const next = offsets.slice(from, to);
+  const { time, amount } = buffers;
+  placePurchases(
+    columns.customer,
+    columns.time,
+    columns.amount,
+    partOfRow,
+    p,
+    slotOfLogCustomer,
+    from,
+    first,
+    next,
+    time,
+    amount,
+  );
+  for (let k = from; k < to; k++) sortSlot(time, amount, offsets[k]! - first, offsets[k + 1]! - first);
+  return { time, amount, first, from, to };
+}
+
+/** The scatter of {@link loadPurchases}. A loop kernel (see readOrder in pareto/kernels.ts). */
+function placePurchases(
+  customer: Int32Array,
+  rowTime: Float64Array,
+  rowAmount: Float64Array,
+  partOfRow: Int8Array,
+  p: number,
+  slotOfLogCustomer: Int32Array,
+  from: number,
+  first: number,
+  next: Int32Array,
+  time: Float64Array,
+  amount: Float64Array,
+): void {
+  for (let i = 0; i < partOfRow.length; i++) {
+    if (partOfRow[i] !== p) continue;
+    const at = next[slotOfLogCustomer[customer[i]!]! - from]!++ - first;
+    time[at] = rowTime[i]!;
+    amount[at] = rowAmount[i]!;
+  }
 }
 
 function sortSlot(time: Float64Array, amount: Float64Array, lo: number, hi: number): void {

@@ -12,7 +12,7 @@ import {
 import type { Customer } from "../records/Customer.js";
 import type { TransactionInput } from "../table/TransactionTable.js";
 import type { ClassifyLifecyclesOptions } from "./classifyLifecycles.js";
-import { readCustomerBase } from "./customerBase.js";
+import { loadPurchases, purchaseBuffers, readCustomerBase } from "./customerBase.js";
 import { decideLifecycle, firstAfter, lifecycleCuts, resolveLifecycleOptions } from "./rules.js";
 import { LIFECYCLE_STAGES, type LifecycleStage } from "./stages.js";
 
@@ -107,15 +107,17 @@ export function lifecycleTimeline(
     Number.isFinite(toTimeOption)
       ? periodEnd(periodIndex(toTimeOption, period, tz), period, tz) - 1
       : toTimeOption,
+    Number.POSITIVE_INFINITY, // one part: every period reads every customer's purchases
   );
+  const { time, amount } = loadPurchases(base, 0, purchaseBuffers(base));
   let firstTime = Number.POSITIVE_INFINITY;
   let lastTime = Number.NEGATIVE_INFINITY;
   for (let k = 0; k < base.ids.length; k++) {
     const lo = base.offsets[k]!;
     const hi = base.offsets[k + 1]!;
     if (hi > lo) {
-      firstTime = Math.min(firstTime, base.time[lo]!);
-      lastTime = Math.max(lastTime, base.time[hi - 1]!);
+      firstTime = Math.min(firstTime, time[lo]!);
+      lastTime = Math.max(lastTime, time[hi - 1]!);
     }
   }
   const start = fromTimeOption ?? firstTime;
@@ -157,8 +159,8 @@ export function lifecycleTimeline(
     const phases = { endangerment: 0, termination: 0 };
     for (let k = 0; k < base.ids.length; k++) {
       const lo = base.offsets[k]!;
-      const hi = firstAfter(base.time, lo, base.offsets[k + 1]!, cuts.asOf);
-      const d = decideLifecycle(base.time, base.amount, lo, hi, base.facts[k]!, resolved, cuts);
+      const hi = firstAfter(time, lo, base.offsets[k + 1]!, cuts.asOf);
+      const d = decideLifecycle(time, amount, lo, hi, base.facts[k]!, resolved, cuts);
       rows[k]!.stages.push(d.stage);
       counts[d.stage]++;
       if (d.phase !== undefined) phases[d.phase]++;
