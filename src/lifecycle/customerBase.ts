@@ -92,7 +92,8 @@ export function readCustomerBase(
   // The listed ids, numbered in list order (IdIndex: a Map of a million ids was the
   // slowest part of the call, issue 11); `ids` is the index's own list of them, to which
   // the log's unknown customers are appended below (the index reads only its own numbers).
-  // Any problem below is thrown, so on the way on, customer `i` is slot `i`.
+  // An invalid record or a repeated id is thrown below, so past those checks customer `i`
+  // is slot `i`.
   const slotOf = new IdIndex(customers.length);
   const ids = slotOf.ids;
   const facts = new Array<HistoryFacts>(customers.length);
