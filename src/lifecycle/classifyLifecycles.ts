@@ -1,7 +1,7 @@
 import type { Customer } from "../records/Customer.js";
 import type { TransactionInput } from "../table/TransactionTable.js";
 import { assertOneOf } from "../internal/assert.js";
-import { loadPurchases, purchaseBuffers, readCustomerBase, type UnknownCustomers } from "./customerBase.js";
+import { loadPurchases, readCustomerBase, type UnknownCustomers } from "./customerBase.js";
 import {
   type ClassifyLifecycleOptions,
   decideLifecycle,
@@ -67,9 +67,8 @@ export function classifyLifecycles(
   const base = readCustomerBase(customers, transactions, fn, unknownCustomers, cuts.asOf);
   const { offsets, facts, ids, listed } = base;
   const rows: LifecycleRow[] = new Array(ids.length);
-  const buffers = purchaseBuffers(base);
   for (let p = 0; p < base.parts; p++) {
-    const { time, amount, first, from, to } = loadPurchases(base, p, buffers);
+    const { time, amount, first, from, to } = loadPurchases(base, p);
     for (let k = from; k < to; k++) {
       const lo = offsets[k]! - first;
       const hi = offsets[k + 1]! - first;

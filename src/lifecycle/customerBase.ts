@@ -36,8 +36,9 @@ export interface CustomerBase {
   /** Slot per customer of the log (`customer` codes of the columns). */
   readonly slotOfLogCustomer: Int32Array;
   readonly columns: TransactionColumns;
-  /** Purchases per part at most (the buffers' size). */
-  readonly partCapacity: number;
+  /** Buffers for one part's purchases, sized for the largest part ({@link loadPurchases} fills them). */
+  readonly time: Float64Array;
+  readonly amount: Float64Array;
 }
 
 /** The purchases of one part, in time order per slot: slot `k`'s at `offsets[k] - first ..`. */
@@ -186,7 +187,8 @@ export function readCustomerBase(
     partOfRow,
     slotOfLogCustomer,
     columns: cols,
-    partCapacity,
+    time: new Float64Array(partCapacity),
+    amount: new Float64Array(partCapacity),
   };
 }
 
@@ -214,29 +216,16 @@ function countPurchases(
 }
 
 /**
- * Buffers for {@link loadPurchases}, sized for the largest part of `base` (reuse them from
- * part to part).
+ * Lays out part `p`'s purchases in the base's buffers (overwriting the part before): each
+ * slot's contiguous, in ascending time, ties in log order (a counting sort by slot, stable,
+ * then each slot sorted by time where the log was not in order).
  */
-export function purchaseBuffers(base: CustomerBase): { time: Float64Array; amount: Float64Array } {
-  return { time: new Float64Array(base.partCapacity), amount: new Float64Array(base.partCapacity) };
-}
-
-/**
- * Lays out part `p`'s purchases in `buffers`: each slot's contiguous, in ascending time, ties
- * in log order (a counting sort by slot, stable, then each slot sorted by time where the log
- * was not in order).
- */
-export function loadPurchases(
-  base: CustomerBase,
-  p: number,
-  buffers: { time: Float64Array; amount: Float64Array },
-): PartPurchases {
-  const { offsets, partSlots, columns, slotOfLogCustomer, partOfRow } = base;
+export function loadPurchases(base: CustomerBase, p: number): PartPurchases {
+  const { offsets, partSlots, columns, slotOfLogCustomer, partOfRow, time, amount } = base;
   const from = p * partSlots;
   const to = Math.min(base.ids.length, from + partSlots);
   const first = offsets[from]!;
   const next = offsets.slice(from, to);
-  const { time, amount } = buffers;
   placePurchases(
     columns.customer,
     columns.time,

@@ -12,7 +12,7 @@ import {
 import type { Customer } from "../records/Customer.js";
 import type { TransactionInput } from "../table/TransactionTable.js";
 import type { ClassifyLifecyclesOptions } from "./classifyLifecycles.js";
-import { loadPurchases, purchaseBuffers, readCustomerBase } from "./customerBase.js";
+import { loadPurchases, readCustomerBase } from "./customerBase.js";
 import { decideLifecycle, firstAfter, lifecycleCuts, resolveLifecycleOptions } from "./rules.js";
 import { LIFECYCLE_STAGES, type LifecycleStage } from "./stages.js";
 
@@ -109,7 +109,7 @@ export function lifecycleTimeline(
       : toTimeOption,
     Number.POSITIVE_INFINITY, // one part: every period reads every customer's purchases
   );
-  const { time, amount } = loadPurchases(base, 0, purchaseBuffers(base));
+  const { time, amount } = loadPurchases(base, 0);
   let firstTime = Number.POSITIVE_INFINITY;
   let lastTime = Number.NEGATIVE_INFINITY;
   for (let k = 0; k < base.ids.length; k++) {

@@ -527,6 +527,8 @@ function sortGathered(
         } else {
           const fo = slots[o + 1]!;
           const go = slots[o + 2]!;
+          // compareByKeys, inlined on the gathered keys (a call per comparison here is the
+          // cost this loop exists to avoid)
           const before =
             f >= 0 && fo >= 0 && (f !== fo || g !== go)
               ? f < fo || (f === fo && g < go)
