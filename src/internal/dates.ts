@@ -24,7 +24,7 @@ export const PERIODS = ["day", "week", "month", "quarter", "year"] as const;
 /** `"day"`, `"week"` (ISO week), `"month"`, `"quarter"` or `"year"`. */
 export type Period = (typeof PERIODS)[number];
 
-const MS_PER_DAY = 86_400_000;
+export const MS_PER_DAY = 86_400_000;
 
 // YYYY-MM-DD, optionally followed by T or a space and hh:mm[:ss[.fff]], and a zone (Z or ±hh[:mm]) only after a time.
 const ISO_PATTERN =

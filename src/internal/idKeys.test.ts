@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { idKeys, idKeysOf, registerIdKeys } from "./idKeys.js";
+import { idKeys, idKeysOf, orderByIdKeys, registerIdKeys } from "./idKeys.js";
 
 /** -1, 0 or 1 as the keys order ids `a` and `b`; `undefined` where they cannot tell. */
 function keyOrder(keys: Float64Array, a: number, b: number): number | undefined {
@@ -98,5 +98,72 @@ describe("idKeys", () => {
     expect(registerIdKeys(ids)).toBe(ids);
     expect(Array.from(idKeysOf(ids)!)).toEqual(Array.from(idKeys(ids)));
     expect(idKeysOf(["b", "a"])).toBeUndefined();
+  });
+});
+
+describe("orderByIdKeys", () => {
+  /** The positions of `items`, sorted by their ids with plain string comparison. */
+  const byStrings = (ids: readonly string[], items: readonly number[]) =>
+    items.map((_, k) => k).sort((x, y) => stringOrder(ids[items[x]!]!, ids[items[y]!]!));
+
+  it("orders a subset of a registered array's ids as string comparison does", () => {
+    // "C1" < "C10" < "C2": string order, not numeric; items in any order
+    const ids = registerIdKeys(["C2", "C10", "C1", "C3", "D"]);
+    expect(Array.from(orderByIdKeys(ids, Int32Array.from([0, 1, 2, 4]))!)).toEqual([2, 1, 0, 3]);
+    expect(Array.from(orderByIdKeys(ids, Int32Array.from([4, 3]))!)).toEqual([1, 0]);
+    expect(orderByIdKeys(ids, new Int32Array(0))!.length).toBe(0);
+  });
+
+  it("gives way when no keys are registered or an id has a unit of 255 or more among the keyed units", () => {
+    expect(orderByIdKeys(["b", "a"], Int32Array.from([0, 1]))).toBeUndefined();
+    const ids = registerIdKeys(["a", "b\u00ff", "c"]);
+    expect(orderByIdKeys(ids, Int32Array.from([0, 1, 2]))).toBeUndefined();
+    // without the item whose first key is -1, the keys serve
+    expect(Array.from(orderByIdKeys(ids, Int32Array.from([2, 0]))!)).toEqual([1, 0]);
+  });
+
+  it("orders ids alike in their first 6 units by the next 6, then by string", () => {
+    // common prefix "x"; "abcdef" shared by four ids; two differ only after 12 units
+    const ids = registerIdKeys(["xabcdefz", "xabcdefb", "xabcdefghijklm2", "xabcdefghijklm1", "xa", "xb"]);
+    const items = Int32Array.from([0, 1, 2, 3, 4, 5]);
+    expect(Array.from(orderByIdKeys(ids, items)!)).toEqual(byStrings(ids, [0, 1, 2, 3, 4, 5]));
+    // by hand: xa, xabcdefb, xabcdefghijklm1, xabcdefghijklm2, xabcdefz, xb
+    expect(Array.from(orderByIdKeys(ids, items)!)).toEqual([4, 1, 3, 2, 0, 5]);
+  });
+
+  it("matches a string sort on random ids, subsets and sizes past one digit's 4,096 values", () => {
+    const unit = fc.oneof(
+      fc.constantFrom("0", "1", "9", "A", "a", "z", "-", "\u0000", "\u00fe"),
+      fc.integer({ min: 0, max: 254 }).map((u) => String.fromCharCode(u)),
+    );
+    const tail = fc.array(unit, { maxLength: 14 }).map((units) => units.join(""));
+    const cases = fc.tuple(
+      fc.constantFrom("", "C000", "customer-"),
+      fc.array(tail, { minLength: 1, maxLength: 300 }),
+      fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+    );
+    fc.assert(
+      fc.property(cases, ([prefix, tails, seed]) => {
+        const ids = registerIdKeys([...new Set(tails.map((t) => prefix + t))]);
+        // a subset of the ids, in a shuffled order
+        const items = ids.map((_, i) => i).filter((i) => (i * 7919 + seed) % 3 !== 0);
+        items.sort((x, y) => ((x * 2654435761 + seed) % 1000) - ((y * 2654435761 + seed) % 1000) || x - y);
+        const got = orderByIdKeys(ids, Int32Array.from(items));
+        expect(got).toBeDefined();
+        expect(Array.from(got!)).toEqual(byStrings(ids, items));
+      }),
+      { numRuns: 300 },
+    );
+    // 20,000 ids of 8 random letters: every 12-bit digit pass runs
+    let state = 12345;
+    const letter = () => {
+      state = (state * 1103515245 + 12345) % 2 ** 31;
+      return String.fromCharCode(97 + (state % 26));
+    };
+    const many = registerIdKeys([
+      ...new Set(Array.from({ length: 20_000 }, () => Array.from({ length: 8 }, letter).join(""))),
+    ]);
+    const all = Int32Array.from(many.keys());
+    expect(Array.from(orderByIdKeys(many, all)!)).toEqual(byStrings(many, Array.from(all)));
   });
 });

@@ -3,8 +3,8 @@ import { assertOneOf } from "../internal/assert.js";
 import { type DateInput, describeValue, periodKeyOf } from "../internal/dates.js";
 import type { TransactionInput } from "../table/TransactionTable.js";
 import {
-  byCustomerId,
   dayOfOption,
+  inIdOrder,
   periodOfDay,
   readLog,
   periodsToUnit,
@@ -120,7 +120,7 @@ export function calibrationAndHoldout(
   const calibrationPeriod = periodOfDay(calibrationDay, aggregate);
   const durationHoldout = periodsToUnit(periodOfDay(endDay, aggregate) - calibrationPeriod, aggregate, unit);
   const holdout = new Map<number, { frequency: number; monetaryValue: number }>();
-  for (const s of summarisePeriods(columns, days, calibrationDay + 1, endDay, aggregate)) {
+  for (const s of summarisePeriods(columns, days, calibrationDay + 1, endDay, aggregate).rows) {
     const count = holdoutMonetaryValue === "transaction" ? s.rows : s.periods;
     holdout.set(s.customer, { frequency: s.periods, monetaryValue: s.total / count + 0 });
   }
@@ -145,5 +145,5 @@ export function calibrationAndHoldout(
       };
     },
   );
-  return byCustomerId(rows);
+  return inIdOrder(rows, columns.customerIds);
 }

@@ -4,8 +4,9 @@
  * `calibrationAndHoldout`, and the option checks they share.
  */
 import { compareIds } from "../internal/compare.js";
+import { orderByIdKeys } from "../internal/idKeys.js";
 import { assertOneOf, assertOptions } from "../internal/assert.js";
-import { assertTimeZone, type DateInput, periodIndex, toTime } from "../internal/dates.js";
+import { assertTimeZone, type DateInput, MS_PER_DAY, periodIndex, toTime } from "../internal/dates.js";
 import { readTransactions, type TransactionColumns } from "../internal/transactions.js";
 import { isTransactionTable, type TransactionInput } from "../table/TransactionTable.js";
 
@@ -45,11 +46,19 @@ export function dayOfOption(value: DateInput, where: string, timeZone: string | 
 }
 
 /**
- * The day index of every row (UTC or the zone), and the last one (`-Infinity` when empty).
- * Day indices of dates JavaScript can hold are within +-100,000,000: 32-bit integers, half
- * the memory of doubles (40 MB at 10M rows; issue 11).
+ * The day index of every row in `timeZone`, and the last one (`-Infinity` when empty). In
+ * UTC no array is made (`days` is `undefined`): {@link summarisePeriods} computes a row's
+ * day from its time as it reads it, which costs less than writing and reading 40 MB at 10M
+ * rows (issue 11: fresh memory costs ~2.7 ms per MB in page faults on the bench machine).
+ * Day indices of dates JavaScript can hold are within +-100,000,000: 32-bit integers.
  */
 export function rowDays(columns: TransactionColumns, timeZone: string | undefined) {
+  if (timeZone === undefined) {
+    let lastTime = Number.NEGATIVE_INFINITY;
+    const time = columns.time;
+    for (let i = 0; i < columns.length; i++) if (time[i]! > lastTime) lastTime = time[i]!;
+    return { days: undefined, lastDay: Math.floor(lastTime / MS_PER_DAY) };
+  }
   const days = new Int32Array(columns.length);
   let lastDay = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < columns.length; i++) {
@@ -93,24 +102,40 @@ export interface PeriodSummary {
 /** Largest period range sorted by counting; wider ranges (centuries of days) fall back to comparison sorts. */
 const MAX_COUNTING_SPAN = 1 << 22;
 
+/** The summaries of {@link summarisePeriods}, in customer-index order, and each one's customer index. */
+export interface PeriodSummaries<R> {
+  readonly rows: R[];
+  readonly customers: Int32Array;
+}
+
 /**
  * Groups the rows whose day lies in `[fromDay, toDay]` into purchase periods per
  * customer. Each row updates its customer's running state — first and last period,
  * number of periods and of rows, and compensated (Neumaier) sums of all amounts and of
  * those after the first period — taking a customer's rows in period order, rows of one
  * period in log order. Customers without a row in the window are left out. The result
- * is in customer-index order; {@link byCustomerId} reorders.
+ * is in customer-index order; {@link inIdOrder} reorders. `days` holds each row's day
+ * index, or is `undefined` for UTC days, computed from the rows' times.
  *
  * The rows are first split, stably, into blocks of 4,096 consecutive customer indices
- * (their customer, period and amount copied block by block); each block is then put in
- * period order, unless the log is in that order already (a log sorted by time), by a
- * counting sort (a comparison sort when its periods span more than 8 per row), and its
- * rows added to a state of one 64-byte record per customer of the block (four doubles and five 32-bit integers), which stays in the
- * processor's cache. Every pass is linear in the number of rows and reads or writes in
- * sequence, or within one block. Issue 11: the former grouping wrote every row's period
- * and amount into per-customer slots spread over 120 MB at 10M rows; a state for every
- * customer at once (55 MB at 864,000 customers) still missed the cache on every row;
- * both grew 13.5x from 1M to 10M rows.
+ * (their block-local customer, period and amount copied block by block); each block is
+ * then put in period order, unless the log is in that order already (a log sorted by
+ * time), by a counting sort (a comparison sort when its periods span more than 8 per row),
+ * and its rows added to a state of one 64-byte record per customer of the block (four
+ * doubles and five 32-bit integers), which stays in the processor's cache. Every pass is
+ * linear in the number of rows and reads or writes in sequence, or within one block.
+ * Issue 11: the former grouping wrote every row's period and amount into per-customer
+ * slots spread over 120 MB at 10M rows; a state for every customer at once (55 MB at
+ * 864,000 customers) still missed the cache on every row; both grew 13.5x from 1M to 10M
+ * rows.
+ *
+ * The copies are made part by part, a part being 64 blocks (262,144 customers), into
+ * buffers sized for the largest part: each part after the first costs one more read of the
+ * log's customer column, but a call needs about a quarter of the memory at 864,479
+ * customers (14 bytes per row of the largest part instead of 16 per row, and no day
+ * column), and fresh memory is what grew the cost of a call past 10x from 1M to 10M rows
+ * (issue 11: page faults cost ~2.7 ms per MB on the bench machine, 307 MB of them per call
+ * before). A log of at most 262,144 customers is one part, read as before.
  *
  * `make` turns each customer's summary into the caller's row as it is produced, so that
  * the summaries die young instead of all surviving until a later `map` (issue 11: at
@@ -119,116 +144,198 @@ const MAX_COUNTING_SPAN = 1 << 22;
  */
 export function summarisePeriods<R = PeriodSummary>(
   columns: TransactionColumns,
-  days: Int32Array,
+  days: Int32Array | undefined,
   fromDay: number,
   toDay: number,
   aggregate: RfmAggregate,
   make: (summary: PeriodSummary) => R = (summary) => summary as R,
-): R[] {
+): PeriodSummaries<R> {
   const customerCount = columns.customerIds.length;
   const customer = columns.customer;
-  const amount = columns.amount;
   const bits = blockBits;
-  const blockCustomers = 1 << bits;
-  const blockMask = blockCustomers - 1;
-  const blockCount = Math.ceil(customerCount / blockCustomers);
+  const blockCount = Math.ceil(customerCount / (1 << bits));
   const blockEnds = new Int32Array(blockCount + 1);
-  let included = 0;
-  let minPeriod = Number.POSITIVE_INFINITY;
-  let maxPeriod = Number.NEGATIVE_INFINITY;
-  let inOrder = true; // the included rows already in period order (a log sorted by time)
-  let previous = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < columns.length; i++) {
-    const day = days[i]!;
-    if (day < fromDay || day > toDay) continue;
-    const p = periodOfDay(day, aggregate);
-    if (p < minPeriod) minPeriod = p;
-    if (p > maxPeriod) maxPeriod = p;
-    if (p < previous) inOrder = false;
-    previous = p;
-    blockEnds[(customer[i]! >>> bits) + 1]!++;
-    included++;
-  }
-  if (included === 0) return [];
+  const week = aggregate === "week";
+  const scan = new Float64Array(4); // included, min period, max period, in order (1 or 0)
+  countRows(columns.time, days, customer, columns.length, fromDay, toDay, week, bits, blockEnds, scan);
+  const [included, minPeriod, maxPeriod, inOrder] = scan as unknown as [number, number, number, number];
+  if (included === 0) return { rows: [], customers: new Int32Array(0) };
   let largestBlock = 0;
   for (let b = 0; b < blockCount; b++) {
     largestBlock = Math.max(largestBlock, blockEnds[b + 1]!);
     blockEnds[b + 1]! += blockEnds[b]!;
   }
-
-  // The included rows block by block, in log order within a block. Period indices are
-  // whole numbers of days or weeks (years 0000-9999: within int32).
-  const rowCustomer = new Int32Array(included);
-  const rowPeriod = new Int32Array(included);
-  const rowAmount = new Float64Array(included);
-  const next = blockEnds.slice(0, blockCount);
-  for (let i = 0; i < columns.length; i++) {
-    const day = days[i]!;
-    if (day < fromDay || day > toDay) continue;
-    const c = customer[i]!;
-    const at = next[c >>> bits]!++;
-    rowCustomer[at] = c;
-    rowPeriod[at] = periodOfDay(day, aggregate);
-    rowAmount[at] = amount[i]!;
+  const partBlocks = 1 << Math.max(0, partBits - bits);
+  let largestPart = 0;
+  for (let b = 0; b < blockCount; b += partBlocks) {
+    largestPart = Math.max(largestPart, blockEnds[Math.min(b + partBlocks, blockCount)]! - blockEnds[b]!);
   }
 
+  // A part's included rows block by block, in log order within a block. Period indices are
+  // whole numbers of days or weeks (years 0000-9999: within int32).
+  const rowCustomer = new Uint16Array(largestPart); // block-local (blocks of at most 2^16)
+  const rowPeriod = new Int32Array(largestPart);
+  const rowAmount = new Float64Array(largestPart);
   // One block's states (256 KB), or fewer for a small customer base.
-  const state = new ArrayBuffer(Math.min(blockCustomers, customerCount) * STATE_BYTES);
+  const state = new ArrayBuffer(Math.min(1 << bits, customerCount) * STATE_BYTES);
   const sums = new Float64Array(state);
   const counts = new Int32Array(state);
   const span = maxPeriod - minPeriod + 1;
   // Per block: the rows' positions in period order, and the counting sort's period ends.
-  const order = inOrder ? undefined : new Int32Array(largestBlock);
-  const ends = inOrder ? undefined : new Int32Array(Math.min(span, MAX_COUNTING_SPAN) + 1);
-  const out: R[] = [];
-  for (let b = 0; b < blockCount; b++) {
-    const from = blockEnds[b]!;
-    const to = blockEnds[b + 1]!;
-    if (order === undefined || ends === undefined) {
-      for (let at = from; at < to; at++) {
-        addRow(sums, counts, rowCustomer[at]! & blockMask, rowPeriod[at]!, rowAmount[at]!);
-      }
-    } else {
-      const n = to - from;
-      if (span <= MAX_COUNTING_SPAN && span <= COUNTING_SPAN_PER_ROW * n) {
-        ends.fill(0, 0, span + 1);
-        for (let at = from; at < to; at++) ends[rowPeriod[at]! - minPeriod + 1]!++;
-        for (let k = 0; k < span; k++) ends[k + 1]! += ends[k]!;
-        for (let at = from; at < to; at++) order[ends[rowPeriod[at]! - minPeriod]!++] = at;
+  const order = inOrder === 1 ? undefined : new Int32Array(largestBlock);
+  const ends = inOrder === 1 ? undefined : new Int32Array(Math.min(span, MAX_COUNTING_SPAN) + 1);
+  const rows: R[] = [];
+  const customers = new Int32Array(customerCount);
+  const next = blockEnds.slice(0, blockCount);
+  for (let firstBlock = 0; firstBlock < blockCount; firstBlock += partBlocks) {
+    const lastBlock = Math.min(firstBlock + partBlocks, blockCount);
+    const base = blockEnds[firstBlock]!;
+    if (blockEnds[lastBlock] === base) continue;
+    copyPart(
+      columns,
+      days,
+      fromDay,
+      toDay,
+      week,
+      bits,
+      firstBlock,
+      lastBlock,
+      next,
+      base,
+      rowCustomer,
+      rowPeriod,
+      rowAmount,
+    );
+    for (let b = firstBlock; b < lastBlock; b++) {
+      const from = blockEnds[b]! - base;
+      const to = blockEnds[b + 1]! - base;
+      if (order === undefined || ends === undefined) {
+        for (let at = from; at < to; at++)
+          addRow(sums, counts, rowCustomer[at]!, rowPeriod[at]!, rowAmount[at]!);
       } else {
-        // Periods spread far wider than the block has rows (centuries of days): a comparison sort.
-        for (let k = 0; k < n; k++) order[k] = from + k;
-        order.subarray(0, n).sort((x, y) => rowPeriod[x]! - rowPeriod[y]! || x - y);
+        const n = to - from;
+        if (span <= MAX_COUNTING_SPAN && span <= COUNTING_SPAN_PER_ROW * n) {
+          ends.fill(0, 0, span + 1);
+          for (let at = from; at < to; at++) ends[rowPeriod[at]! - minPeriod + 1]!++;
+          for (let k = 0; k < span; k++) ends[k + 1]! += ends[k]!;
+          for (let at = from; at < to; at++) order[ends[rowPeriod[at]! - minPeriod]!++] = at;
+        } else {
+          // Periods spread far wider than the block has rows (centuries of days): a comparison sort.
+          for (let k = 0; k < n; k++) order[k] = from + k;
+          order.subarray(0, n).sort((x, y) => rowPeriod[x]! - rowPeriod[y]! || x - y);
+        }
+        for (let k = 0; k < n; k++) {
+          const at = order[k]!;
+          addRow(sums, counts, rowCustomer[at]!, rowPeriod[at]!, rowAmount[at]!);
+        }
       }
-      for (let k = 0; k < n; k++) {
-        const at = order[k]!;
-        addRow(sums, counts, rowCustomer[at]! & blockMask, rowPeriod[at]!, rowAmount[at]!);
+      const first = b << bits;
+      const last = Math.min(first + (1 << bits), customerCount);
+      for (let c = first; c < last; c++) {
+        const local = c - first;
+        const at = local * STATE_INTS + 8;
+        const count = counts[at]!;
+        if (count === 0) continue;
+        const sum = local * STATE_DOUBLES;
+        customers[rows.length] = c;
+        rows.push(
+          make({
+            customer: c,
+            periods: counts[at + 3]!,
+            firstPeriod: counts[at + 1]!,
+            lastPeriod: counts[at + 2]!,
+            repeatTotal: sums[sum + 2]! + sums[sum + 3]! + 0,
+            repeatRows: counts[at + 4]!,
+            total: sums[sum]! + sums[sum + 1]! + 0,
+            rows: count,
+          }),
+        );
       }
+      counts.fill(0);
     }
-    const first = b * blockCustomers;
-    const last = Math.min(first + blockCustomers, customerCount);
-    for (let c = first; c < last; c++) {
-      const local = c - first;
-      const at = local * STATE_INTS + 8;
-      const rows = counts[at]!;
-      if (rows === 0) continue;
-      const sum = local * STATE_DOUBLES;
-      out.push(
-        make({
-          customer: c,
-          periods: counts[at + 3]!,
-          firstPeriod: counts[at + 1]!,
-          lastPeriod: counts[at + 2]!,
-          repeatTotal: sums[sum + 2]! + sums[sum + 3]! + 0,
-          repeatRows: counts[at + 4]!,
-          total: sums[sum]! + sums[sum + 1]! + 0,
-          rows,
-        }),
-      );
-    }
-    counts.fill(0);
   }
-  return out;
+  return { rows, customers: customers.subarray(0, rows.length) };
+}
+
+/** The day index of row `i`: from `days`, or the UTC day of its time. */
+const dayOfRow = (time: Float64Array, days: Int32Array | undefined, i: number): number =>
+  days === undefined ? Math.floor(time[i]! / MS_PER_DAY) : days[i]!;
+
+/**
+ * The first pass of {@link summarisePeriods}: counts the rows in `[fromDay, toDay]` of each
+ * block (into `blockEnds[block + 1]`) and leaves in `scan` their number, the smallest and
+ * largest period, and 1 when they come in period order (else 0). A loop kernel (see
+ * readOrder in pareto/kernels.ts).
+ */
+function countRows(
+  time: Float64Array,
+  days: Int32Array | undefined,
+  customer: Int32Array,
+  length: number,
+  fromDay: number,
+  toDay: number,
+  week: boolean,
+  bits: number,
+  blockEnds: Int32Array,
+  scan: Float64Array,
+): void {
+  let included = 0;
+  let minPeriod = Number.POSITIVE_INFINITY;
+  let maxPeriod = Number.NEGATIVE_INFINITY;
+  let inOrder = 1;
+  let previous = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < length; i++) {
+    const day = dayOfRow(time, days, i);
+    if (day < fromDay || day > toDay) continue;
+    const p = week ? weekOfDay(day) : day;
+    if (p < minPeriod) minPeriod = p;
+    if (p > maxPeriod) maxPeriod = p;
+    if (p < previous) inOrder = 0;
+    previous = p;
+    blockEnds[(customer[i]! >>> bits) + 1]!++;
+    included++;
+  }
+  scan[0] = included;
+  scan[1] = minPeriod;
+  scan[2] = maxPeriod;
+  scan[3] = inOrder;
+}
+
+/**
+ * Copies the rows in `[fromDay, toDay]` of the customers of blocks `firstBlock ..
+ * lastBlock - 1` into the part buffers, block by block (`next[b]`: where block `b`'s next
+ * row goes, counted from the first row of all, `base` that of the part's first row). A
+ * loop kernel.
+ */
+function copyPart(
+  columns: TransactionColumns,
+  days: Int32Array | undefined,
+  fromDay: number,
+  toDay: number,
+  week: boolean,
+  bits: number,
+  firstBlock: number,
+  lastBlock: number,
+  next: Int32Array,
+  base: number,
+  rowCustomer: Uint16Array,
+  rowPeriod: Int32Array,
+  rowAmount: Float64Array,
+): void {
+  const { customer, time, amount, length } = columns;
+  const low = firstBlock << bits;
+  const high = lastBlock << bits;
+  const mask = (1 << bits) - 1;
+  for (let i = 0; i < length; i++) {
+    const c = customer[i]!;
+    if (c < low || c >= high) continue;
+    const day = dayOfRow(time, days, i);
+    if (day < fromDay || day > toDay) continue;
+    const at = next[c >>> bits]!++ - base;
+    rowCustomer[at] = c & mask;
+    rowPeriod[at] = week ? weekOfDay(day) : day;
+    rowAmount[at] = amount[i]!;
+  }
 }
 
 /** Customers per block of {@link summarisePeriods}, as a power of two: 4,096, whose states (256 KB) stay in the cache. */
@@ -238,6 +345,15 @@ let blockBits = DEFAULT_BLOCK_BITS;
 /** For tests: blocks of `2 ** bits` customers in {@link summarisePeriods}, so that small logs span several. */
 export function setSummaryBlockBits(bits: number = DEFAULT_BLOCK_BITS): void {
   blockBits = bits;
+}
+
+/** Customers per part of {@link summarisePeriods}, as a power of two: 262,144 (64 blocks). */
+const DEFAULT_PART_BITS = 18;
+let partBits = DEFAULT_PART_BITS;
+
+/** For tests: parts of `2 ** bits` customers in {@link summarisePeriods} (at least one block each). */
+export function setSummaryPartBits(bits: number = DEFAULT_PART_BITS): void {
+  partBits = bits;
 }
 
 /** A block is sorted by counting when the periods span at most this many per row. */
@@ -276,6 +392,22 @@ function addRow(sums: Float64Array, counts: Int32Array, c: number, p: number, x:
   const r = repeat + x;
   sums[s + 3]! += Math.abs(repeat) >= Math.abs(x) ? repeat - r + x : x - r + repeat;
   sums[s + 2] = r;
+}
+
+/**
+ * The rows of {@link summarisePeriods} by customer id (plain string order): through the
+ * prefix keys of the ids when the log is a `TransactionTable` (internal/idKeys.ts,
+ * orderByIdKeys: 0.4-0.5 s -> ~0.03 s at 864,479 customers), else by {@link byCustomerId}.
+ */
+export function inIdOrder<R extends { readonly customerId: string }>(
+  { rows, customers }: PeriodSummaries<R>,
+  ids: readonly string[],
+): R[] {
+  const order = orderByIdKeys(ids, customers);
+  if (order === undefined) return byCustomerId(rows);
+  const out = new Array<R>(rows.length);
+  for (let k = 0; k < rows.length; k++) out[k] = rows[order[k]!]!;
+  return out;
 }
 
 /**

@@ -1,8 +1,8 @@
 import type { DateInput } from "../internal/dates.js";
 import type { TransactionInput } from "../table/TransactionTable.js";
 import {
-  byCustomerId,
   dayOfOption,
+  inIdOrder,
   periodOfDay,
   readLog,
   periodsToUnit,
@@ -122,5 +122,5 @@ export function rfmSummary(transactions: TransactionInput, options: RfmSummaryOp
       };
     },
   );
-  return byCustomerId(rows);
+  return inIdOrder(rows, columns.customerIds);
 }

@@ -1,15 +1,17 @@
 /**
  * The purchase-period grouping behind rfmSummary and calibrationAndHoldout against a plain
  * oracle (a Map of customers, each a Map of periods, summed in period order), with the
- * grouping's blocks of customers made tiny so that small logs span many blocks, in either
- * order of the log (time-sorted: no sort; shuffled: a counting sort per block, or a
- * comparison sort when the periods spread far wider than a block has rows).
+ * grouping's blocks and parts of customers made tiny so that small logs span many of
+ * them, in either order of the log (time-sorted: no sort; shuffled: a counting sort per
+ * block, or a comparison sort when the periods spread far wider than a block has rows),
+ * given as records or as a table (whose rows come in id order through the ids' keys).
  */
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Transaction } from "../records/Transaction.js";
 import { calibrationAndHoldout } from "./calibrationAndHoldout.js";
-import { setSummaryBlockBits } from "./internal.js";
+import { transactionTable } from "../table/TransactionTable.js";
+import { setSummaryBlockBits, setSummaryPartBits } from "./internal.js";
 import { rfmSummary } from "./rfmSummary.js";
 
 const DAY = 86_400_000;
@@ -63,36 +65,58 @@ const shuffle = <T>(items: readonly T[], seed: number): T[] =>
     .sort((x, y) => x.k - y.k)
     .map((x) => x.item);
 
-describe.each([0, 1, 2, 12])("purchase periods in blocks of 2^%i customers", (bits) => {
-  beforeAll(() => setSummaryBlockBits(bits));
-  afterAll(() => setSummaryBlockBits());
+describe.each([
+  [0, 0],
+  [1, 1],
+  [1, 3],
+  [2, 2],
+  [2, 18],
+  [12, 18],
+])("purchase periods in blocks of 2^%i customers, parts of 2^%i", (bits, partBits) => {
+  beforeAll(() => {
+    setSummaryBlockBits(bits);
+    setSummaryPartBits(partBits);
+  });
+  afterAll(() => {
+    setSummaryBlockBits();
+    setSummaryPartBits();
+  });
 
   it("rfmSummary matches the oracle, whatever the order of the log", () => {
     fc.assert(
-      fc.property(logArb, fc.integer(), fc.boolean(), fc.boolean(), (rows, seed, sorted, week) => {
-        const ordered = sorted ? [...rows].sort((a, b) => a.day - b.day) : shuffle(rows, seed);
-        const aggregate = week ? "week" : "day";
-        const got = rfmSummary(toLog(ordered), { observationEnd: "2024-10-27", aggregate });
-        const want = oracle(rows, Number.NEGATIVE_INFINITY, END_DAY, week);
-        const endPeriod = week ? Math.floor(END_DAY / 7) : END_DAY;
-        expect(got.map((r) => r.customerId)).toEqual(want.map((w) => w.id));
-        for (const [i, w] of want.entries()) {
-          const first = w.periods[0]!.period;
-          const last = w.periods.at(-1)!.period;
-          const repeat = w.periods.slice(1).reduce((s, p) => s + p.sum, 0) / 100;
-          const frequency = w.periods.length - 1;
-          expect(got[i]).toMatchObject({ frequency, recency: last - first, T: endPeriod - first });
-          expect(got[i]!.monetaryValue).toBeCloseTo(frequency === 0 ? 0 : repeat / frequency, 9);
-        }
-      }),
+      fc.property(
+        logArb,
+        fc.integer(),
+        fc.boolean(),
+        fc.boolean(),
+        fc.boolean(),
+        (rows, seed, sorted, week, table) => {
+          const ordered = sorted ? [...rows].sort((a, b) => a.day - b.day) : shuffle(rows, seed);
+          const aggregate = week ? "week" : "day";
+          const log = table ? transactionTable(toLog(ordered)) : toLog(ordered);
+          const got = rfmSummary(log, { observationEnd: "2024-10-27", aggregate });
+          const want = oracle(rows, Number.NEGATIVE_INFINITY, END_DAY, week);
+          const endPeriod = week ? Math.floor(END_DAY / 7) : END_DAY;
+          expect(got.map((r) => r.customerId)).toEqual(want.map((w) => w.id));
+          for (const [i, w] of want.entries()) {
+            const first = w.periods[0]!.period;
+            const last = w.periods.at(-1)!.period;
+            const repeat = w.periods.slice(1).reduce((s, p) => s + p.sum, 0) / 100;
+            const frequency = w.periods.length - 1;
+            expect(got[i]).toMatchObject({ frequency, recency: last - first, T: endPeriod - first });
+            expect(got[i]!.monetaryValue).toBeCloseTo(frequency === 0 ? 0 : repeat / frequency, 9);
+          }
+        },
+      ),
       { numRuns: 150 },
     );
   });
 
   it("calibrationAndHoldout matches the oracle in both windows", () => {
     fc.assert(
-      fc.property(logArb, fc.integer(), (rows, seed) => {
-        const got = calibrationAndHoldout(toLog(shuffle(rows, seed)), {
+      fc.property(logArb, fc.integer(), fc.boolean(), (rows, seed, table) => {
+        const log = toLog(shuffle(rows, seed));
+        const got = calibrationAndHoldout(table ? transactionTable(log) : log, {
           calibrationEnd: "2024-06-01", // day 152
           observationEnd: "2024-10-27",
         });
