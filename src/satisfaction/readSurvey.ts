@@ -265,8 +265,11 @@ export function readSurvey(
   const missing: ValidationIssue[] = [];
   const badGroups: ValidationIssue[] = [];
   const skipped: SkippedRespondent[] = [];
-  const keptRows: number[] = [];
-  const keptValues: number[] = [];
+  // Kept rows and their values in typed arrays sized once (issue 11: arrays grown by `push`
+  // to a million entries were copied at every growth, each copy fresh memory).
+  const keptRows = new Int32Array(rows.length);
+  const keptValues = new Float64Array(rows.length);
+  let n = 0;
   const keptGroups: string[] = [];
   for (let i = 0; i < rows.length; i++) {
     const id = rows[i]!.customerId;
@@ -306,8 +309,9 @@ export function readSurvey(
       }
       keptGroups.push(group);
     }
-    keptRows.push(i);
-    keptValues.push(value + 0);
+    keptRows[n] = i;
+    keptValues[n] = value + 0;
+    n++;
   }
   if (invalid.length > 0) {
     fail("INVALID_RECORD")(
@@ -334,15 +338,14 @@ export function readSurvey(
       missing,
     );
   }
-  if (keptRows.length === 0) {
+  if (n === 0) {
     throw new CustomerValueError(
       "EMPTY_INPUT",
       `${fnName}: every respondent of ${label} was skipped (no customer value or group), got 0 left of ${rows.length}`,
     );
   }
 
-  const n = keptRows.length;
-  const values = Float64Array.from(keptValues);
+  const values = n === total ? keptValues : keptValues.slice(0, n);
   let anyPositive = false;
   for (let r = 0; r < n && !anyPositive; r++) anyPositive = values[r]! > 0;
   if (!anyPositive) {
@@ -351,8 +354,12 @@ export function readSurvey(
       `${fnName}: customer values of the respondents must not all be zero, got ${n} zero values`,
     );
   }
-  const ids = new Array<string>(n);
-  for (let r = 0; r < n; r++) ids[r] = rows[keptRows[r]!]!.customerId;
+  // All kept: the ids gathered above, in order (no second array of a million entries).
+  let ids = respondentIds;
+  if (n < total) {
+    ids = new Array<string>(n);
+    for (let r = 0; r < n; r++) ids[r] = respondentIds[keptRows[r]!]!;
+  }
   const full = [...columns.values()];
   const scores =
     n === total

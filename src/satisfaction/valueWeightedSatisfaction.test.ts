@@ -133,6 +133,14 @@ describe("valueWeightedSatisfaction: options", () => {
     expect(r.skipped).toEqual([{ customerId: "b", reason: "no-value" }]);
     expect(r.respondents).toBe(2);
     expectClose(r.indicators.quality!.weighted, 5); // (4 + 6)/2
+    // K_o over the kept respondents only: with values 1 and 3, mean 2 (not (1 + 3 + 0) / 3)
+    const uneven = valueWeightedSatisfaction(responses, { a: 1, c: 3 }, { missingValue: "skip" });
+    expect(uneven.reference).toBe(2);
+    expect(uneven.valueTotal).toBe(4);
+    expect(uneven.adjusted.map((x) => [x.customerId, x.factor])).toEqual([
+      ["a", 0.5],
+      ["c", 1.5],
+    ]);
   });
 
   it("treats a respondent of value 0 as answering but weighing nothing", () => {
