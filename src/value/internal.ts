@@ -129,9 +129,10 @@ export interface PeriodSummaries<R> {
  * 864,000 customers) still missed the cache on every row; both grew 13.5x from 1M to 10M
  * rows.
  *
- * The copies are made part by part, a part being 64 blocks (262,144 customers), into
- * buffers sized for the largest part: each part after the first costs one more read of the
- * log's customer column, but a call needs about a quarter of the memory at 864,479
+ * The copies are made part by part, a part being 64 blocks (262,144 customers; more for a
+ * base of over a million customers, so that there are at most four parts), into buffers
+ * sized for the largest part: each part after the first costs one more read of the log's
+ * customer column, but a call needs about a quarter of the memory at 864,479
  * customers (14 bytes per row of the largest part instead of 16 per row, and no day
  * column), and fresh memory is what grew the cost of a call past 10x from 1M to 10M rows
  * (issue 11: page faults cost ~2.7 ms per MB on the bench machine, 307 MB of them per call
@@ -165,7 +166,8 @@ export function summarisePeriods<R = PeriodSummary>(
     largestBlock = Math.max(largestBlock, blockEnds[b + 1]!);
     blockEnds[b + 1]! += blockEnds[b]!;
   }
-  const partBlocks = 1 << Math.max(0, partBits - bits);
+  // 64 blocks a part, or more so that there are at most four parts (each costs a read of the log)
+  const partBlocks = Math.max(1 << Math.max(0, partBits - bits), Math.ceil(blockCount / MAX_PARTS));
   let largestPart = 0;
   for (let b = 0; b < blockCount; b += partBlocks) {
     largestPart = Math.max(largestPart, blockEnds[Math.min(b + partBlocks, blockCount)]! - blockEnds[b]!);
@@ -346,6 +348,13 @@ let blockBits = DEFAULT_BLOCK_BITS;
 export function setSummaryBlockBits(bits: number = DEFAULT_BLOCK_BITS): void {
   blockBits = bits;
 }
+
+/**
+ * At most this many parts in {@link summarisePeriods}: each part after the first reads
+ * the customer column of the whole log again (10-15 ms per 10M rows here), so a base of
+ * millions of customers gets parts larger than 262,144 customers instead of more parts.
+ */
+const MAX_PARTS = 4;
 
 /** Customers per part of {@link summarisePeriods}, as a power of two: 262,144 (64 blocks). */
 const DEFAULT_PART_BITS = 18;
