@@ -242,25 +242,96 @@ function assertUniqueIds(ids: readonly string[], fn: string, where: "items" | "i
 /**
  * The first repeated id, as `[first index, repeating index]` (the smallest repeating
  * index, and where its id first appeared), or `undefined` when every id is distinct.
- * The same answer as a `Map` of id to first index, found through an open-addressing
- * hash table of indices (a `Map` of a million strings costs several times more).
- * Degenerate inputs whose hashes collide beyond a bound fall back to the `Map`.
+ * The same answer as a `Map` of id to first index, found through open-addressing hash
+ * tables of indices (a `Map` of a million strings costs several times more). Degenerate
+ * inputs whose hashes collide beyond a bound fall back to the `Map`.
+ *
+ * From 65,536 ids on, the ids are first split by the top bits of their hashes into parts
+ * of about 8,192, each checked in a small table that stays in the processor's cache
+ * (issue 11: one table for a million survey respondents, 16 MB, missed the cache on
+ * nearly every id: 95-130 ms); every copy of an id falls in the same part, and within a
+ * part the ids come in index order, so each part's first repeat is its smallest.
  */
 export function firstDuplicate(ids: readonly string[]): [number, number] | undefined {
   const n = ids.length;
+  const hashes = new Int32Array(n);
+  for (let i = 0; i < n; i++) hashes[i] = hashOfId(ids[i]!);
+  if (n < PARTITION_FROM) {
+    const all = new Int32Array(n);
+    for (let i = 0; i < n; i++) all[i] = i;
+    const found = new Int32Array(2);
+    const outcome = firstRepeatIn(ids, hashes, all, 0, n, tableFor(n), found);
+    if (outcome < 0) return firstDuplicateByMap(ids);
+    return outcome === 0 ? undefined : [found[0]!, found[1]!];
+  }
+  // Parts by the top `bits` bits of the hash (a stable counting sort of the indices).
+  const bits = Math.min(16, Math.ceil(Math.log2(n / PART_SIZE)));
+  const shift = 32 - bits;
+  const starts = new Int32Array((1 << bits) + 1);
+  for (let i = 0; i < n; i++) starts[(hashes[i]! >>> shift) + 1]!++;
+  let largest = 0;
+  for (let p = 0; p < 1 << bits; p++) {
+    largest = Math.max(largest, starts[p + 1]!);
+    starts[p + 1]! += starts[p]!;
+  }
+  const order = new Int32Array(n);
+  const next = starts.slice(0, 1 << bits);
+  for (let i = 0; i < n; i++) order[next[hashes[i]! >>> shift]!++] = i;
+  const table = tableFor(largest);
+  const found = new Int32Array(2);
+  let best: [number, number] | undefined;
+  for (let p = 0; p < 1 << bits; p++) {
+    const outcome = firstRepeatIn(ids, hashes, order, starts[p]!, starts[p + 1]!, table, found);
+    if (outcome < 0) return firstDuplicateByMap(ids);
+    if (outcome === 1 && (best === undefined || found[1]! < best[1])) best = [found[0]!, found[1]!];
+    if (outcome !== 0 || starts[p + 1]! > starts[p]!) table.fill(0);
+  }
+  return best;
+}
+
+/** Below this many ids, {@link firstDuplicate} uses one table. */
+const PARTITION_FROM = 65_536;
+/** About this many ids per part in {@link firstDuplicate}. */
+const PART_SIZE = 8_192;
+
+/** A zeroed table of (index + 1, hash) slots, at least twice as many slots as `n`, a power of two. */
+function tableFor(n: number): Int32Array {
   let size = 16;
   while (size < 2 * n) size *= 2;
-  const mask = size - 1;
-  // Slot s: table[2s] = index + 1 (0 = empty), table[2s + 1] = the id's full hash.
-  const table = new Int32Array(2 * size);
-  let budget = 8 * n + 1024; // probes allowed before falling back
-  for (let i = 0; i < n; i++) {
-    const key = ids[i]!;
-    let h = 0x811c9dc5;
-    for (let c = 0; c < key.length; c++) h = Math.imul(h ^ key.charCodeAt(c), 0x01000193);
-    h ^= h >>> 16;
-    h = Math.imul(h, 0x85ebca6b);
-    h ^= h >>> 13;
+  return new Int32Array(2 * size);
+}
+
+/** FNV-1a over the UTF-16 units of `id`, mixed (the hash {@link firstDuplicate} uses). */
+function hashOfId(id: string): number {
+  let h = 0x811c9dc5;
+  for (let c = 0; c < id.length; c++) h = Math.imul(h ^ id.charCodeAt(c), 0x01000193);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  return h;
+}
+
+/**
+ * Looks for a repeat among the ids at indices `order[from .. to - 1]` (ascending), through
+ * `table` (zeroed; slot s: `table[2s]` = index + 1, `table[2s + 1]` = hash, slots by the
+ * hash's low bits). Returns 1 with `[first, repeating]` in `found` at the first repeat, 0
+ * when there is none, -1 when the probes exceed their bound. A loop kernel (see readOrder
+ * in kernels.ts).
+ */
+function firstRepeatIn(
+  ids: readonly string[],
+  hashes: Int32Array,
+  order: Int32Array,
+  from: number,
+  to: number,
+  table: Int32Array,
+  found: Int32Array,
+): number {
+  const mask = (table.length >>> 1) - 1;
+  let budget = 8 * (to - from) + 1024; // probes allowed before falling back
+  for (let k = from; k < to; k++) {
+    const i = order[k]!;
+    const h = hashes[i]!;
     let slot = h & mask;
     for (;;) {
       const at = table[2 * slot]!;
@@ -269,12 +340,16 @@ export function firstDuplicate(ids: readonly string[]): [number, number] | undef
         table[2 * slot + 1] = h;
         break;
       }
-      if (table[2 * slot + 1] === h && ids[at - 1] === key) return [at - 1, i];
-      if (--budget < 0) return firstDuplicateByMap(ids);
+      if (table[2 * slot + 1] === h && ids[at - 1] === ids[i]) {
+        found[0] = at - 1;
+        found[1] = i;
+        return 1;
+      }
+      if (--budget < 0) return -1;
       slot = (slot + 1) & mask;
     }
   }
-  return undefined;
+  return 0;
 }
 
 function firstDuplicateByMap(ids: readonly string[]): [number, number] | undefined {

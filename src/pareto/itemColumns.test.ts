@@ -151,4 +151,42 @@ describe("ItemColumns", () => {
     many.push("C12345");
     expect(firstDuplicate(many)).toEqual([12345, 20_000]);
   });
+
+  it("firstDuplicate agrees with a Map on large inputs, checked part by part", () => {
+    /** The answer of a Map of id to first index. */
+    const oracle = (ids: readonly string[]): [number, number] | undefined => {
+      const seen = new Map<string, number>();
+      for (let i = 0; i < ids.length; i++) {
+        const before = seen.get(ids[i]!);
+        if (before !== undefined) return [before, i];
+        seen.set(ids[i]!, i);
+      }
+      return undefined;
+    };
+    const base = Array.from({ length: 100_000 }, (_, i) => `id-${(i * 7919) % 1_000_003}`);
+    expect(firstDuplicate(base)).toBeUndefined();
+    // repeats at chosen places: the smallest repeating index wins, whatever the part of its id
+    const cases: [number, number][][] = [
+      [[5, 99_999]],
+      [
+        [70_000, 80_000],
+        [10, 90_000],
+        [3, 85_000],
+      ], // smallest repeat 80,000 (of 70,000)
+      [
+        [0, 1],
+        [2, 3],
+      ],
+      [
+        [500, 60_000],
+        [500, 50_000],
+      ], // one id three times: first repeat at 50,000
+    ];
+    for (const repeats of cases) {
+      const ids = base.slice();
+      for (const [first, at] of repeats) ids[at] = ids[first]!;
+      expect(firstDuplicate(ids)).toEqual(oracle(ids));
+    }
+    expect(firstDuplicate(base.map((id, i) => (i === 77_777 ? base[12]! : id)))).toEqual([12, 77_777]);
+  });
 });
