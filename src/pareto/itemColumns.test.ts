@@ -153,15 +153,12 @@ describe("ItemColumns", () => {
   });
 
   it("firstDuplicate agrees with a Map on large inputs, checked part by part", () => {
-    /** The answer of a Map of id to first index. */
+    /** By two passes: each id's first index, then the first index that is not its id's first. */
     const oracle = (ids: readonly string[]): [number, number] | undefined => {
-      const seen = new Map<string, number>();
-      for (let i = 0; i < ids.length; i++) {
-        const before = seen.get(ids[i]!);
-        if (before !== undefined) return [before, i];
-        seen.set(ids[i]!, i);
-      }
-      return undefined;
+      const first = new Map<string, number>();
+      ids.forEach((id, i) => first.has(id) || first.set(id, i));
+      const at = ids.findIndex((id, i) => first.get(id) !== i);
+      return at < 0 ? undefined : [first.get(ids[at]!)!, at];
     };
     const base = Array.from({ length: 100_000 }, (_, i) => `id-${(i * 7919) % 1_000_003}`);
     expect(firstDuplicate(base)).toBeUndefined();

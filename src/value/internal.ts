@@ -346,6 +346,9 @@ let blockBits = DEFAULT_BLOCK_BITS;
 
 /** For tests: blocks of `2 ** bits` customers in {@link summarisePeriods}, so that small logs span several. */
 export function setSummaryBlockBits(bits: number = DEFAULT_BLOCK_BITS): void {
+  // at most 16: a row's customer within its block is kept in 16 bits
+  if (!Number.isInteger(bits) || bits < 0 || bits > 16)
+    throw new RangeError(`block bits must be 0-16, got ${bits}`);
   blockBits = bits;
 }
 
