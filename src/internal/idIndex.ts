@@ -30,7 +30,7 @@ export class IdIndex {
    * returns its number and adds nothing. At most `capacity` ids may be added.
    */
   add(id: string): number {
-    const h = hashOf(id);
+    const h = hashOfId(id);
     const s = this.slotOf(id, h);
     const { cells, ids } = this;
     if (cells[2 * s + 1] !== 0) return cells[2 * s + 1]! - 1;
@@ -43,7 +43,7 @@ export class IdIndex {
 
   /** The number of `id`, or -1 when it was not added. */
   get(id: string): number {
-    return this.cells[2 * this.slotOf(id, hashOf(id)) + 1]! - 1;
+    return this.cells[2 * this.slotOf(id, hashOfId(id)) + 1]! - 1;
   }
 
   /** The slot that holds `id` (hash `h`), else the empty slot where it would go. */
@@ -58,10 +58,17 @@ export class IdIndex {
   }
 }
 
-/** FNV-1a over the UTF-16 code units of `id`, as a signed 32-bit integer. */
-function hashOf(id: string): number {
+/**
+ * FNV-1a over the UTF-16 code units of `id`, as a signed 32-bit integer, mixed so that
+ * its low bits (slots) and high bits (`firstDuplicate`'s parts) both spread ids that
+ * differ only in their last unit. Each mixing step is one-to-one, so ids whose FNV-1a
+ * hashes are equal still hash alike.
+ */
+export function hashOfId(id: string): number {
   let h = 0x811c9dc5;
   for (let k = 0; k < id.length; k++) h = Math.imul(h ^ id.charCodeAt(k), 0x01000193);
-  // FNV's low bits mix poorly for short keys that differ in their last unit; fold the high half in.
-  return h ^ (h >>> 16);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  return h;
 }

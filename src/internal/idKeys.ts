@@ -17,6 +17,8 @@
  * keys are equal (the same 12 units after the common prefix).
  */
 
+import { compareIds } from "./compare.js";
+
 /** Code units per key: six of 8 bits fill 48 of a double's 53 exact bits. */
 const UNITS_PER_KEY = 6;
 
@@ -81,6 +83,22 @@ function fillIdKeys(ids: readonly string[], from: number, keys: Float64Array): v
     keys[2 * i] = plain ? first : -1;
     keys[2 * i + 1] = second;
   }
+}
+
+/**
+ * Compares ids `x` and `y` of `ids` (`keys`: their keys) as plain strings, through their
+ * keys where these tell them apart.
+ */
+export function compareByKeys(keys: Float64Array, ids: readonly string[], x: number, y: number): number {
+  const fx = keys[2 * x]!;
+  const fy = keys[2 * y]!;
+  if (fx >= 0 && fy >= 0) {
+    if (fx !== fy) return fx < fy ? -1 : 1;
+    const sx = keys[2 * x + 1]!;
+    const sy = keys[2 * y + 1]!;
+    if (sx !== sy) return sx < sy ? -1 : 1;
+  }
+  return compareIds(ids[x]!, ids[y]!);
 }
 
 /** Bits of one radix-sort digit in {@link orderByIdKeys}: 4,096 counters, four digits per first key. */
@@ -202,13 +220,7 @@ function orderEqualFirstKeys(
     if (k < n && high[sorted[k]!] === high[sorted[start]!] && low[sorted[k]!] === low[sorted[start]!])
       continue;
     if (k - start > 1) {
-      sorted.subarray(start, k).sort((x, y) => {
-        const a = items[x]!;
-        const b = items[y]!;
-        const sa = keys[2 * a + 1]!;
-        const sb = keys[2 * b + 1]!;
-        return sa !== sb ? (sa < sb ? -1 : 1) : ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0;
-      });
+      sorted.subarray(start, k).sort((x, y) => compareByKeys(keys, ids, items[x]!, items[y]!));
     }
     start = k;
   }

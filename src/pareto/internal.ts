@@ -7,7 +7,8 @@
 import { CustomerValueError, type ValidationIssue } from "../errors/CustomerValueError.js";
 import { assertArray } from "../internal/assert.js";
 import { compareIds } from "../internal/compare.js";
-import { idKeysOf } from "../internal/idKeys.js";
+import { hashOfId } from "../internal/idIndex.js";
+import { compareByKeys, idKeysOf } from "../internal/idKeys.js";
 import { describeValue } from "../internal/dates.js";
 import { isVerifiedUniqueIds, rememberVerifiedIds } from "../internal/uniqueIds.js";
 import { isItemColumns, type ItemColumns } from "./itemColumns.js";
@@ -284,7 +285,7 @@ export function firstDuplicate(ids: readonly string[]): [number, number] | undef
     const outcome = firstRepeatIn(ids, hashes, order, starts[p]!, starts[p + 1]!, table, found);
     if (outcome < 0) return firstDuplicateByMap(ids);
     if (outcome === 1 && (best === undefined || found[1]! < best[1])) best = [found[0]!, found[1]!];
-    if (outcome !== 0 || starts[p + 1]! > starts[p]!) table.fill(0);
+    if (starts[p + 1]! > starts[p]!) table.fill(0);
   }
   return best;
 }
@@ -299,16 +300,6 @@ function tableFor(n: number): Int32Array {
   let size = 16;
   while (size < 2 * n) size *= 2;
   return new Int32Array(2 * size);
-}
-
-/** FNV-1a over the UTF-16 units of `id`, mixed (the hash {@link firstDuplicate} uses). */
-function hashOfId(id: string): number {
-  let h = 0x811c9dc5;
-  for (let c = 0; c < id.length; c++) h = Math.imul(h ^ id.charCodeAt(c), 0x01000193);
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  return h;
 }
 
 /**
@@ -528,19 +519,6 @@ function orderRunsByKeys(
     sortGathered(order, runs, k, last, ids, slots);
     k = last;
   }
-}
-
-/** Compares items `x` and `y` by id, through their keys where these tell them apart. */
-function compareByKeys(keys: Float64Array, ids: readonly string[], x: number, y: number): number {
-  const fx = keys[2 * x]!;
-  const fy = keys[2 * y]!;
-  if (fx >= 0 && fy >= 0) {
-    if (fx !== fy) return fx < fy ? -1 : 1;
-    const sx = keys[2 * x + 1]!;
-    const sy = keys[2 * y + 1]!;
-    if (sx !== sy) return sx < sy ? -1 : 1;
-  }
-  return compareIds(ids[x]!, ids[y]!);
 }
 
 /**

@@ -5,6 +5,7 @@ import type { TransactionInput } from "../table/TransactionTable.js";
 import {
   dayOfOption,
   inIdOrder,
+  lastRowDay,
   periodOfDay,
   readLog,
   periodsToUnit,
@@ -108,9 +109,9 @@ export function calibrationAndHoldout(
       ? undefined
       : dayOfOption(options.observationEnd, `${fn}: observationEnd`, timeZone);
   const columns = readLog(transactions, fn);
-  const { days, lastDay } = rowDays(columns, timeZone);
-  if (explicitEnd === undefined && !Number.isFinite(lastDay)) return [];
-  const endDay = explicitEnd ?? lastDay;
+  const days = rowDays(columns, timeZone);
+  const endDay = explicitEnd ?? lastRowDay(columns, days);
+  if (!Number.isFinite(endDay)) return []; // an empty log and no observationEnd
   if (endDay <= calibrationDay) {
     throw new CustomerValueError(
       "INVALID_OPTION",

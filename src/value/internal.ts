@@ -46,27 +46,29 @@ export function dayOfOption(value: DateInput, where: string, timeZone: string | 
 }
 
 /**
- * The day index of every row in `timeZone`, and the last one (`-Infinity` when empty). In
- * UTC no array is made (`days` is `undefined`): {@link summarisePeriods} computes a row's
- * day from its time as it reads it, which costs less than writing and reading 40 MB at 10M
- * rows (issue 11: fresh memory costs ~2.7 ms per MB in page faults on the bench machine).
- * Day indices of dates JavaScript can hold are within +-100,000,000: 32-bit integers.
+ * The day index of every row in `timeZone`, or `undefined` in UTC: there no array is made,
+ * and {@link summarisePeriods} computes a row's day from its time as it reads it, which
+ * costs less than writing and reading 40 MB at 10M rows (issue 11: fresh memory costs
+ * ~2.7 ms per MB in page faults on the bench machine). Day indices of dates JavaScript
+ * can hold are within +-100,000,000: 32-bit integers.
  */
-export function rowDays(columns: TransactionColumns, timeZone: string | undefined) {
-  if (timeZone === undefined) {
-    let lastTime = Number.NEGATIVE_INFINITY;
-    const time = columns.time;
-    for (let i = 0; i < columns.length; i++) if (time[i]! > lastTime) lastTime = time[i]!;
-    return { days: undefined, lastDay: Math.floor(lastTime / MS_PER_DAY) };
-  }
+export function rowDays(columns: TransactionColumns, timeZone: string | undefined): Int32Array | undefined {
+  if (timeZone === undefined) return undefined;
   const days = new Int32Array(columns.length);
-  let lastDay = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < columns.length; i++) {
-    const day = periodIndex(columns.time[i]!, "day", timeZone);
-    days[i] = day;
-    if (day > lastDay) lastDay = day;
+  for (let i = 0; i < columns.length; i++) days[i] = periodIndex(columns.time[i]!, "day", timeZone);
+  return days;
+}
+
+/** The last day index of the log (`days` from {@link rowDays}), `-Infinity` when it is empty. */
+export function lastRowDay(columns: TransactionColumns, days: Int32Array | undefined): number {
+  let last = Number.NEGATIVE_INFINITY;
+  if (days !== undefined) {
+    for (let i = 0; i < days.length; i++) if (days[i]! > last) last = days[i]!;
+    return last;
   }
-  return { days, lastDay };
+  const time = columns.time;
+  for (let i = 0; i < columns.length; i++) if (time[i]! > last) last = time[i]!;
+  return Math.floor(last / MS_PER_DAY);
 }
 
 /** ISO week index of a day index (the same numbering as `periodIndex(…, "week")`). */
@@ -156,10 +158,12 @@ export function summarisePeriods<R = PeriodSummary>(
   const bits = blockBits;
   const blockCount = Math.ceil(customerCount / (1 << bits));
   const blockEnds = new Int32Array(blockCount + 1);
-  const week = aggregate === "week";
-  const scan = new Float64Array(4); // included, min period, max period, in order (1 or 0)
-  countRows(columns.time, days, customer, columns.length, fromDay, toDay, week, bits, blockEnds, scan);
-  const [included, minPeriod, maxPeriod, inOrder] = scan as unknown as [number, number, number, number];
+  const scan = new Float64Array(4);
+  countRows(columns.time, days, customer, columns.length, fromDay, toDay, aggregate, bits, blockEnds, scan);
+  const included = scan[0]!;
+  const minPeriod = scan[1]!;
+  const maxPeriod = scan[2]!;
+  const inOrder = scan[3]!; // 1: the rows come in period order (a log sorted by time)
   if (included === 0) return { rows: [], customers: new Int32Array(0) };
   let largestBlock = 0;
   for (let b = 0; b < blockCount; b++) {
@@ -198,7 +202,7 @@ export function summarisePeriods<R = PeriodSummary>(
       days,
       fromDay,
       toDay,
-      week,
+      aggregate,
       bits,
       firstBlock,
       lastBlock,
@@ -276,7 +280,7 @@ function countRows(
   length: number,
   fromDay: number,
   toDay: number,
-  week: boolean,
+  aggregate: RfmAggregate,
   bits: number,
   blockEnds: Int32Array,
   scan: Float64Array,
@@ -289,7 +293,7 @@ function countRows(
   for (let i = 0; i < length; i++) {
     const day = dayOfRow(time, days, i);
     if (day < fromDay || day > toDay) continue;
-    const p = week ? weekOfDay(day) : day;
+    const p = periodOfDay(day, aggregate);
     if (p < minPeriod) minPeriod = p;
     if (p > maxPeriod) maxPeriod = p;
     if (p < previous) inOrder = 0;
@@ -314,7 +318,7 @@ function copyPart(
   days: Int32Array | undefined,
   fromDay: number,
   toDay: number,
-  week: boolean,
+  aggregate: RfmAggregate,
   bits: number,
   firstBlock: number,
   lastBlock: number,
@@ -335,7 +339,7 @@ function copyPart(
     if (day < fromDay || day > toDay) continue;
     const at = next[c >>> bits]!++ - base;
     rowCustomer[at] = c & mask;
-    rowPeriod[at] = week ? weekOfDay(day) : day;
+    rowPeriod[at] = periodOfDay(day, aggregate);
     rowAmount[at] = amount[i]!;
   }
 }

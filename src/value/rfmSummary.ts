@@ -3,6 +3,7 @@ import type { TransactionInput } from "../table/TransactionTable.js";
 import {
   dayOfOption,
   inIdOrder,
+  lastRowDay,
   periodOfDay,
   readLog,
   periodsToUnit,
@@ -101,8 +102,8 @@ export function rfmSummary(transactions: TransactionInput, options: RfmSummaryOp
   const explicitEnd =
     endOption === undefined ? undefined : dayOfOption(endOption, `${fn}: observationEnd`, timeZone);
   const columns = readLog(transactions, fn);
-  const { days, lastDay } = rowDays(columns, timeZone);
-  const endDay = explicitEnd ?? lastDay;
+  const days = rowDays(columns, timeZone);
+  const endDay = explicitEnd ?? lastRowDay(columns, days);
   if (!Number.isFinite(endDay)) return [];
   const endPeriod = periodOfDay(endDay, aggregate);
   const rows = summarisePeriods(
