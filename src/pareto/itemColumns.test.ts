@@ -156,7 +156,9 @@ describe("ItemColumns", () => {
     /** By two passes: each id's first index, then the first index that is not its id's first. */
     const oracle = (ids: readonly string[]): [number, number] | undefined => {
       const first = new Map<string, number>();
-      ids.forEach((id, i) => first.has(id) || first.set(id, i));
+      ids.forEach((id, i) => {
+        if (!first.has(id)) first.set(id, i);
+      });
       const at = ids.findIndex((id, i) => first.get(id) !== i);
       return at < 0 ? undefined : [first.get(ids[at]!)!, at];
     };
