@@ -1,7 +1,13 @@
 import type { Customer } from "../records/Customer.js";
 import type { TransactionInput } from "../table/TransactionTable.js";
 import { assertOneOf } from "../internal/assert.js";
-import { loadPurchases, readCustomerBase, type UnknownCustomers } from "./customerBase.js";
+import {
+  factsScratch,
+  loadPurchases,
+  readFacts,
+  readCustomerBase,
+  type UnknownCustomers,
+} from "./customerBase.js";
 import {
   type ClassifyLifecycleOptions,
   decideLifecycle,
@@ -65,15 +71,17 @@ export function classifyLifecycles(
   assertOneOf(unknownCustomers, ["throw", "report"] as const, `${fn}: unknownCustomers`);
   const cuts = lifecycleCuts(options.asOf, resolved, `${fn}: asOf`);
   const base = readCustomerBase(customers, transactions, fn, unknownCustomers, cuts.asOf);
-  const { offsets, facts, ids, listed } = base;
+  const { offsets, ids, listed } = base;
   const rows: LifecycleRow[] = new Array(ids.length);
+  const scratch = factsScratch();
   for (let p = 0; p < base.parts; p++) {
     const { time, amount, first, from, to } = loadPurchases(base, p);
     for (let k = from; k < to; k++) {
       const lo = offsets[k]! - first;
       const hi = offsets[k + 1]! - first;
-      const d = decideLifecycle(time, amount, lo, hi, facts[k]!, resolved, cuts);
-      const evidence = evidenceOf(d, time, amount, lo, hi, facts[k]!, resolved, cuts);
+      const facts = readFacts(base, k, scratch);
+      const d = decideLifecycle(time, amount, lo, hi, facts, resolved, cuts);
+      const evidence = evidenceOf(d, time, amount, lo, hi, facts, resolved, cuts);
       const strategy = strategyOf(d);
       const customerId = ids[k]!;
       // Each row made once, in its final shape (issue 11: no intermediate result to spread);

@@ -12,7 +12,7 @@ import {
 import type { Customer } from "../records/Customer.js";
 import type { TransactionInput } from "../table/TransactionTable.js";
 import type { ClassifyLifecyclesOptions } from "./classifyLifecycles.js";
-import { loadPurchases, readCustomerBase } from "./customerBase.js";
+import { factsScratch, loadPurchases, readFacts, readCustomerBase } from "./customerBase.js";
 import { decideLifecycle, firstAfter, lifecycleCuts, resolveLifecycleOptions } from "./rules.js";
 import { LIFECYCLE_STAGES, type LifecycleStage } from "./stages.js";
 
@@ -152,6 +152,7 @@ export function lifecycleTimeline(
   );
   const transitions = Array.from({ length: S }, () => new Array<number>(S).fill(0));
   const previous = new Int8Array(base.ids.length).fill(-1);
+  const scratch = factsScratch();
   const periods: LifecycleTimelinePeriod[] = [];
   for (let p = p0; p <= p1; p++) {
     const cuts = lifecycleCuts(new Date(periodEnd(p, period, tz) - 1), resolved, `${fn}: period end`);
@@ -160,7 +161,7 @@ export function lifecycleTimeline(
     for (let k = 0; k < base.ids.length; k++) {
       const lo = base.offsets[k]!;
       const hi = firstAfter(time, lo, base.offsets[k + 1]!, cuts.asOf);
-      const d = decideLifecycle(time, amount, lo, hi, base.facts[k]!, resolved, cuts);
+      const d = decideLifecycle(time, amount, lo, hi, readFacts(base, k, scratch), resolved, cuts);
       rows[k]!.stages.push(d.stage);
       counts[d.stage]++;
       if (d.phase !== undefined) phases[d.phase]++;
