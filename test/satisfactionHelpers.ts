@@ -24,3 +24,13 @@ export function deepFreeze<T>(value: T): T {
 }
 
 export { caught } from "./support/errors.js";
+
+/** A `Map` that counts its `get` calls (to see when a lookup reads the Map in step instead). */
+export class CountingMap<K, V> extends Map<K, V> {
+  gets = 0;
+
+  override get(key: K): V | undefined {
+    this.gets++;
+    return super.get(key);
+  }
+}

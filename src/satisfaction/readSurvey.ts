@@ -91,10 +91,13 @@ function fail(code: "INVALID_RECORD" | "DUPLICATE_ID" | "OUT_OF_SCALE" | "NEGATI
   };
 }
 
-/** Turns `values` into a lookup function (own properties only for plain objects). */
+/**
+ * Turns `values` into a lookup function (own properties only for plain objects), for one
+ * pass over one wave's respondents (a `Map` is read in step with them, see {@link inStepLookup}).
+ */
 export function valueLookup(values: CustomerValues, fnName: string): (customerId: string) => unknown {
   if (typeof values === "function") return values;
-  if (values instanceof Map) return (id) => values.get(id);
+  if (values instanceof Map) return inStepLookup(values);
   if (typeof values === "object" && values !== null && !Array.isArray(values)) {
     const record = values as Readonly<Record<string, unknown>>;
     return (id) => (hasOwn(record, id) ? record[id] : undefined);
@@ -103,6 +106,30 @@ export function valueLookup(values: CustomerValues, fnName: string): (customerId
     "INVALID_OPTION",
     `${fnName}: values must be an object, a Map or a function of the customer id, got ${describeValue(values)}`,
   );
+}
+
+/**
+ * `map.get(id)` for ids asked in turn, reading the `Map` in its insertion order for as long
+ * as the ids follow that order: while the next entry's key is the id asked, its value is
+ * the one `get` would give (keys are unique); at the first id out of step, `get` for that
+ * one and every later id.
+ *
+ * Performance (issue 11): a Map of values made from the same rows as the survey (as
+ * `new Map(rows.map((r) => [r.customerId, r.value]))`) lists its keys in the respondents'
+ * order. Reading it in order touches its table in sequence, where a `get` per respondent
+ * lands anywhere in a table of tens of megabytes: 16 ms instead of 160-230 ms at a million
+ * respondents (a Map in another order: `get` as before).
+ */
+function inStepLookup(map: ReadonlyMap<unknown, unknown>): (customerId: string) => unknown {
+  let entries: Iterator<[unknown, unknown]> | undefined = map.entries();
+  return (id) => {
+    if (entries !== undefined) {
+      const next = entries.next();
+      if (next.done !== true && next.value[0] === id) return next.value[1];
+      entries = undefined;
+    }
+    return map.get(id);
+  };
 }
 
 /** Turns `groupBy` (+ `customers` for `"segment"`/`"region"`) into a lookup function. */

@@ -159,9 +159,10 @@ export function satisfactionTrap(
   assertInRange(tolerance, `${FN}: tolerance`, 0, Number.POSITIVE_INFINITY, { maxOpen: true });
   const resolved0 = resolveSatisfactionOptions(rest, FN);
   const resolved = { ...resolved0, settings: { ...resolved0.settings, method: "normal" as const } };
-  const lookup = valueLookup(values, FN);
+  valueLookup(values, FN); // a bad `values` is reported before the responses' problems
+  // A lookup per wave: each reads a Map in step with its own respondents.
   const read = (responses: unknown, label: string) =>
-    readSurvey(responses, lookup, {
+    readSurvey(responses, valueLookup(values, FN), {
       fnName: FN,
       label,
       indicators: resolved.indicators,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { caught, deepFreeze, expectClose } from "../../test/satisfactionHelpers.js";
+import { CountingMap, caught, deepFreeze, expectClose } from "../../test/satisfactionHelpers.js";
 import { valueWeightedSatisfaction } from "./valueWeightedSatisfaction.js";
 
 // A three-respondent survey worked out by hand.
@@ -113,6 +113,74 @@ describe("valueWeightedSatisfaction: options", () => {
     );
     expect(fromMap).toEqual(fromRecord);
     expect(fromFunction).toEqual(fromRecord);
+  });
+
+  it("reads a Map of values in any order, in step with the respondents or not", () => {
+    // Every order gives K = (a 1, b 2, c 1), as the hand-computed survey above: quality
+    // weighted (1·4 + 2·8 + 1·6) / 4 = 6.5, factors K / (4/3) = 0.75, 1.5, 0.75. The Map is
+    // read in its own order while its keys follow the respondents (a, b, c), then by `get`
+    // from the first respondent out of step on: the expected `get` counts.
+    const orders: [[string, number][], number][] = [
+      [
+        [
+          ["a", 1],
+          ["b", 2],
+          ["c", 1],
+        ],
+        0,
+      ], // in step throughout
+      [
+        [
+          ["c", 1],
+          ["b", 2],
+          ["a", 1],
+        ],
+        3,
+      ], // out of step at once
+      [
+        [
+          ["a", 1],
+          ["b", 2],
+          ["x", 50],
+          ["c", 1],
+        ],
+        1,
+      ], // in step for a and b, then "x": c looked up
+      [
+        [
+          ["a", 1],
+          ["c", 1],
+          ["b", 2],
+        ],
+        2,
+      ], // in step for a only
+      [
+        [
+          ["a", 1],
+          ["b", 2],
+          ["c", 1],
+          ["z", 70],
+        ],
+        0,
+      ], // in step, with an entry nobody answers
+    ];
+    for (const [entries, gets] of orders) {
+      const map = new CountingMap(entries);
+      const r = valueWeightedSatisfaction(responses, map);
+      expectClose(r.indicators.quality!.weighted, 6.5);
+      expect(r.adjusted.map((x) => x.factor)).toEqual([0.75, 1.5, 0.75]);
+      expect(map.gets).toBe(gets);
+    }
+    // A respondent missing from a Map that is in step before it: "b" skipped (looked up,
+    // absent), then c looked up too. K = (a 1, c 3): quality weighted (1·4 + 3·6) / 4 = 5.5.
+    const map = new CountingMap([
+      ["a", 1],
+      ["c", 3],
+    ]);
+    const skipping = valueWeightedSatisfaction(responses, map, { missingValue: "skip" });
+    expect(skipping.skipped).toEqual([{ customerId: "b", reason: "no-value" }]);
+    expectClose(skipping.indicators.quality!.weighted, 5.5);
+    expect(map.gets).toBe(2);
   });
 
   it("gives an indicator not named in indicatorWeights weight 0", () => {
