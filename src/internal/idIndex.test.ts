@@ -46,6 +46,57 @@ describe("IdIndex", () => {
     );
   });
 
+  it("ofList numbers a list by position and names the repeats", () => {
+    // "b" at 0, "a" at 1, "b" again at 2 (a repeat of 0), "c" at 3, "a" again at 4.
+    const { index, repeats } = IdIndex.ofList(["b", "a", "b", "c", "a"]);
+    expect(repeats).toEqual([2, 4]);
+    const distinct = IdIndex.ofList(["b", "a", "__proto__", "k4uzx", "kf2ad"]);
+    expect(distinct.repeats).toEqual([]);
+    expect(distinct.index.ids).toEqual(["b", "a", "__proto__", "k4uzx", "kf2ad"]);
+    expect(distinct.index.get("__proto__")).toBe(2);
+    expect(distinct.index.get("kf2ad")).toBe(4); // hashes alike with "k4uzx" (see below)
+    expect(distinct.index.get("c")).toBe(-1);
+    expect(index.get("c")).toBe(3);
+  });
+
+  it("ofList and getAll agree with a Map, over several blocks of 64", () => {
+    const id = fc.oneof(
+      fc.string({ maxLength: 6 }),
+      fc.integer({ min: 0, max: 400 }).map((k) => `C${String(k).padStart(8, "0")}`),
+      fc.constantFrom("k4uzx", "kf2ad", "\ud83d", "\u0000", "é"),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(id, { maxLength: 300, size: "max" }),
+        fc.array(id, { maxLength: 200, size: "max" }),
+        (list, probes) => {
+          const firstAt = new Map<string, number>();
+          const expectedRepeats: number[] = [];
+          list.forEach((x, i) => {
+            if (firstAt.has(x)) expectedRepeats.push(i);
+            else firstAt.set(x, i);
+          });
+          const { index, repeats } = IdIndex.ofList([...list]);
+          expect(repeats).toEqual(expectedRepeats);
+          if (repeats.length > 0) return; // such an index is not to be used
+          const keys = [...list, ...probes];
+          const out = new Int32Array(keys.length);
+          index.getAll(keys, out);
+          expect([...out]).toEqual(keys.map((x) => firstAt.get(x) ?? -1));
+        },
+      ),
+      { numRuns: 300 },
+    );
+    // Many distinct ids, so that several blocks run and the table holds hundreds.
+    const ids = Array.from({ length: 1000 }, (_, k) => `id${k}`);
+    const { index, repeats } = IdIndex.ofList(ids);
+    expect(repeats).toEqual([]);
+    const keys = Array.from({ length: 1500 }, (_, k) => `id${1499 - k}`); // 500 absent ones first
+    const out = new Int32Array(keys.length);
+    index.getAll(keys, out);
+    expect([...out]).toEqual(keys.map((_, k) => (1499 - k < 1000 ? 1499 - k : -1)));
+  });
+
   it("tells apart two ids whose 32-bit hashes are equal", () => {
     // "k4uzx" and "kf2ad" hash alike (found by a search over 3 million ids)
     const index = new IdIndex(2);

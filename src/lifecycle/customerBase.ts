@@ -95,20 +95,18 @@ export function readCustomerBase(
     );
   }
   const issues: ValidationIssue[] = [];
-  // The listed ids, numbered in list order (IdIndex: a Map of a million ids was the
-  // slowest part of the call, issue 11); `ids` is the index's own list of them, to which
-  // the log's unknown customers are appended below (the index reads only its own numbers).
-  // An invalid record or a repeated id is thrown below, so past those checks customer `i`
-  // is slot `i`.
-  const slotOf = new IdIndex(customers.length);
-  const ids = slotOf.ids;
+  // The listed ids, numbered in list order once every record is checked (IdIndex: a Map
+  // of a million ids was the slowest part of the call, issue 11); `ids` is the index's own
+  // list of them, to which the log's unknown customers are appended below (the index reads
+  // only its own numbers). An invalid record or a repeated id is thrown below, so past
+  // those checks customer `i` is slot `i`.
+  const ids: string[] = [];
   // The facts in columns, not one object per customer (performance, issue 11): a million
   // objects alive through the call were copied by every young-generation collection and
   // then promoted (0.15-0.2 s at the bench's 940k customers, 20-30x their cost at 94k).
   const notice = new Float64Array(customers.length).fill(Number.NaN);
   const withdrawn = new Float64Array(customers.length).fill(Number.NaN);
   const satisfaction = new Float64Array(customers.length).fill(Number.NaN);
-  const duplicates: string[] = [];
   for (let i = 0; i < customers.length; i++) {
     const c = customers[i] as Partial<Customer> | null | undefined;
     if (typeof c !== "object" || c === null || typeof c.id !== "string" || c.id.length === 0) {
@@ -121,8 +119,7 @@ export function readCustomerBase(
       withdrawn[i] = facts.noticeWithdrawnAt ?? Number.NaN;
       satisfaction[i] = facts.satisfaction ?? Number.NaN;
     }
-    // One hash operation per customer; a repeated id is an error, thrown below.
-    if (slotOf.add(c.id) >= 0) duplicates.push(`${JSON.stringify(c.id)} at [${i}]`);
+    ids.push(c.id);
   }
   if (issues.length > 0) {
     // The schema words every problem with its path, and throws.
@@ -131,7 +128,9 @@ export function readCustomerBase(
       issues,
     });
   }
-  if (duplicates.length > 0) {
+  const { index: slotOf, repeats } = IdIndex.ofList(ids);
+  if (repeats.length > 0) {
+    const duplicates = repeats.map((i) => `${JSON.stringify(ids[i])} at [${i}]`);
     throw new CustomerValueError(
       "DUPLICATE_ID",
       `${fn}: customer ids must be unique, got ${duplicates.length} repeat${duplicates.length === 1 ? "" : "s"}: ${duplicates.slice(0, 5).join(", ")}${duplicates.length > 5 ? ", …" : ""}`,
@@ -140,14 +139,16 @@ export function readCustomerBase(
   const listed = ids.length;
 
   const cols = isTransactionTable(transactions) ? transactions : readTransactions(transactions, fn);
-  // Dictionary of the log's customers -> slot, resolved once per distinct id.
-  const slotOfLogCustomer = new Int32Array(cols.customerIds.length);
-  const unknown: string[] = [];
+  // Dictionary of the log's customers -> slot, resolved once per distinct id (-1: not
+  // listed, given the next slot below).
   const logIds = cols.customerIds;
+  const slotOfLogCustomer = new Int32Array(logIds.length);
+  slotOf.getAll(logIds, slotOfLogCustomer);
+  const unknown: string[] = [];
   for (let k = 0; k < logIds.length; k++) {
-    const id = logIds[k]!;
-    let slot = slotOf.get(id);
+    let slot = slotOfLogCustomer[k]!;
     if (slot < 0) {
+      const id = logIds[k]!;
       unknown.push(id);
       slot = ids.length;
       ids.push(id);
