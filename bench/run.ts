@@ -163,9 +163,11 @@ for (const r of results) {
 }
 const loadAfter = loadavg();
 
-/** The median of `times` (the upper one of an even count, as each engine's script takes). */
+/** The median of `times` (of an even count, the mean of the middle two). */
 function median(times: number[]): number {
-  return times.slice().sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
+  const sorted = times.slice().sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
 /**
