@@ -97,7 +97,10 @@ function fail(code: "INVALID_RECORD" | "DUPLICATE_ID" | "OUT_OF_SCALE" | "NEGATI
  */
 export function valueLookup(values: CustomerValues, fnName: string): (customerId: string) => unknown {
   if (typeof values === "function") return values;
-  if (values instanceof Map) return inStepLookup(values);
+  if (values instanceof Map) {
+    // A plain Map is read in step; a subclass keeps its own `get` (which may differ).
+    return Object.getPrototypeOf(values) === Map.prototype ? inStepLookup(values) : (id) => values.get(id);
+  }
   if (typeof values === "object" && values !== null && !Array.isArray(values)) {
     const record = values as Readonly<Record<string, unknown>>;
     return (id) => (hasOwn(record, id) ? record[id] : undefined);
@@ -109,8 +112,8 @@ export function valueLookup(values: CustomerValues, fnName: string): (customerId
 }
 
 /**
- * `map.get(id)` for ids asked in turn, reading the `Map` in its insertion order for as long
- * as the ids follow that order: while the next entry's key is the id asked, its value is
+ * `map.get(id)` for ids asked in turn (`map` a plain `Map`), reading it in its insertion
+ * order for as long as the ids follow that order: while the next entry's key is the id asked, its value is
  * the one `get` would give (keys are unique); at the first id out of step, `get` for that
  * one and every later id.
  *
@@ -121,11 +124,15 @@ export function valueLookup(values: CustomerValues, fnName: string): (customerId
  * respondents (a Map in another order: `get` as before).
  */
 function inStepLookup(map: ReadonlyMap<unknown, unknown>): (customerId: string) => unknown {
-  let entries: Iterator<[unknown, unknown]> | undefined = map.entries();
+  // Made at the first lookup (after the responses' checks), as `get` would first be called.
+  let entries: Iterator<[unknown, unknown]> | undefined;
+  let inStep = true;
   return (id) => {
-    if (entries !== undefined) {
+    if (inStep) {
+      entries ??= map.entries();
       const next = entries.next();
       if (next.done !== true && next.value[0] === id) return next.value[1];
+      inStep = false;
       entries = undefined;
     }
     return map.get(id);

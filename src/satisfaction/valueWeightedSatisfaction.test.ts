@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CountingMap, caught, deepFreeze, expectClose } from "../../test/satisfactionHelpers.js";
+import { caught, countingGets, deepFreeze, expectClose } from "../../test/satisfactionHelpers.js";
 import { valueWeightedSatisfaction } from "./valueWeightedSatisfaction.js";
 
 // A three-respondent survey worked out by hand.
@@ -164,23 +164,52 @@ describe("valueWeightedSatisfaction: options", () => {
         0,
       ], // in step, with an entry nobody answers
     ];
-    for (const [entries, gets] of orders) {
-      const map = new CountingMap(entries);
-      const r = valueWeightedSatisfaction(responses, map);
+    for (const [entries, expectedGets] of orders) {
+      const map = new Map(entries);
+      const { result: r, gets } = countingGets(map, () => valueWeightedSatisfaction(responses, map));
       expectClose(r.indicators.quality!.weighted, 6.5);
       expect(r.adjusted.map((x) => x.factor)).toEqual([0.75, 1.5, 0.75]);
-      expect(map.gets).toBe(gets);
+      expect(gets).toBe(expectedGets);
     }
     // A respondent missing from a Map that is in step before it: "b" skipped (looked up,
     // absent), then c looked up too. K = (a 1, c 3): quality weighted (1·4 + 3·6) / 4 = 5.5.
-    const map = new CountingMap([
+    const map = new Map([
       ["a", 1],
       ["c", 3],
     ]);
-    const skipping = valueWeightedSatisfaction(responses, map, { missingValue: "skip" });
+    const { result: skipping, gets } = countingGets(map, () =>
+      valueWeightedSatisfaction(responses, map, { missingValue: "skip" }),
+    );
     expect(skipping.skipped).toEqual([{ customerId: "b", reason: "no-value" }]);
     expectClose(skipping.indicators.quality!.weighted, 5.5);
-    expect(map.gets).toBe(2);
+    expect(gets).toBe(2);
+  });
+
+  it("uses a Map subclass's own get", () => {
+    // get gives ten times the stored value: K = (10, 20, 10), sum 40 (4 stored), even
+    // though the entries, in step with the respondents, hold 1, 2, 1
+    class TenTimes extends Map<string, number> {
+      override get(key: string): number | undefined {
+        const v = super.get(key);
+        return v === undefined ? undefined : 10 * v;
+      }
+    }
+    const r = valueWeightedSatisfaction(
+      responses,
+      new TenTimes([
+        ["a", 1],
+        ["b", 2],
+        ["c", 1],
+      ]),
+    );
+    expect(r.valueTotal).toBe(40);
+    expectClose(r.indicators.quality!.weighted, 6.5); // the weights' scale cancels
+  });
+
+  it("reports bad responses before touching a Map-like object that is not a Map", () => {
+    // an object that passes `instanceof Map` but is not one: the responses' problem first
+    const fake = Object.create(Map.prototype) as Map<string, number>;
+    expect(caught(() => valueWeightedSatisfaction([], fake)).code).toBe("EMPTY_INPUT");
   });
 
   it("gives an indicator not named in indicatorWeights weight 0", () => {
