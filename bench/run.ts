@@ -46,7 +46,10 @@ const runs = Number(flag("--runs") ?? 3);
  * in later passes over all sizes, so that each size's library figures come from several
  * moments of the run and a slow phase of a shared machine weighs on every size.
  */
-const libraryPasses = Math.max(1, Number(flag("--library-passes") ?? 2));
+const libraryPasses = Number(flag("--library-passes") ?? 2);
+if (!Number.isInteger(libraryPasses) || libraryPasses < 1) {
+  throw new Error(`--library-passes must be a whole number >= 1, got ${flag("--library-passes")}`);
+}
 const dataRoot = flag("--data") ?? join(tmpdir(), "customer-value-bench");
 const python = flag("--python") ?? "/usr/bin/python3";
 const write = !args.includes("--no-write");
@@ -261,7 +264,10 @@ function scalingTable(): string {
       // Each pass's own growth too (its processes at the two sizes, minutes apart).
       const perPass =
         r.libraryPasses.length > 1
-          ? ` (passes: ${r.libraryPasses.map((e, p) => `${growth(e, prev.libraryPasses[p]!).toFixed(1)}x`).join(", ")})`
+          ? ` (passes: ${r.libraryPasses
+              .map((e, p) => growth(e, prev.libraryPasses[p]!))
+              .map((g) => (Number.isFinite(g) ? `${g.toFixed(1)}x` : "—"))
+              .join(", ")})`
           : "";
       return Number.isFinite(t) ? `${t.toFixed(1)}x${perPass} for ${rows.toFixed(1)}x rows` : "—";
     });
