@@ -24,6 +24,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, platform, release, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { median } from "simple-statistics";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const args = process.argv.slice(2);
@@ -128,13 +129,14 @@ const results: {
   /** The library's processes, one per pass (`engines.library` pools them). */
   libraryPasses: EngineResult[];
 }[] = [];
-const libraryCommand = [
-  process.execPath,
-  // --expose-gc: the library side collects garbage between timed runs (outside the timing).
-  ["--expose-gc", "--import", "tsx", join(here, "lib_bench.ts")],
-] as const;
+// --expose-gc: the library side collects garbage between timed runs (outside the timing).
 const runLibrary = (dir: string) =>
-  engine(libraryCommand[0], [...libraryCommand[1], dir, String(runs)], "library", builtPackage);
+  engine(
+    process.execPath,
+    ["--expose-gc", "--import", "tsx", join(here, "lib_bench.ts"), dir, String(runs)],
+    "library",
+    builtPackage,
+  );
 for (const size of sizes) {
   const dir = join(dataRoot, String(size));
   if (!existsSync(join(dir, "meta.json"))) {
@@ -166,13 +168,6 @@ for (const r of results) {
 }
 const loadAfter = loadavg();
 
-/** The median of `times` (of an even count, the mean of the middle two). */
-function median(times: number[]): number {
-  const sorted = times.slice().sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
-
 /**
  * One library result from its passes: every timed run of every pass, their median, and
  * the largest peak memory. A failed pass fails the whole.
@@ -186,7 +181,7 @@ function poolPasses(passes: EngineResult[]): EngineResult {
     const times = passes.flatMap((e) => e.all[c] ?? []);
     if (times.length === 0) continue;
     all[c] = times;
-    timings[c] = median(times);
+    timings[c] = median(times); // simple-statistics: of an even count, the mean of the middle two
   }
   return {
     engine: "library",

@@ -1,6 +1,6 @@
 /**
- * A hash index of distinct ids: each id added gets the next number (0, 1, …), found again
- * by {@link IdIndex.get}. Not public.
+ * A hash index of a list of distinct ids, each numbered by its position in the list
+ * ({@link IdIndex.ofList}) and found again by {@link IdIndex.getAll}. Not public.
  *
  * Why not a `Map` (issue 11): `classifyLifecycles` joins a customer list with the log's
  * ids, 939,850 of each at the bench's 10M transactions, and the `Map` took 1.1 s of that
@@ -11,8 +11,8 @@
  * the UTF-16 units) matches.
  */
 export class IdIndex {
-  /** The ids added, by number. */
-  readonly ids: string[] = [];
+  /** The ids, by number: the list the index was made of. */
+  readonly ids: string[];
   /** Slot s: `cells[2s]` the hash, `cells[2s + 1]` the number + 1 (0: empty). */
   private readonly cells: Int32Array;
   private readonly mask: number;
@@ -21,12 +21,13 @@ export class IdIndex {
   /** Where the blocks' early reads go, so that the engine keeps them. */
   private sink = 0;
 
-  /** An index for up to `capacity` ids. */
-  constructor(capacity: number) {
+  /** An empty table for the ids of `ids` (twice as many slots, at least 16). */
+  private constructor(ids: string[]) {
     let slots = 16;
-    while (slots < 2 * capacity) slots *= 2;
+    while (slots < 2 * ids.length) slots *= 2;
     this.cells = new Int32Array(2 * slots);
     this.mask = slots - 1;
+    this.ids = ids;
   }
 
   /**
@@ -38,8 +39,7 @@ export class IdIndex {
    * first (see {@link IdIndex.getAll}).
    */
   static ofList(list: string[]): { index: IdIndex; repeats: number[] } {
-    const index = new IdIndex(list.length);
-    (index as { ids: string[] }).ids = list;
+    const index = new IdIndex(list);
     const { cells, hashes } = index;
     const repeats: number[] = [];
     for (let start = 0; start < list.length; start += BLOCK) {
@@ -59,7 +59,7 @@ export class IdIndex {
   }
 
   /**
-   * {@link IdIndex.get} of every id of `keys`, into `out`.
+   * The number of every id of `keys` (-1 for one not in the list), into `out`.
    *
    * Performance (issue 11): a table of a million ids does not fit the cache, and a `get`
    * waits for its cell, then for the id it names, before the next `get` starts. Here the
@@ -92,30 +92,9 @@ export class IdIndex {
     }
     for (let k = start; k < end; k++) {
       const number = cells[2 * (hashes[k - start]! & mask) + 1]! - 1;
-      if (number >= 0 && number < ids.length) sink ^= ids[number]!.length;
+      if (number >= 0) sink ^= ids[number]!.length;
     }
     this.sink = sink;
-  }
-
-  /**
-   * Adds `id` with the next number and returns -1; or, when an equal id is in already,
-   * returns its number and adds nothing. At most `capacity` ids may be added.
-   */
-  add(id: string): number {
-    const h = hashOfId(id);
-    const s = this.slotOf(id, h);
-    const { cells, ids } = this;
-    if (cells[2 * s + 1] !== 0) return cells[2 * s + 1]! - 1;
-    if (ids.length > this.mask >>> 1) throw new RangeError("IdIndex: more ids than its capacity");
-    cells[2 * s] = h;
-    cells[2 * s + 1] = ids.length + 1;
-    ids.push(id);
-    return -1;
-  }
-
-  /** The number of `id`, or -1 when it was not added. */
-  get(id: string): number {
-    return this.cells[2 * this.slotOf(id, hashOfId(id)) + 1]! - 1;
   }
 
   /** The slot that holds `id` (hash `h`), else the empty slot where it would go. */
