@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { idKeys, idKeysOf, orderByIdKeys, registerIdKeys } from "./idKeys.js";
+import { idKeys, idKeysOf, idRanksOf, orderByIdKeys, registerIdKeys } from "./idKeys.js";
 
 /** -1, 0 or 1 as the keys order ids `a` and `b`; `undefined` where they cannot tell. */
 function keyOrder(keys: Float64Array, a: number, b: number): number | undefined {
@@ -98,6 +98,25 @@ describe("idKeys", () => {
     expect(registerIdKeys(ids)).toBe(ids);
     expect(Array.from(idKeysOf(ids)!)).toEqual(Array.from(idKeys(ids)));
     expect(idKeysOf(["b", "a"])).toBeUndefined();
+  });
+});
+
+describe("idRanksOf", () => {
+  it("keeps a registered array's id order both ways", () => {
+    // b, c, a: string order a (2), b (0), c (1); ranks b 1, c 2, a 0
+    const ids = registerIdKeys(["b", "c", "a"]);
+    expect(Array.from(idRanksOf(ids)!.order)).toEqual([2, 0, 1]);
+    expect(Array.from(idRanksOf(ids)!.rank)).toEqual([1, 2, 0]);
+    // "C1" < "C10" < "C2" < "C3" < "D" (string order, not numeric)
+    const more = registerIdKeys(["C2", "C10", "D", "C1", "C3"]);
+    expect(Array.from(idRanksOf(more)!.order)).toEqual([3, 1, 0, 4, 2]);
+    expect(Array.from(idRanksOf(more)!.rank)).toEqual([2, 1, 4, 0, 3]);
+  });
+
+  it("has none for an array not registered, or one whose keys cannot order it", () => {
+    expect(idRanksOf(["b", "a"])).toBeUndefined();
+    expect(idRanksOf(registerIdKeys(["a", "b\u00ff", "c"]))).toBeUndefined();
+    expect(idRanksOf(registerIdKeys([]))!.order.length).toBe(0);
   });
 });
 

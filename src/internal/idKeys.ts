@@ -6,8 +6,9 @@
  * items tie with another (totals in cents: at the bench's 864,479 customers, 70%). Their
  * strings lie all over the heap, so comparing two of them costs cache misses; the keys,
  * made once per `TransactionTable` (see tableOf.ts) and kept beside its `customerIds`, are
- * read instead (pareto/internal.ts, orderRuns). Like the table's other columns, they are
- * trusted as built: an id changed in place afterwards is not seen by them.
+ * read instead (pareto/internal.ts, orderRuns); they also give the table's id order, kept
+ * beside them ({@link IdRanks}). Like the table's other columns, keys and order are trusted
+ * as built: an id changed in place afterwards is not seen by them.
  *
  * The keys skip the prefix common to every id of the array (`C000…` in `C00025031`), then
  * encode the next 12 UTF-16 code units, six per key, each as `unit + 1` in 8 bits (0 past
@@ -25,10 +26,52 @@ const UNITS_PER_KEY = 6;
 /** Key arrays of id arrays, by identity (held weakly). */
 const keysOfIds = new WeakMap<object, Float64Array>();
 
-/** Computes and keeps the keys of `ids` (an array that will not change). Returns `ids`. */
+/** The id order of id arrays (see {@link IdRanks}), by identity (held weakly). */
+const ranksOfIds = new WeakMap<object, IdRanks>();
+
+/**
+ * The order of an array's ids as plain strings, both ways: `order[r]` is the index of the
+ * id at position `r`, `rank[i]` the position of id `i` (so `order[rank[i]] === i`).
+ *
+ * Why (issue 11): rankings put items of equal value in id order. With the ranks, a ranking
+ * sorts value and rank together (pareto/kernels.ts, orderByKeys) instead of ordering the
+ * ties afterwards, and rows ordered by id ({@link orderByIdKeys}) come from one pass over the
+ * ranks instead of a sort.
+ */
+export interface IdRanks {
+  readonly order: Int32Array;
+  readonly rank: Int32Array;
+}
+
+/**
+ * Computes and keeps the keys of `ids` (an array of distinct ids that will not change) and,
+ * where the keys can order them (every id's first key is not -1), their id order
+ * ({@link IdRanks}). Returns `ids`. Made once per `TransactionTable`, when it is built
+ * (table/tableOf.ts): at the bench's 864,479 customers, 27 ms for the keys and 50-80 ms for
+ * the order, against 8 s for reading the CSV.
+ */
 export function registerIdKeys<T extends readonly string[]>(ids: T): T {
   keysOfIds.set(ids, idKeys(ids));
+  const n = ids.length;
+  const all = new Int32Array(n);
+  for (let i = 0; i < n; i++) all[i] = i;
+  const order = orderByIdKeys(ids, all);
+  if (order !== undefined) ranksOfIds.set(ids, { order, rank: inverse(order) });
   return ids;
+}
+
+/** The id order registered for `ids` ({@link registerIdKeys}), or `undefined`. */
+export function idRanksOf(ids: readonly string[]): IdRanks | undefined {
+  const ranks = ranksOfIds.get(ids);
+  return ranks !== undefined && ranks.rank.length === ids.length ? ranks : undefined;
+}
+
+/** The inverse of a permutation of `0 .. n - 1`. */
+function inverse(permutation: Int32Array): Int32Array {
+  const n = permutation.length;
+  const out = new Int32Array(n);
+  for (let r = 0; r < n; r++) out[permutation[r]!] = r;
+  return out;
 }
 
 /** The keys registered for `ids` ({@link registerIdKeys}), or `undefined`. */
@@ -122,6 +165,8 @@ const HALF = 16_777_216;
  * keys are equal too.
  */
 export function orderByIdKeys(ids: readonly string[], items: Int32Array): Int32Array | undefined {
+  const ranks = idRanksOf(ids);
+  if (ranks !== undefined) return orderByRanks(ranks.rank, items);
   const keys = keysOfIds.get(ids);
   if (keys === undefined || keys.length !== 2 * ids.length) return undefined;
   const n = items.length;
@@ -223,5 +268,32 @@ function orderEqualFirstKeys(
       sorted.subarray(start, k).sort((x, y) => compareByKeys(keys, ids, items[x]!, items[y]!));
     }
     start = k;
+  }
+}
+
+/**
+ * {@link orderByIdKeys} through the ids' ranks: each item's position noted at its rank (a
+ * table as long as the ids), then read in rank order. Linear in the number of ids.
+ */
+function orderByRanks(rank: Int32Array, items: Int32Array): Int32Array {
+  const n = items.length;
+  const at = new Int32Array(rank.length); // position + 1 at each rank, 0 where none
+  noteRanks(rank, items, n, at);
+  const out = new Int32Array(n);
+  collectRanks(at, out);
+  return out;
+}
+
+/** `at[rank[items[k]]] = k + 1` for every k < n. A loop kernel (see readOrder in pareto/kernels.ts). */
+function noteRanks(rank: Int32Array, items: Int32Array, n: number, at: Int32Array): void {
+  for (let k = 0; k < n; k++) at[rank[items[k]!]!] = k + 1;
+}
+
+/** The positions noted in `at`, in rank order, into `out`. A loop kernel. */
+function collectRanks(at: Int32Array, out: Int32Array): void {
+  let j = 0;
+  for (let r = 0; r < at.length; r++) {
+    const k = at[r]!;
+    if (k !== 0) out[j++] = k - 1;
   }
 }

@@ -8,7 +8,7 @@ import { CustomerValueError, type ValidationIssue } from "../errors/CustomerValu
 import { assertArray } from "../internal/assert.js";
 import { compareIds } from "../internal/compare.js";
 import { hashOfId } from "../internal/idIndex.js";
-import { compareByKeys, idKeysOf } from "../internal/idKeys.js";
+import { compareByKeys, idKeysOf, idRanksOf } from "../internal/idKeys.js";
 import { describeValue } from "../internal/dates.js";
 import { isVerifiedUniqueIds, rememberVerifiedIds } from "../internal/uniqueIds.js";
 import { isItemColumns, type ItemColumns } from "./itemColumns.js";
@@ -371,7 +371,7 @@ export function rankDescending({ ids, values }: ReadColumns): Uint32Array {
 
 /**
  * {@link rankDescending} and the compensated total of the values, added in key order
- * (kernels.ts). With `nonNegative`, `undefined` as soon as a value is negative, -0 or not
+ * (kernels.ts; for a table's `customerIds`, whose id order is kept, in rank order). With `nonNegative`, `undefined` as soon as a value is negative, -0 or not
  * finite; without, every value must be finite and not -0 (checked columns).
  */
 function rankWithTotal(
@@ -379,7 +379,7 @@ function rankWithTotal(
   values: Float64Array,
   nonNegative: boolean,
 ): { order: Uint32Array; total: number } | undefined {
-  const ranking = orderByKeys(values, nonNegative);
+  const ranking = orderByKeys(values, nonNegative, idRanksOf(ids));
   if (ranking === undefined) return undefined;
   const { order, runs, runCount, total } = ranking;
   orderRuns(order, runs, runCount, ids, values);

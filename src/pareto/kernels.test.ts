@@ -120,6 +120,90 @@ describe("orderByKeys", () => {
   });
 });
 
+describe("orderByKeys with the items' id order (ranks)", () => {
+  /** The ranks of `ids` from a comparator sort of the strings (not through internal/idKeys.ts). */
+  function ranksOf(ids: readonly string[]): { order: Int32Array; rank: Int32Array } {
+    const order = Int32Array.from(ids.keys()).sort((a, b) => compareIds(ids[a]!, ids[b]!));
+    const rank = new Int32Array(ids.length);
+    order.forEach((i, r) => {
+      rank[i] = r;
+    });
+    return { order, rank };
+  }
+
+  /** A Neumaier sum of `values` taken in `order`, as total + correction. */
+  function neumaier(values: Float64Array, order: readonly number[]): number {
+    let total = 0;
+    let correction = 0;
+    for (const i of order) {
+      const x = values[i]!;
+      const t = total + x;
+      correction += Math.abs(total) >= Math.abs(x) ? total - t + x : x - t + total;
+      total = t;
+    }
+    return total + correction + 0;
+  }
+
+  it("ranks 5, 7, 5, 1, 7, 7 with ids e, d, c, b, a, f: equal values by id, no runs left", () => {
+    // 7: d (1), a (4), f (5) -> a, d, f; 5: e (0), c (2) -> c, e; 1: b (3)
+    const values = new Float64Array([5, 7, 5, 1, 7, 7]);
+    const ranks = ranksOf(["e", "d", "c", "b", "a", "f"]);
+    const [wasm, js] = both(() => orderByKeys(values, true, ranks)!);
+    for (const r of [wasm, js]) {
+      expect(Array.from(r.order)).toEqual([4, 1, 5, 2, 0, 3]);
+      expect(r.runCount).toBe(0);
+      expect(r.runs.length).toBe(0);
+      expect(r.total).toBe(32);
+    }
+  });
+
+  it("tells apart values closer than a 44-bit key (all 64 bits), and ranks negative values last", () => {
+    // 1 + 2^-40 > 1: items 0 (d), 2 (b) first -> b, d; then 1: items 1 (c), 3 (a) -> a, c
+    const close = new Float64Array([1 + 2 ** -40, 1, 1 + 2 ** -40, 1]);
+    const [wasm, js] = both(() => orderByKeys(close, true, ranksOf(["d", "c", "b", "a"]))!);
+    expect(Array.from(wasm.order)).toEqual([2, 0, 3, 1]);
+    expect(Array.from(js.order)).toEqual([2, 0, 3, 1]);
+    // unchecked (whaleCurve's profits): 2 (b), 2 (d), -1 (a), -3 (c); total 0
+    const mixed = new Float64Array([-1, 2, -3, 2]);
+    const [w, j] = both(() => orderByKeys(mixed, false, ranksOf(["a", "b", "c", "d"]))!);
+    expect(Array.from(w.order)).toEqual([1, 3, 0, 2]);
+    expect(Array.from(j.order)).toEqual([1, 3, 0, 2]);
+    expect(w.total).toBe(0);
+  });
+
+  it("gives the comparator sort's order and a Neumaier sum in that order, bit for bit in both kernels", () => {
+    fc.assert(
+      fc.property(valueArrays, fc.boolean(), fc.integer({ min: 1, max: 1000 }), (values, negate, spread) => {
+        const xs = negate ? values.map((x, i) => (i % 3 === 0 && x !== 0 ? -x : x)) : values;
+        // ids not in index order, some alike in a long prefix
+        const ids = Array.from(xs, (_, i) => `c${(i * 7919) % spread}-${i}`);
+        const expected = referenceOrder(ids, xs);
+        const [wasm, js] = both(() => orderByKeys(xs, !negate, ranksOf(ids))!);
+        expect(Array.from(wasm.order)).toEqual(expected);
+        expect(Array.from(js.order)).toEqual(expected);
+        expect(wasm.runCount + js.runCount).toBe(0);
+        expect(Object.is(wasm.total, neumaier(xs, expected))).toBe(true);
+        expect(Object.is(js.total, wasm.total)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("refuses what the unranked kernels refuse, and ignores ranks of another length", () => {
+    for (const bad of [-1, -0, Number.POSITIVE_INFINITY, Number.NaN]) {
+      const [wasm, js] = both(() =>
+        orderByKeys(new Float64Array([3, 2, bad, 1]), true, ranksOf(["a", "b", "c", "d"])),
+      );
+      expect(wasm).toBeUndefined();
+      expect(js).toBeUndefined();
+    }
+    // ranks of three items for four values: the unranked ranking (ties left as a run)
+    const r = orderByKeys(new Float64Array([1, 2, 2, 0]), true, ranksOf(["c", "b", "a"]))!;
+    expect(Array.from(r.order)).toEqual([1, 2, 0, 3]);
+    expect(Array.from(r.runs)).toEqual([0, 2]);
+  });
+});
+
 describe("sortedCopyAsUnsigned", () => {
   it("sorts values >= 0 as Float64Array.prototype.sort does (both kernels)", () => {
     fc.assert(

@@ -9,13 +9,14 @@
  * engine's first sight of them. JavaScript runs them interpreted until the optimising
  * compiler catches up — measured at 86,551 customers on the first and second call: the key
  * loop 8-15 ms (0.5 ms compiled), the order loop 11-20 ms (4.6), Gini's sums 3-6 ms (0.2).
- * WebAssembly is compiled before it runs (the 1 KB module once per process, in well
+ * WebAssembly is compiled before it runs (the 2 KB module once per process, in well
  * under a millisecond). Strings stay in JavaScript: ties are put in id order and ids listed
  * by the caller (internal.ts).
  *
  * Where WebAssembly is missing or refused (a browser page whose Content-Security-Policy
  * forbids compiling it), or a memory of the size cannot be had, the JavaScript kernels run.
  */
+import type { IdRanks } from "../internal/idKeys.js";
 import { KERNELS_WASM } from "./kernelsWasm.js";
 
 interface KernelExports {
@@ -31,6 +32,16 @@ interface KernelExports {
     indexBits: number,
   ): number;
   weightedSums(sorted: number, n: number, sums: number): void;
+  rankedKeys(values: number, idOrder: number, keys: number, items: number, n: number, check: number): number;
+  radixSortPairs(
+    keys: number,
+    items: number,
+    tmpKeys: number,
+    tmpItems: number,
+    n: number,
+    counts: number,
+  ): number;
+  sumKeyed(keys: number, n: number, sums: number): void;
 }
 
 /** The compiled module; `null` once compiling failed (no WebAssembly here). */
@@ -104,7 +115,7 @@ export interface KeyOrder {
   /** `runCount` pairs `[start, end)` of positions in `order` whose items the keys do not tell apart. */
   readonly runs: Int32Array;
   readonly runCount: number;
-  /** The compensated (Neumaier) total of the values, added in key order. */
+  /** The compensated (Neumaier) total of the values, added in key order (with ranks: in rank order). */
   readonly total: number;
 }
 
@@ -125,8 +136,15 @@ function indexBitsFor(n: number): number {
  * finite (the caller then takes the checked path, which reports); without, every value
  * must be finite and not -0.
  */
-export function orderByKeys(values: Float64Array, nonNegative: boolean): KeyOrder | undefined {
+export function orderByKeys(
+  values: Float64Array,
+  nonNegative: boolean,
+  ranks?: IdRanks,
+): KeyOrder | undefined {
   const n = values.length;
+  if (ranks !== undefined && ranks.order.length === n && ranks.rank.length === n) {
+    return orderByRankedKeys(values, nonNegative, ranks);
+  }
   const indexBits = indexBitsFor(n);
   const maxRuns = n >>> 1;
   // Layout: values, keys, radix buffer (8n bytes each), digit counts (8 KiB), order (4n),
@@ -149,6 +167,47 @@ export function orderByKeys(values: Float64Array, nonNegative: boolean): KeyOrde
     order: new Uint32Array(buffer, orderAt, n).slice(),
     runs: new Int32Array(buffer, runsAt, 2 * runCount).slice(),
     runCount,
+    total: sums[0]! + sums[1]! + 0,
+  };
+}
+
+/**
+ * {@link orderByKeys} for items whose id order is known: the final rank order (value
+ * descending, then id ascending) at once, with no runs left, and the total added in that
+ * order. In WebAssembly, each item's full 64-bit key is laid out in id order, beside the
+ * item's index, and radix-sorted with it (stable, so equal values stay in id order); in
+ * JavaScript, the ranking by 64-bit keys, then each run in order by value and rank.
+ *
+ * Why (issue 11): on a large customer base most totals tie with another at the key's 44
+ * bits (at the bench's 864,479 customers, 734,539 items in 132,478 runs, most of them
+ * holding values a few units in the last place apart — the same cents added in another
+ * order), and putting those runs in order afterwards cost 70 ms there (1.6 ms at 86,551
+ * customers: the tied items lie all over memory); the ranked sort takes 20-30 ms in all.
+ */
+function orderByRankedKeys(values: Float64Array, nonNegative: boolean, ranks: IdRanks): KeyOrder | undefined {
+  const n = values.length;
+  // Layout: values (8n bytes), id order (4n, padded to 8), keys and their radix buffer (8n
+  // each), items and their radix buffer (4n each), digit counts (8 KiB), sums (16).
+  const idOrderAt = 8 * n;
+  const keysAt = idOrderAt + 4 * n + ((4 * n) & 4);
+  const tmpKeysAt = keysAt + 8 * n;
+  const itemsAt = tmpKeysAt + 8 * n;
+  const tmpItemsAt = itemsAt + 4 * n;
+  const countsAt = tmpItemsAt + 4 * n + ((8 * n) & 4);
+  const sumsAt = countsAt + COUNTS_BYTES;
+  const wasm = instantiate(sumsAt + 16);
+  if (wasm === undefined) return orderByRankedKeysJs(values, nonNegative, ranks);
+  const { kernels, buffer } = wasm;
+  new Float64Array(buffer, 0, n).set(values);
+  new Int32Array(buffer, idOrderAt, n).set(ranks.order);
+  if (kernels.rankedKeys(0, idOrderAt, keysAt, itemsAt, n, nonNegative ? 1 : 0) === 0) return undefined;
+  const swapped = kernels.radixSortPairs(keysAt, itemsAt, tmpKeysAt, tmpItemsAt, n, countsAt) === 1;
+  kernels.sumKeyed(swapped ? tmpKeysAt : keysAt, n, sumsAt);
+  const sums = new Float64Array(buffer, sumsAt, 2);
+  return {
+    order: new Uint32Array(buffer, swapped ? tmpItemsAt : itemsAt, n).slice(),
+    runs: new Int32Array(0),
+    runCount: 0,
     total: sums[0]! + sums[1]! + 0,
   };
 }
@@ -221,6 +280,34 @@ function orderByKeysJs(
   readOrder(words, valueMask, values, n, order, runs, sums);
   const runCount = sums[2]!;
   return { order, runs: runs.subarray(0, 2 * runCount), runCount, total: sums[0]! + sums[1]! + 0 };
+}
+
+/**
+ * {@link orderByRankedKeys} in JavaScript: the same order (the one rank order) and the
+ * same total (added in that order, as kernels.wat's `sumKeyed`).
+ */
+function orderByRankedKeysJs(
+  values: Float64Array,
+  nonNegative: boolean,
+  ranks: IdRanks,
+): KeyOrder | undefined {
+  const n = values.length;
+  const ranking = orderByKeysJs(values, nonNegative, indexBitsFor(n), n >>> 1);
+  if (ranking === undefined) return undefined;
+  const { order, runs, runCount } = ranking;
+  const { rank } = ranks;
+  for (let k = 0; k < runCount; k++) {
+    order
+      .subarray(runs[2 * k]!, runs[2 * k + 1]!)
+      .sort((x, y) => values[y]! - values[x]! || rank[x]! - rank[y]!);
+  }
+  const sums = new Float64Array(4);
+  weightedSumsJs(
+    Float64Array.from(order, (i) => values[i]!),
+    n,
+    sums,
+  );
+  return { order, runs: new Int32Array(0), runCount: 0, total: sums[0]! + sums[1]! + 0 };
 }
 
 /**
