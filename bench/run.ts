@@ -13,7 +13,7 @@
  * `customer-value` to dist/ as an installed copy resolves it), not the TypeScript sources
  * through tsx, whose transform (esbuild's keepNames) adds work users do not have. Each engine
  * times every computation `runs` times and reports the median and its peak resident memory.
- * The library runs in `--library-passes` processes per size (default 2): one beside the
+ * The library runs in `--library-passes` processes per size (default 3): one beside the
  * other engines, then one more per pass over all sizes once those are done; its figures
  * pool the runs of all its processes (the growth table also shows each pass's own), so that
  * a slow phase of a shared machine does not fall on one size only.
@@ -43,11 +43,14 @@ const label = (n: number) => (n >= 1e6 ? `${n / 1e6}M` : n >= 1e3 ? `${n / 1e3}k
 const sizes = (flag("--sizes") ?? "10k,100k,1M,10M").split(",").map(parseSize);
 const runs = Number(flag("--runs") ?? 3);
 /**
- * Library processes per size (default 2): the first with the other engines, the next ones
+ * Library processes per size (default 3): the first with the other engines, the next ones
  * in later passes over all sizes, so that each size's library figures come from several
- * moments of the run and a slow phase of a shared machine weighs on every size.
+ * moments of the run and a slow phase of a shared machine weighs on every size. Three, so
+ * that the pooled median (the fifth of nine runs) is one of a process that ran at the
+ * machine's usual speed even when a whole process fell in a slow phase (with two, the
+ * median of six is the mean of the middle two, and one slow process moves it halfway).
  */
-const libraryPasses = Number(flag("--library-passes") ?? 2);
+const libraryPasses = Number(flag("--library-passes") ?? 3);
 if (!Number.isInteger(libraryPasses) || libraryPasses < 1) {
   throw new Error(`--library-passes must be a whole number >= 1, got ${flag("--library-passes")}`);
 }
