@@ -113,6 +113,14 @@ describe("idRanksOf", () => {
     expect(Array.from(idRanksOf(more)!.rank)).toEqual([2, 1, 4, 0, 3]);
   });
 
+  it("works the order out afresh when an array is registered again", () => {
+    const ids = registerIdKeys(["a", "b", "c"]);
+    ids[1] = "z";
+    registerIdKeys(ids);
+    // a, c, z: the ids now at 0, 2, 1
+    expect(Array.from(idRanksOf(ids)!.order)).toEqual([0, 2, 1]);
+  });
+
   it("has none for an array not registered, or one whose keys cannot order it", () => {
     expect(idRanksOf(["b", "a"])).toBeUndefined();
     expect(idRanksOf(registerIdKeys(["a", "b\u00ff", "c"]))).toBeUndefined();

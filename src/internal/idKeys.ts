@@ -51,6 +51,7 @@ export interface IdRanks {
  * the order, against 8 s for reading the CSV.
  */
 export function registerIdKeys<T extends readonly string[]>(ids: T): T {
+  ranksOfIds.delete(ids); // (registered again: the order from the new keys, not the old order)
   keysOfIds.set(ids, idKeys(ids));
   const n = ids.length;
   const all = new Int32Array(n);

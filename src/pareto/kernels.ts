@@ -193,7 +193,7 @@ function orderByRankedKeys(values: Float64Array, nonNegative: boolean, ranks: Id
   const tmpKeysAt = keysAt + 8 * n;
   const itemsAt = tmpKeysAt + 8 * n;
   const tmpItemsAt = itemsAt + 4 * n;
-  const countsAt = tmpItemsAt + 4 * n + ((8 * n) & 4);
+  const countsAt = tmpItemsAt + 4 * n; // 8-byte aligned: keysAt is, and 8n + 8n + 4n + 4n follow it
   const sumsAt = countsAt + COUNTS_BYTES;
   const wasm = instantiate(sumsAt + 16);
   if (wasm === undefined) return orderByRankedKeysJs(values, nonNegative, ranks);
