@@ -371,8 +371,9 @@ export function rankDescending({ ids, values }: ReadColumns): Uint32Array {
 
 /**
  * {@link rankDescending} and the compensated total of the values, added in key order
- * (kernels.ts; for a table's `customerIds`, whose id order is kept, in rank order). With `nonNegative`, `undefined` as soon as a value is negative, -0 or not
- * finite; without, every value must be finite and not -0 (checked columns).
+ * (kernels.ts; for a table's `customerIds`, whose id order is kept, in rank order). With
+ * `nonNegative`, `undefined` as soon as a value is negative, -0 or not finite; without,
+ * every value must be finite and not -0 (checked columns).
  */
 function rankWithTotal(
   ids: readonly string[],

@@ -17,6 +17,7 @@
  * forbids compiling it), or a memory of the size cannot be had, the JavaScript kernels run.
  */
 import type { IdRanks } from "../internal/idKeys.js";
+import { compensatedTotal } from "../internal/sum.js";
 import { KERNELS_WASM } from "./kernelsWasm.js";
 
 interface KernelExports {
@@ -284,7 +285,7 @@ function orderByKeysJs(
 
 /**
  * {@link orderByRankedKeys} in JavaScript: the same order (the one rank order) and the
- * same total (added in that order, as kernels.wat's `sumKeyed`).
+ * same total (a Neumaier sum in that order, the operations of kernels.wat's `sumKeyed`).
  */
 function orderByRankedKeysJs(
   values: Float64Array,
@@ -301,13 +302,8 @@ function orderByRankedKeysJs(
       .subarray(runs[2 * k]!, runs[2 * k + 1]!)
       .sort((x, y) => values[y]! - values[x]! || rank[x]! - rank[y]!);
   }
-  const sums = new Float64Array(4);
-  weightedSumsJs(
-    Float64Array.from(order, (i) => values[i]!),
-    n,
-    sums,
-  );
-  return { order, runs: new Int32Array(0), runCount: 0, total: sums[0]! + sums[1]! + 0 };
+  const total = compensatedTotal(Float64Array.from(order, (i) => values[i]!));
+  return { order, runs: new Int32Array(0), runCount: 0, total };
 }
 
 /**
