@@ -1,3 +1,6 @@
+/** Ids per block of {@link IdIndex.ofList} and {@link IdIndex.getAll}. */
+const BLOCK = 64;
+
 /**
  * A hash index of a list of distinct ids, each numbered by its position in the list
  * ({@link IdIndex.ofList}) and found again by {@link IdIndex.getAll}. Not public.
@@ -107,10 +110,14 @@ export class IdIndex {
       s = (s + 1) & mask;
     }
   }
-}
 
-/** Ids per block of {@link IdIndex.ofList} and {@link IdIndex.getAll}. */
-const BLOCK = 64;
+  /**
+   * One instance kept for the life of the module, so that the class's hidden classes
+   * (V8 maps), and the code optimised for them, outlive a full garbage collection between
+   * two calls (docs/performance.md, "Objects made per call").
+   */
+  static readonly kept: IdIndex = IdIndex.ofList(["a"]).index;
+}
 
 /**
  * FNV-1a over the UTF-16 code units of `id`, as a signed 32-bit integer, mixed so that

@@ -48,4 +48,11 @@ export class IdDictionary {
     }
     return c;
   }
+
+  /**
+   * One instance kept for the life of the module, so that the class's hidden classes
+   * (V8 maps), and the code optimised for them, outlive a full garbage collection between
+   * two calls (docs/performance.md, "Objects made per call").
+   */
+  static readonly kept: IdDictionary = new IdDictionary();
 }

@@ -2,7 +2,8 @@ import type { TransactionInput } from "../table/TransactionTable.js";
 import { assertOneOf, assertOptions } from "../internal/assert.js";
 import { assertPeriod, assertTimeZone, type Period, periodKeyOf } from "../internal/dates.js";
 import { CompensatedSums } from "../internal/sum.js";
-import { purchasePeriods } from "./purchasePeriods.js";
+import type { TransactionColumns } from "../internal/transactions.js";
+import { type PeriodIndexer, purchasePeriods } from "./purchasePeriods.js";
 
 /** Options of {@link cohortRetention}. */
 export interface CohortRetentionOptions {
@@ -79,52 +80,16 @@ export function cohortRetention(
 
   const { columns, periodOf, offsets, periods, dataHi } = purchasePeriods(transactions, fn, period, timeZone);
   if (dataHi === undefined) return [];
-  const customers = offsets.length - 1;
-
-  // Cohort of each customer (its first purchase period), and the span of cohorts.
-  let cLo = Number.POSITIVE_INFINITY;
-  let cHi = Number.NEGATIVE_INFINITY;
-  for (let c = 0; c < customers; c++) {
-    if (offsets[c] === offsets[c + 1]) continue;
-    const first = periods[offsets[c]!]!;
-    if (first < cLo) cLo = first;
-    if (first > cHi) cHi = first;
-  }
+  const [cLo, cHi] = cohortSpan(offsets, periods);
   if (cLo > cHi) return [];
   const width = dataHi - cLo + 1;
   // Cell (cohort c, column k) lives at (c - cLo) * width + k.
   const cells = (cHi - cLo + 1) * width;
   const counts = new Float64Array(cells + 1);
   const sizes = new Float64Array(cHi - cLo + 1);
-  for (let c = 0; c < customers; c++) {
-    const j0 = offsets[c]!;
-    const j1 = offsets[c + 1]!;
-    if (j0 === j1) continue;
-    const cohort = periods[j0]!;
-    const base = (cohort - cLo) * width;
-    sizes[cohort - cLo]!++;
-    if (mode === "classic") {
-      for (let j = j0; j < j1; j++) counts[base + periods[j]! - cohort]!++;
-    } else {
-      // Active in every column up to the last purchase: a difference array, summed below.
-      // (No decrement after the last period of the data: that cell is the next cohort's.)
-      const last = periods[j1 - 1]!;
-      counts[base]!++;
-      if (last < dataHi) counts[base + last - cohort + 1]!--;
-    }
-  }
-
+  countCohorts(counts, sizes, offsets, periods, cLo, width, dataHi, mode === "classic");
   const revenue = new CompensatedSums(cells);
-  const cohortOf = new Int32Array(customers);
-  for (let c = 0; c < customers; c++) {
-    cohortOf[c] = offsets[c] === offsets[c + 1] ? dataHi + 1 : periods[offsets[c]!]!;
-  }
-  for (let i = 0; i < columns.length; i++) {
-    const cohort = cohortOf[columns.customer[i]!]!;
-    const p = periodOf(columns.time[i]!);
-    if (cohort > dataHi || p < cohort) continue;
-    revenue.add((cohort - cLo) * width + p - cohort, columns.amount[i]!);
-  }
+  addCohortRevenue(revenue, columns, periodOf, offsets, periods, cLo, width, dataHi);
 
   const rows: CohortRow[] = [];
   for (let cohort = cLo; cohort <= cHi; cohort++) {
@@ -151,4 +116,85 @@ export function cohortRetention(
     });
   }
   return rows;
+}
+
+// Each pass over customers or rows is a function of its own, so that V8 optimises it while
+// it runs without compiling the rest of cohortRetention, code which has not run yet and
+// would throw the optimised code away when reached (see purchasePeriods.ts).
+
+/** The earliest and latest cohort (first purchase period) of any customer; [+inf, -inf] for none. */
+function cohortSpan(offsets: Int32Array, periods: Int32Array): [lo: number, hi: number] {
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  const customers = offsets.length - 1;
+  for (let c = 0; c < customers; c++) {
+    if (offsets[c] === offsets[c + 1]) continue;
+    const first = periods[offsets[c]!]!;
+    if (first < lo) lo = first;
+    if (first > hi) hi = first;
+  }
+  return [lo, hi];
+}
+
+/**
+ * Cohort sizes, and per cell (cohort - cLo) * width + k the customers with a purchase in
+ * column k (classic) or, rolling, a difference array of the customers active up to their
+ * last purchase (summed when the rows are built).
+ */
+function countCohorts(
+  counts: Float64Array,
+  sizes: Float64Array,
+  offsets: Int32Array,
+  periods: Int32Array,
+  cLo: number,
+  width: number,
+  dataHi: number,
+  classic: boolean,
+): void {
+  const customers = offsets.length - 1;
+  for (let c = 0; c < customers; c++) {
+    const j0 = offsets[c]!;
+    const j1 = offsets[c + 1]!;
+    if (j0 === j1) continue;
+    const cohort = periods[j0]!;
+    const base = (cohort - cLo) * width;
+    sizes[cohort - cLo]!++;
+    if (classic) {
+      for (let j = j0; j < j1; j++) counts[base + periods[j]! - cohort]!++;
+    } else {
+      // No decrement after the last period of the data: that cell is the next cohort's.
+      const last = periods[j1 - 1]!;
+      counts[base]!++;
+      if (last < dataHi) counts[base + last - cohort + 1]!--;
+    }
+  }
+}
+
+/**
+ * Adds every row's amount to its cell (cohort of its customer, its period - cohort); rows
+ * of customers without a purchase, and rows dated before their customer's first purchase,
+ * are left out.
+ */
+function addCohortRevenue(
+  revenue: CompensatedSums,
+  columns: TransactionColumns,
+  periodOf: PeriodIndexer,
+  offsets: Int32Array,
+  periods: Int32Array,
+  cLo: number,
+  width: number,
+  dataHi: number,
+): void {
+  const customers = offsets.length - 1;
+  const cohortOf = new Int32Array(customers);
+  for (let c = 0; c < customers; c++) {
+    cohortOf[c] = offsets[c] === offsets[c + 1] ? dataHi + 1 : periods[offsets[c]!]!;
+  }
+  const { length: n, customer, time, amount } = columns;
+  for (let i = 0; i < n; i++) {
+    const cohort = cohortOf[customer[i]!]!;
+    const p = periodOf.index(time[i]!);
+    if (cohort > dataHi || p < cohort) continue;
+    revenue.add((cohort - cLo) * width + p - cohort, amount[i]!);
+  }
 }

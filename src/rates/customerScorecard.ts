@@ -179,7 +179,7 @@ export function customerScorecard(
   const activity = row!;
   const p = periodIndex(atTime, period, timeZone);
   const indexOf = periodIndexer(period, timeZone);
-  const inPeriod = (t: number) => indexOf(t) === p;
+  const inPeriod = (t: number) => indexOf.index(t) === p;
 
   // Revenue, profit and each customer's net revenue in the period.
   const profit = new CompensatedSum();

@@ -13,7 +13,8 @@ import {
   toTime,
 } from "../internal/dates.js";
 import { CompensatedSums } from "../internal/sum.js";
-import { purchasePeriods } from "./purchasePeriods.js";
+import type { TransactionColumns } from "../internal/transactions.js";
+import { type PeriodIndexer, purchasePeriods } from "./purchasePeriods.js";
 
 /** Options of {@link periodActivity}. */
 export interface PeriodActivityOptions {
@@ -127,56 +128,12 @@ export function periodActivity(
     );
   }
 
-  // Slot s holds period lo - 1 + s: slot 0 is the period before the first row.
-  const m = hi - lo + 2;
+  const counts = new ActivityCounts(lo, hi);
+  counts.countCustomers(data.offsets, data.periods, activeWindow);
+  const revenue = new CompensatedSums(hi - lo + 2);
+  addPeriodRevenue(revenue, data.columns, data.periodOf, lo, hi);
+  const { activeDiff, retainedDiff, fresh, reactivated, churned } = counts;
   const slot = (p: number) => p - lo + 1;
-  const activeDiff = new Float64Array(m + 1);
-  const retainedDiff = new Float64Array(m + 1);
-  const fresh = new Float64Array(m);
-  const reactivated = new Float64Array(m);
-  const churned = new Float64Array(m);
-  const addRange = (diff: Float64Array, a: number, b: number) => {
-    const x = Math.max(a, lo - 1);
-    const y = Math.min(b, hi);
-    if (x > y) return;
-    diff[slot(x)]!++;
-    diff[slot(y) + 1]!--;
-  };
-  // Each customer is active on a union of intervals [a, b] of periods: a purchase in q
-  // makes them active in q .. q + activeWindow - 1.
-  const closeInterval = (a: number, b: number, first: boolean) => {
-    addRange(activeDiff, a, b);
-    addRange(retainedDiff, a + 1, b);
-    if (a >= lo && a <= hi) (first ? fresh : reactivated)[slot(a)]!++;
-    if (b + 1 >= lo && b + 1 <= hi) churned[slot(b + 1)]!++;
-  };
-  const { offsets, periods } = data;
-  const customers = offsets.length - 1;
-  for (let c = 0; c < customers; c++) {
-    const j0 = offsets[c]!;
-    const j1 = offsets[c + 1]!;
-    if (j0 === j1) continue;
-    let a = periods[j0]!;
-    let b = a + activeWindow - 1;
-    let first = true;
-    for (let j = j0 + 1; j < j1; j++) {
-      const q = periods[j]!;
-      if (q > b + 1) {
-        closeInterval(a, b, first);
-        first = false;
-        a = q;
-      }
-      b = q + activeWindow - 1;
-    }
-    closeInterval(a, b, first);
-  }
-
-  const revenue = new CompensatedSums(m);
-  const { periodOf, columns } = data;
-  for (let i = 0; i < columns.length; i++) {
-    const p = periodOf(columns.time[i]!);
-    if (p >= lo && p <= hi) revenue.add(slot(p), columns.amount[i]!);
-  }
 
   const rows: PeriodActivityRow[] = [];
   let active = activeDiff[0]!;
@@ -208,4 +165,94 @@ export function periodActivity(
     });
   }
   return rows;
+}
+
+/**
+ * The per-period counts of {@link periodActivity} for periods `lo..hi`; slot s holds
+ * period lo - 1 + s (slot 0: the period before the first row). A class with methods, and
+ * the row passes functions of their own, rather than closures made per call: optimised
+ * code that called a closure was specialised on it and thrown away at the next call
+ * (docs/performance.md, "Objects made per call").
+ */
+class ActivityCounts {
+  /** Difference arrays of the active and the retained customers. */
+  readonly activeDiff: Float64Array;
+  readonly retainedDiff: Float64Array;
+  /** Customers whose first, or a later, interval of activity starts in the slot's period. */
+  readonly fresh: Float64Array;
+  readonly reactivated: Float64Array;
+  /** Customers whose interval of activity ended in the slot's previous period. */
+  readonly churned: Float64Array;
+
+  constructor(
+    private readonly lo: number,
+    private readonly hi: number,
+  ) {
+    const m = hi - lo + 2;
+    this.activeDiff = new Float64Array(m + 1);
+    this.retainedDiff = new Float64Array(m + 1);
+    this.fresh = new Float64Array(m);
+    this.reactivated = new Float64Array(m);
+    this.churned = new Float64Array(m);
+  }
+
+  /**
+   * Each customer is active on a union of intervals [a, b] of periods: a purchase in q
+   * makes them active in q .. q + activeWindow - 1.
+   */
+  countCustomers(offsets: Int32Array, periods: Int32Array, activeWindow: number): void {
+    const customers = offsets.length - 1;
+    for (let c = 0; c < customers; c++) {
+      const j0 = offsets[c]!;
+      const j1 = offsets[c + 1]!;
+      if (j0 === j1) continue;
+      let a = periods[j0]!;
+      let b = a + activeWindow - 1;
+      let first = true;
+      for (let j = j0 + 1; j < j1; j++) {
+        const q = periods[j]!;
+        if (q > b + 1) {
+          this.closeInterval(a, b, first);
+          first = false;
+          a = q;
+        }
+        b = q + activeWindow - 1;
+      }
+      this.closeInterval(a, b, first);
+    }
+  }
+
+  private closeInterval(a: number, b: number, first: boolean): void {
+    const { lo, hi } = this;
+    this.addRange(this.activeDiff, a, b);
+    this.addRange(this.retainedDiff, a + 1, b);
+    if (a >= lo && a <= hi) (first ? this.fresh : this.reactivated)[a - lo + 1]!++;
+    if (b + 1 >= lo && b + 1 <= hi) this.churned[b + 1 - lo + 1]!++;
+  }
+
+  private addRange(diff: Float64Array, a: number, b: number): void {
+    const x = Math.max(a, this.lo - 1);
+    const y = Math.min(b, this.hi);
+    if (x > y) return;
+    diff[x - this.lo + 1]!++;
+    diff[y - this.lo + 2]!--;
+  }
+
+  /** One instance kept for the life of the module (see {@link CompensatedSums.kept}). */
+  static readonly kept: ActivityCounts = new ActivityCounts(0, 0);
+}
+
+/** Adds every row's amount to the slot (period - lo + 1) of its period, for periods lo..hi. */
+function addPeriodRevenue(
+  revenue: CompensatedSums,
+  columns: TransactionColumns,
+  periodOf: PeriodIndexer,
+  lo: number,
+  hi: number,
+): void {
+  const { length: n, time, amount } = columns;
+  for (let i = 0; i < n; i++) {
+    const p = periodOf.index(time[i]!);
+    if (p >= lo && p <= hi) revenue.add(p - lo + 1, amount[i]!);
+  }
 }

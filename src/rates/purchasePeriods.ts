@@ -17,7 +17,7 @@ export interface PurchasePeriods {
    * periods are recomputed where needed rather than held in an array as long as the log
    * (40 MB at 10M rows, allocated per call).
    */
-  readonly periodOf: (time: number) => number;
+  readonly periodOf: PeriodIndexer;
   /** Customer `c`'s distinct purchase periods, ascending: `periods[offsets[c] .. offsets[c + 1])`. */
   readonly offsets: Int32Array;
   readonly periods: Int32Array;
@@ -26,43 +26,79 @@ export interface PurchasePeriods {
   readonly dataHi: number | undefined;
 }
 
+/** Slots of {@link PeriodIndexer}'s cache. */
+const CACHE_SLOTS = 4096;
+
 /**
  * `periodIndex` for many times in a row, memoised: months, quarters and years change only
  * at a day boundary in UTC, and at a quarter hour in any zone in use today, so the index is
  * cached per UTC day (per quarter hour with a `timeZone`). A bucket is cached only when
  * its first and last millisecond fall in the same period, so it never disagrees with
  * `periodIndex`. Days and ISO weeks are plain arithmetic already and are not cached.
+ *
+ * An object with a method rather than a closure (performance, issue 11): every call of
+ * `cohortRetention` or `periodActivity` makes a new one, and optimised code that called a
+ * closure was specialised on that very closure, so the next call's threw it away.
  */
-export function periodIndexer(period: Period, timeZone: string | undefined): (time: number) => number {
-  if (period === "day" || period === "week") return (time) => periodIndex(time, period, timeZone);
-  const width = timeZone === undefined ? 86_400_000 : 900_000;
+export class PeriodIndexer {
+  private readonly width: number;
+  private readonly cached: boolean;
   // A direct-mapped cache (slot = bucket mod 4096): no hashing per row, and a log of any
   // order spanning up to 11 years of days never evicts.
-  const buckets = new Float64Array(CACHE_SLOTS).fill(Number.NaN);
-  const indices = new Int32Array(CACHE_SLOTS);
-  let lastBucket = Number.NaN;
-  let lastIndex = 0;
-  return (time) => {
-    const bucket = Math.floor(time / width);
-    if (bucket === lastBucket) return lastIndex;
+  private readonly buckets: Float64Array;
+  private readonly indices: Int32Array;
+  private lastBucket = Number.NaN;
+  private lastIndex = 0;
+
+  constructor(
+    private readonly period: Period,
+    private readonly timeZone: string | undefined,
+  ) {
+    this.cached = period !== "day" && period !== "week";
+    this.width = timeZone === undefined ? 86_400_000 : 900_000;
+    this.buckets = new Float64Array(this.cached ? CACHE_SLOTS : 0).fill(Number.NaN);
+    this.indices = new Int32Array(this.cached ? CACHE_SLOTS : 0);
+  }
+
+  /** `periodIndex(time, period, timeZone)`. */
+  index(time: number): number {
+    if (!this.cached) return periodIndex(time, this.period, this.timeZone);
+    const bucket = Math.floor(time / this.width);
+    if (bucket === this.lastBucket) return this.lastIndex;
     const slot = bucket & (CACHE_SLOTS - 1);
-    let index: number;
-    if (buckets[slot] === bucket) index = indices[slot]!;
-    else {
-      index = periodIndex(bucket * width, period, timeZone);
-      if (index !== periodIndex(bucket * width + width - 1, period, timeZone)) {
-        return periodIndex(time, period, timeZone);
-      }
-      buckets[slot] = bucket;
-      indices[slot] = index;
+    if (this.buckets[slot] === bucket) {
+      this.lastBucket = bucket;
+      return (this.lastIndex = this.indices[slot]!);
     }
-    lastBucket = bucket;
-    lastIndex = index;
+    return this.miss(time, bucket, slot);
+  }
+
+  /** A bucket not in the cache: its period, cached when the whole bucket is in it. */
+  private miss(time: number, bucket: number, slot: number): number {
+    const { width, period, timeZone } = this;
+    const index = periodIndex(bucket * width, period, timeZone);
+    if (index !== periodIndex(bucket * width + width - 1, period, timeZone)) {
+      return periodIndex(time, period, timeZone);
+    }
+    this.buckets[slot] = bucket;
+    this.indices[slot] = index;
+    this.lastBucket = bucket;
+    this.lastIndex = index;
     return index;
-  };
+  }
+
+  /**
+   * One instance kept for the life of the module, so that the class's hidden classes
+   * (V8 maps), and the code optimised for them, outlive a full garbage collection between
+   * two calls (docs/performance.md, "Objects made per call").
+   */
+  static readonly kept: PeriodIndexer = new PeriodIndexer("month", undefined);
 }
 
-const CACHE_SLOTS = 4096;
+/** A {@link PeriodIndexer} for `period` in `timeZone` (UTC when undefined). */
+export function periodIndexer(period: Period, timeZone: string | undefined): PeriodIndexer {
+  return new PeriodIndexer(period, timeZone);
+}
 
 /**
  * Largest number of 32-bit words per customer for which {@link purchasePeriods} marks
@@ -98,15 +134,9 @@ export function purchasePeriods(
   timeZone: string | undefined,
 ): PurchasePeriods {
   const columns = readTransactions(transactions, fnName);
-  const { length: n, time } = columns;
-  let lo = Number.POSITIVE_INFINITY;
-  let hi = Number.NEGATIVE_INFINITY;
+  const n = columns.length;
   const periodOf = periodIndexer(period, timeZone);
-  for (let i = 0; i < n; i++) {
-    const p = periodOf(time[i]!);
-    if (p < lo) lo = p;
-    if (p > hi) hi = p;
-  }
+  const [lo, hi] = periodRange(columns.time, n, periodOf);
   const words = n === 0 ? 0 : ((hi - lo) >>> 5) + 1;
   const { offsets, periods } =
     n > 0 && words <= bitSetMaxWords
@@ -122,6 +152,24 @@ export function purchasePeriods(
   };
 }
 
+/**
+ * The earliest and latest period of the first `n` times (infinities when `n` is 0). Each
+ * pass over the rows in this module is a function of its own, so that V8 optimises it
+ * while it runs (on-stack replacement) without compiling the code around it, code which
+ * has not yet run and would throw the optimised code away as soon as it was reached
+ * (the first calls at 100k rows were 2-3 times slower than later ones; issue 11).
+ */
+function periodRange(time: Float64Array, n: number, periodOf: PeriodIndexer): [lo: number, hi: number] {
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < n; i++) {
+    const p = periodOf.index(time[i]!);
+    if (p < lo) lo = p;
+    if (p > hi) hi = p;
+  }
+  return [lo, hi];
+}
+
 interface GroupedPeriods {
   readonly offsets: Int32Array;
   readonly periods: Int32Array;
@@ -130,20 +178,40 @@ interface GroupedPeriods {
 /** Purchase periods per customer through one bit set of `words` 32-bit words per customer; bit d = period lo + d. */
 function periodsByBitSet(
   { length: n, customer, time, amount, customerIds }: TransactionColumns,
-  periodOf: (time: number) => number,
+  periodOf: PeriodIndexer,
   lo: number,
   words: number,
 ): GroupedPeriods {
   const customers = customerIds.length;
   const bits = new Int32Array(customers * words);
+  markPurchases(bits, n, customer, time, amount, periodOf, lo, words);
+  return readBitSets(bits, customers, lo, words);
+}
+
+/** Sets bit d of customer c's `words`-word set for each purchase row of c in period lo + d. */
+function markPurchases(
+  bits: Int32Array,
+  n: number,
+  customer: Int32Array,
+  time: Float64Array,
+  amount: Float64Array,
+  periodOf: PeriodIndexer,
+  lo: number,
+  words: number,
+): void {
   for (let i = 0; i < n; i++) {
     if (amount[i]! > 0) {
-      const d = periodOf(time[i]!) - lo;
+      const d = periodOf.index(time[i]!) - lo;
       bits[customer[i]! * words + (d >>> 5)]! |= 1 << (d & 31);
     }
   }
-  // Read each customer's bits out, lowest first: distinct periods in ascending order, into
-  // an array of exactly their number (the set bits).
+}
+
+/**
+ * Reads each customer's bits out, lowest first: distinct periods in ascending order, into
+ * an array of exactly their number (the set bits).
+ */
+function readBitSets(bits: Int32Array, customers: number, lo: number, words: number): GroupedPeriods {
   let distinct = 0;
   for (let k = 0; k < bits.length; k++) distinct += bitCount(bits[k]!);
   const offsets = new Int32Array(customers + 1);
@@ -174,7 +242,7 @@ function bitCount(x: number): number {
 /** Purchase periods per customer through a counting sort of the purchase rows by customer. */
 function periodsBySort(
   { length: n, customer, time, amount, customerIds }: TransactionColumns,
-  periodOf: (time: number) => number,
+  periodOf: PeriodIndexer,
 ): GroupedPeriods {
   const customers = customerIds.length;
   const counts = new Int32Array(customers + 1);
@@ -187,7 +255,7 @@ function periodsBySort(
   const fill = start.slice(0, customers);
   const all = new Int32Array(start[customers]!);
   for (let i = 0; i < n; i++) {
-    if (amount[i]! > 0) all[fill[customer[i]!]!++] = periodOf(time[i]!);
+    if (amount[i]! > 0) all[fill[customer[i]!]!++] = periodOf.index(time[i]!);
   }
   // Sort each customer's periods and keep the distinct ones, compacting in place.
   const offsets = new Int32Array(customers + 1);
