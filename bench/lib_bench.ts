@@ -1,9 +1,10 @@
 /**
  * This library's side of the bench: one process per size, reading the files that
- * `bench/data.ts` wrote, timing each computation (median of `runs`), and printing one JSON
- * line with the medians (ms) and the peak resident memory of the whole process (MB).
+ * `bench/data.ts` wrote, timing each computation (median of `runs`, after `warmup` first
+ * calls, timed apart), and printing one JSON line with the medians (ms), every run, the
+ * first calls and the peak resident memory of the whole process (MB).
  *
- *   npx tsx bench/lib_bench.ts <dir> <runs>
+ *   npx tsx bench/lib_bench.ts <dir> <runs> <warmup>
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -24,6 +25,7 @@ import { fitBgNbd } from "customer-value/models";
 
 const dir = process.argv[2]!;
 const runs = Number(process.argv[3] ?? 3);
+const warmup = Number(process.argv[4] ?? 1);
 const meta = JSON.parse(readFileSync(join(dir, "meta.json"), "utf8")) as { asOf: string };
 
 /** A full collection outside the timed span, when node runs with --expose-gc (bench/run.ts does). */
@@ -31,16 +33,19 @@ const collect = () => (globalThis as { gc?: () => void }).gc?.();
 
 const timings: Record<string, number> = {};
 const all: Record<string, number[]> = {};
+const first: Record<string, number[]> = {};
+/** `warmup` first calls (timed apart: the engine compiles as they run), then `runs` timed ones. */
 function time<T>(name: string, f: () => T): T {
   const times: number[] = [];
   let result: T | undefined;
-  for (let i = 0; i < runs; i++) {
+  for (let i = 0; i < warmup + runs; i++) {
     result = undefined; // let the previous result go before the next run
     collect();
     const t0 = performance.now();
     result = f();
     times.push(performance.now() - t0);
   }
+  first[name] = times.splice(0, warmup);
   all[name] = times;
   timings[name] = times.slice().sort((a, b) => a - b)[Math.floor(runs / 2)]!;
   return result as T;
@@ -120,6 +125,7 @@ console.log(
     engine: "library",
     timings,
     all,
+    first,
     peakRssMB,
     check: {
       rows: table.length,

@@ -12,7 +12,9 @@
  * side times the built package (`npm run build` first; bench/tsconfig.dist.json maps
  * `customer-value` to dist/ as an installed copy resolves it), not the TypeScript sources
  * through tsx, whose transform (esbuild's keepNames) adds work users do not have. Each engine
- * times every computation `runs` times and reports the median and its peak resident memory.
+ * calls every computation `--warmup` times first (default 1: timed apart and reported as
+ * "first calls"; the library's code is compiled as these run), then times it `runs` times
+ * and reports the median, and its peak resident memory.
  * The library runs in `--library-passes` processes per size (default 3): one beside the
  * other engines, then one more per pass over all sizes once those are done; its figures
  * pool the runs of all its processes (the growth table also shows each pass's own), so that
@@ -54,6 +56,17 @@ const libraryPasses = Number(flag("--library-passes") ?? 3);
 if (!Number.isInteger(libraryPasses) || libraryPasses < 1) {
   throw new Error(`--library-passes must be a whole number >= 1, got ${flag("--library-passes")}`);
 }
+/**
+ * First calls per computation and engine, before the timed runs (default 1), at every size
+ * alike. They are timed and reported apart: a first call includes the engine compiling the
+ * library's code as it runs (several milliseconds per pass over 100k rows), a fixed cost
+ * that, inside the timed runs, weighed on some sizes and not others and read as growth
+ * (cohortRetention 10k -> 100k at 12.3x in one run, with 100k -> 1M at 2.6x).
+ */
+const warmup = Number(flag("--warmup") ?? 1);
+if (!Number.isInteger(warmup) || warmup < 0) {
+  throw new Error(`--warmup must be a whole number >= 0, got ${flag("--warmup")}`);
+}
 const dataRoot = flag("--data") ?? join(tmpdir(), "customer-value-bench");
 const python = flag("--python") ?? "/usr/bin/python3";
 const write = !args.includes("--no-write");
@@ -84,6 +97,8 @@ interface EngineResult {
   engine: string;
   timings: Record<string, number>;
   all: Record<string, number[]>;
+  /** The first calls, before the timed runs (`--warmup`). */
+  first?: Record<string, number[]>;
   peakRssMB: number;
   check: Record<string, unknown>;
   error?: string;
@@ -136,7 +151,7 @@ const results: {
 const runLibrary = (dir: string) =>
   engine(
     process.execPath,
-    ["--expose-gc", "--import", "tsx", join(here, "lib_bench.ts"), dir, String(runs)],
+    ["--expose-gc", "--import", "tsx", join(here, "lib_bench.ts"), dir, String(runs), String(warmup)],
     "library",
     builtPackage,
   );
@@ -151,8 +166,8 @@ for (const size of sizes) {
   console.error(`${label(size)}: library ...`);
   engines.library = runLibrary(dir);
   for (const [name, command, commandArgs] of [
-    ["pandas", python, [join(here, "pandas_bench.py"), dir, String(runs)]],
-    ["duckdb", tsx, [join(here, "duckdb_bench.ts"), dir, String(runs)]],
+    ["pandas", python, [join(here, "pandas_bench.py"), dir, String(runs), String(warmup)]],
+    ["duckdb", tsx, [join(here, "duckdb_bench.ts"), dir, String(runs), String(warmup)]],
   ] as const) {
     console.error(`${label(size)}: ${name} ...`);
     engines[name] = engine(command, [...commandArgs], name);
@@ -179,17 +194,20 @@ function poolPasses(passes: EngineResult[]): EngineResult {
   const failed = passes.find((e) => e.error !== undefined);
   if (failed !== undefined) return failed;
   const all: Record<string, number[]> = {};
+  const first: Record<string, number[]> = {};
   const timings: Record<string, number> = {};
   for (const c of COMPUTATIONS) {
     const times = passes.flatMap((e) => e.all[c] ?? []);
     if (times.length === 0) continue;
     all[c] = times;
+    first[c] = passes.flatMap((e) => e.first?.[c] ?? []);
     timings[c] = median(times); // simple-statistics: of an even count, the mean of the middle two
   }
   return {
     engine: "library",
     timings,
     all,
+    first,
     peakRssMB: Math.max(...passes.map((e) => e.peakRssMB)),
     check: passes[0]!.check,
   };
@@ -274,6 +292,33 @@ function scalingTable(): string {
   return lines.join("\n");
 }
 
+/**
+ * A first call's time: the first call of each of the engine's processes (the library's
+ * passes), their median. `undefined` without first calls (`--warmup 0`).
+ */
+function firstCall(passes: EngineResult[], c: string): number | undefined {
+  const times = passes.flatMap((e) => (e.first?.[c]?.length ? [e.first[c]![0]!] : []));
+  return times.length === 0 ? undefined : median(times);
+}
+
+/** The first calls (before the timed runs), library and pandas, at every size. */
+function firstCallTable(): string {
+  if (warmup === 0) return "";
+  const lines = [
+    `| computation | ${results.map((r) => `${label(r.size)}: library ms | pandas ms | ratio`).join(" | ")} |`,
+    `| --- |${results.map(() => " ---: | ---: | ---: |").join("")}`,
+  ];
+  for (const c of COMPUTATIONS) {
+    const cells = results.map((r) => {
+      const l = firstCall(r.libraryPasses, c);
+      const p = firstCall([r.engines.pandas!], c);
+      return `${fmt(l)} | ${fmt(p)} | ${ratio(l, p)}`;
+    });
+    lines.push(`| ${c} | ${cells.join(" | ")} |`);
+  }
+  return lines.join("\n");
+}
+
 function version(command: string, commandArgs: string[]): string {
   try {
     return run(command, commandArgs).trim();
@@ -295,11 +340,13 @@ const machine = [
   `- CPU: ${cpus()[0]?.model ?? "unknown"}, ${cpus().length} logical cores; memory ${(totalmem() / 2 ** 30).toFixed(1)} GiB; ${platform()} ${release()}`,
   `- Node ${process.version}; ${version(python, ["-c", "import sys, pandas, numpy, scipy; print('Python', sys.version.split()[0] + ', pandas', pandas.__version__ + ', numpy', numpy.__version__ + ', scipy', scipy.__version__)"])}; @duckdb/node-api ${duckVersion}`,
   `- Load average (1/5/15 min) at start ${loadBefore.map((x) => x.toFixed(2)).join(" / ")}, at end ${loadAfter.map((x) => x.toFixed(2)).join(" / ")}`,
-  `- Run started ${started.toISOString()}, finished ${new Date().toISOString()}; ${runs} timed runs per computation and process, median shown; the library in ${libraryPasses} process${libraryPasses === 1 ? "" : "es"} per size (passes over all sizes, the first beside the other engines), its median over all ${runs * libraryPasses} runs`,
+  `- Run started ${started.toISOString()}, finished ${new Date().toISOString()}; per computation and process ${warmup} first call${warmup === 1 ? "" : "s"} (reported apart) then ${runs} timed runs, median shown; the library in ${libraryPasses} process${libraryPasses === 1 ? "" : "es"} per size (passes over all sizes, the first beside the other engines), its median over all ${runs * libraryPasses} runs`,
 ].join("\n");
 
 const scaling = scalingTable();
 if (scaling) console.log(`\nLibrary cost growth between sizes:\n${scaling}`);
+const firstCalls = firstCallTable();
+if (firstCalls) console.log(`\nFirst calls (before the timed runs):\n${firstCalls}`);
 console.log(`\n${machine}`);
 
 // A run where an engine failed (pandas or DuckDB not installed, say) is not a comparison:
@@ -331,6 +378,8 @@ if (write && failed.length === 0) {
     "Written by `npm run bench` (bench/run.ts); do not edit by hand. Times are medians in",
     "milliseconds, excluding process start and imports; each engine runs in its own process,",
     "one after the other, on the same CSV files. A ratio below 1 means this library is faster.",
+    "Each engine calls each computation once before the timed runs; those first calls, in which",
+    "the JavaScript engine compiles the library's code, are timed apart (see First calls).",
     "The library side runs the built package (dist/), as an installed copy does, in",
     `${libraryPasses} processes per size (passes over all sizes, see Machine); its medians pool their runs.`,
     "",
@@ -346,6 +395,17 @@ if (write && failed.length === 0) {
     "",
     ...results.map((r) => `${sizeTable(r.size, r.meta, r.engines)}\n`),
     ...(scaling ? ["## Growth of the library's cost", "", scaling, ""] : []),
+    ...(firstCalls
+      ? [
+          "## First calls",
+          "",
+          "Each computation's first call in a fresh process, before the timed runs (the library's: the",
+          "median over its processes), as a script that runs once sees it.",
+          "",
+          firstCalls,
+          "",
+        ]
+      : []),
   ].join("\n");
   writeFileSync(join(here, "RESULTS.md"), body);
   console.error(`wrote ${join(here, "RESULTS.md")}`);
