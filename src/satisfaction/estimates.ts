@@ -77,26 +77,15 @@ function pointEstimates(columns: SurveyColumns, rows: Int32Array, weights: Float
   const unweighted: (number | null)[] = new Array(J).fill(null);
   const weighted: (number | null)[] = new Array(J).fill(null);
   const K = columns.values;
+  const range = new Float64Array(3);
   for (let j = 0; j < J; j++) {
-    const D = columns.scores[j]!;
     const sumD = new CompensatedSum();
     const sumK = new CompensatedSum();
     const sumKD = new CompensatedSum();
-    let count = 0;
-    let low = Number.POSITIVE_INFINITY;
-    let high = Number.NEGATIVE_INFINITY;
-    for (let p = 0; p < rows.length; p++) {
-      const r = rows[p]!;
-      const d = D[r]!;
-      if (Number.isNaN(d)) continue;
-      const k = K[r]!;
-      count++;
-      sumD.add(d);
-      sumK.add(k);
-      sumKD.add(k * d);
-      if (d < low) low = d;
-      if (d > high) high = d;
-    }
+    firstPass(columns.scores[j]!, K, rows, sumD, sumK, sumKD, range);
+    const count = range[0]!;
+    const low = range[1]!;
+    const high = range[2]!;
     n[j] = count;
     valueTotal[j] = sumK.value;
     if (count > 0) unweighted[j] = clamp(sumD.value / count, low, high);
@@ -114,6 +103,121 @@ function pointEstimates(columns: SurveyColumns, rows: Int32Array, weights: Float
     indexUnweighted: u.index,
     indexWeighted: w.index,
   };
+}
+
+/**
+ * The sums of {@link pointEstimates} over the respondents `rows` who answered (score `D`
+ * not NaN), values `K`; `out` receives [count, lowest score, highest score].
+ *
+ * Each pass over the respondents here is a function of its own, given only arrays and
+ * numbers (performance, issue 11): compiled inside the larger functions, the loops'
+ * optimised code was discarded or its compilation abandoned when other objects of the
+ * call changed (docs/performance.md, "Objects made per call").
+ */
+function firstPass(
+  D: Float64Array,
+  K: Float64Array,
+  rows: Int32Array,
+  sumD: CompensatedSum,
+  sumK: CompensatedSum,
+  sumKD: CompensatedSum,
+  out: Float64Array,
+): void {
+  let count = 0;
+  let low = Number.POSITIVE_INFINITY;
+  let high = Number.NEGATIVE_INFINITY;
+  for (let p = 0; p < rows.length; p++) {
+    const r = rows[p]!;
+    const d = D[r]!;
+    if (Number.isNaN(d)) continue;
+    const k = K[r]!;
+    count++;
+    sumD.add(d);
+    sumK.add(k);
+    sumKD.add(k * d);
+    if (d < low) low = d;
+    if (d > high) high = d;
+  }
+  out[0] = count;
+  out[1] = low;
+  out[2] = high;
+}
+
+/** Slots of {@link secondPass}'s output. */
+const SECOND_PASS_SUMS = 7;
+
+/**
+ * The second pass of {@link summarise} for one indicator (scores `D`): adds the adjusted
+ * scores to `sumAdjusted`, the influences times the index weights `aU`, `aW` to `zU`,
+ * `zW`, and writes [sum K^2, largest adjusted score, count above `scaleMax`, sum and sum
+ * of squares of the plain influences, the same of the weighted ones] into `out`. A mean
+ * that is `null` contributes no influences.
+ */
+function secondPass(
+  D: Float64Array,
+  K: Float64Array,
+  rows: Int32Array,
+  reference: number,
+  scaleMax: number,
+  count: number,
+  mu: number | null,
+  mw: number | null,
+  total: number,
+  aU: number,
+  aW: number,
+  zU: Float64Array,
+  zW: Float64Array,
+  sumAdjusted: CompensatedSum,
+  out: Float64Array,
+): void {
+  let sumK2 = 0;
+  let maxAdjusted = Number.NEGATIVE_INFINITY;
+  let above = 0;
+  let sU = 0;
+  let sU2 = 0;
+  let sW = 0;
+  let sW2 = 0;
+  for (let p = 0; p < rows.length; p++) {
+    const r = rows[p]!;
+    const d = D[r]!;
+    if (Number.isNaN(d)) continue;
+    const k = K[r]!;
+    const adjusted = (k / reference) * d;
+    sumAdjusted.add(adjusted);
+    if (adjusted > maxAdjusted) maxAdjusted = adjusted;
+    if (adjusted > scaleMax) above++;
+    sumK2 += k * k;
+    if (mu !== null) {
+      const ui = (d - mu) / count;
+      sU += ui;
+      sU2 += ui * ui;
+      zU[p]! += aU * ui;
+    }
+    if (mw !== null) {
+      const ui = (k * (d - mw)) / total;
+      sW += ui;
+      sW2 += ui * ui;
+      zW[p]! += aW * ui;
+    }
+  }
+  out[0] = sumK2;
+  out[1] = maxAdjusted;
+  out[2] = above;
+  out[3] = sU;
+  out[4] = sU2;
+  out[5] = sW;
+  out[6] = sW2;
+}
+
+/** The linearization standard error of the summed influences `influence[0..N)`. */
+function influenceSe(influence: Float64Array, N: number): number {
+  let s = 0;
+  let s2 = 0;
+  for (let p = 0; p < N; p++) {
+    s += influence[p]!;
+    s2 += influence[p]! * influence[p]!;
+  }
+  return linearizationSe(s, s2, N);
 }
 
 /** A seeded uniform generator on [0, 1) (mulberry32): same seed, same stream, everywhere. */
@@ -214,45 +318,37 @@ export function summarise(
   const adjustedMax: (number | null)[] = new Array(J).fill(null);
   const aboveScale: (number | null)[] = new Array(J).fill(null);
   const effectiveN: (number | null)[] = new Array(J).fill(null);
+  const sums = new Float64Array(SECOND_PASS_SUMS);
   for (let j = 0; j < J; j++) {
-    const D = columns.scores[j]!;
     const count = point.n[j]!;
     const mu = point.unweighted[j] ?? null;
     const mw = point.weighted[j] ?? null;
     const total = point.valueTotal[j]!;
-    const aU = point.indexWeightsUnweighted[j]!;
-    const aW = point.indexWeightsWeighted[j]!;
     const sumAdjusted = new CompensatedSum();
-    let sumK2 = 0;
-    let maxAdjusted = Number.NEGATIVE_INFINITY;
-    let above = 0;
-    let sU = 0;
-    let sU2 = 0;
-    let sW = 0;
-    let sW2 = 0;
-    for (let p = 0; p < N; p++) {
-      const r = rows[p]!;
-      const d = D[r]!;
-      if (Number.isNaN(d)) continue;
-      const k = K[r]!;
-      const adjusted = (k / reference) * d;
-      sumAdjusted.add(adjusted);
-      if (adjusted > maxAdjusted) maxAdjusted = adjusted;
-      if (scaleMax !== null && adjusted > scaleMax) above++;
-      sumK2 += k * k;
-      if (mu !== null) {
-        const ui = (d - mu) / count;
-        sU += ui;
-        sU2 += ui * ui;
-        zU[p]! += aU * ui;
-      }
-      if (mw !== null) {
-        const ui = (k * (d - mw)) / total;
-        sW += ui;
-        sW2 += ui * ui;
-        zW[p]! += aW * ui;
-      }
-    }
+    secondPass(
+      columns.scores[j]!,
+      K,
+      rows,
+      reference,
+      scaleMax ?? Number.POSITIVE_INFINITY,
+      count,
+      mu,
+      mw,
+      total,
+      point.indexWeightsUnweighted[j]!,
+      point.indexWeightsWeighted[j]!,
+      zU,
+      zW,
+      sumAdjusted,
+      sums,
+    );
+    const sumK2 = sums[0]!;
+    const maxAdjusted = sums[1]!;
+    const above = sums[2]!;
+    const sU = sums[3]!;
+    const sU2 = sums[4]!;
+    const sW = sums[5]!;
+    const sW2 = sums[6]!;
     if (count === 0) continue;
     adjustedMean[j] = sumAdjusted.value / count + 0;
     adjustedMax[j] = maxAdjusted + 0;
@@ -268,13 +364,7 @@ export function summarise(
   const indexSe = (index: number | null, a: Float64Array, se: (number | null)[], influence: Float64Array) => {
     if (index === null || N < 2) return null;
     for (let j = 0; j < J; j++) if (a[j]! > 0 && se[j] === null) return null;
-    let s = 0;
-    let s2 = 0;
-    for (let p = 0; p < N; p++) {
-      s += influence[p]!;
-      s2 += influence[p]! * influence[p]!;
-    }
-    return linearizationSe(s, s2, N);
+    return influenceSe(influence, N);
   };
   const indexSeU = indexSe(point.indexUnweighted, point.indexWeightsUnweighted, seU, zU);
   const indexSeW = indexSe(point.indexWeighted, point.indexWeightsWeighted, seW, zW);
