@@ -111,11 +111,7 @@ export class IdIndex {
     }
   }
 
-  /**
-   * One instance kept for the life of the module, so that the class's hidden classes
-   * (V8 maps), and the code optimised for them, outlive a full garbage collection between
-   * two calls (docs/performance.md, "Objects made per call").
-   */
+  /** One instance kept alive (see `CompensatedSums.kept` in internal/sum.ts). */
   static readonly kept: IdIndex = IdIndex.ofList(["a"]).index;
 }
 

@@ -36,11 +36,7 @@ export class CompensatedSum {
     return this.total + this.correction + 0;
   }
 
-  /**
-   * One instance kept for the life of the module, so that the class's hidden classes
-   * (V8 maps), and the code optimised for them, outlive a full garbage collection between
-   * two calls (docs/performance.md, "Objects made per call").
-   */
+  /** One instance kept alive (see {@link CompensatedSums.kept} below). */
   static readonly kept: CompensatedSum = new CompensatedSum().add(0.5);
 }
 
@@ -66,9 +62,11 @@ export class CompensatedSums {
   }
 
   /**
-   * One instance kept for the life of the module, so that the class's hidden classes
-   * (V8 maps), and the code optimised for them, outlive a full garbage collection between
-   * two calls (docs/performance.md, "Objects made per call").
+   * One instance kept for the life of the module. V8 frees a class's hidden classes (maps)
+   * once no object of it is left, and with them the code optimised for them; a class made
+   * afresh on every call of a computation thus lost its compiled code at every full
+   * garbage collection between two calls. Each such class keeps one instance in a static
+   * `kept` field (docs/performance.md, "Objects made per call").
    */
   static readonly kept: CompensatedSums = new CompensatedSums(1);
 }

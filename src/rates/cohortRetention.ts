@@ -87,9 +87,10 @@ export function cohortRetention(
   const cells = (cHi - cLo + 1) * width;
   const counts = new Float64Array(cells + 1);
   const sizes = new Float64Array(cHi - cLo + 1);
-  countCohorts(counts, sizes, offsets, periods, cLo, width, dataHi, mode === "classic");
+  const cohortOf = new Int32Array(offsets.length - 1);
+  countCohorts(counts, sizes, cohortOf, offsets, periods, cLo, width, dataHi, mode === "classic");
   const revenue = new CompensatedSums(cells);
-  addCohortRevenue(revenue, columns, periodOf, offsets, periods, cLo, width, dataHi);
+  addCohortRevenue(revenue, columns, periodOf, cohortOf, cLo, width, dataHi);
 
   const rows: CohortRow[] = [];
   for (let cohort = cLo; cohort <= cHi; cohort++) {
@@ -137,13 +138,15 @@ function cohortSpan(offsets: Int32Array, periods: Int32Array): [lo: number, hi: 
 }
 
 /**
- * Cohort sizes, and per cell (cohort - cLo) * width + k the customers with a purchase in
- * column k (classic) or, rolling, a difference array of the customers active up to their
- * last purchase (summed when the rows are built).
+ * Cohort sizes, each customer's cohort (`dataHi + 1` for a customer without a purchase),
+ * and per cell (cohort - cLo) * width + k the customers with a purchase in column k
+ * (classic) or, rolling, a difference array of the customers active up to their last
+ * purchase (summed when the rows are built).
  */
 function countCohorts(
   counts: Float64Array,
   sizes: Float64Array,
+  cohortOf: Int32Array,
   offsets: Int32Array,
   periods: Int32Array,
   cLo: number,
@@ -155,8 +158,12 @@ function countCohorts(
   for (let c = 0; c < customers; c++) {
     const j0 = offsets[c]!;
     const j1 = offsets[c + 1]!;
-    if (j0 === j1) continue;
+    if (j0 === j1) {
+      cohortOf[c] = dataHi + 1;
+      continue;
+    }
     const cohort = periods[j0]!;
+    cohortOf[c] = cohort;
     const base = (cohort - cLo) * width;
     sizes[cohort - cLo]!++;
     if (classic) {
@@ -172,24 +179,18 @@ function countCohorts(
 
 /**
  * Adds every row's amount to its cell (cohort of its customer, its period - cohort); rows
- * of customers without a purchase, and rows dated before their customer's first purchase,
- * are left out.
+ * of customers without a purchase (cohort `dataHi + 1`), and rows dated before their
+ * customer's first purchase, are left out.
  */
 function addCohortRevenue(
   revenue: CompensatedSums,
   columns: TransactionColumns,
   periodOf: PeriodIndexer,
-  offsets: Int32Array,
-  periods: Int32Array,
+  cohortOf: Int32Array,
   cLo: number,
   width: number,
   dataHi: number,
 ): void {
-  const customers = offsets.length - 1;
-  const cohortOf = new Int32Array(customers);
-  for (let c = 0; c < customers; c++) {
-    cohortOf[c] = offsets[c] === offsets[c + 1] ? dataHi + 1 : periods[offsets[c]!]!;
-  }
   const { length: n, customer, time, amount } = columns;
   for (let i = 0; i < n; i++) {
     const cohort = cohortOf[customer[i]!]!;

@@ -25,7 +25,7 @@ import { type ActivityCost, type ActivityUsage, allocateCostToServe } from "./al
 import { customerProfitability } from "./customerProfitability.js";
 import { type Delivery, onTimeDeliveryRate } from "./onTimeDeliveryRate.js";
 import { periodActivity } from "./periodActivity.js";
-import { periodIndexer } from "./purchasePeriods.js";
+import { PeriodIndexer } from "./purchasePeriods.js";
 
 /** The data a {@link customerScorecard} draws on; only `transactions` is required. */
 export interface CustomerScorecardInput {
@@ -178,7 +178,7 @@ export function customerScorecard(
   });
   const activity = row!;
   const p = periodIndex(atTime, period, timeZone);
-  const indexOf = periodIndexer(period, timeZone);
+  const indexOf = new PeriodIndexer(period, timeZone);
   const inPeriod = (t: number) => indexOf.index(t) === p;
 
   // Revenue, profit and each customer's net revenue in the period.

@@ -133,13 +133,12 @@ export function periodActivity(
   const revenue = new CompensatedSums(hi - lo + 2);
   addPeriodRevenue(revenue, data.columns, data.periodOf, lo, hi);
   const { activeDiff, retainedDiff, fresh, reactivated, churned } = counts;
-  const slot = (p: number) => p - lo + 1;
 
   const rows: PeriodActivityRow[] = [];
   let active = activeDiff[0]!;
   let retained = retainedDiff[0]!;
   for (let p = lo; p <= hi; p++) {
-    const s = slot(p);
+    const s = counts.slot(p);
     const previousActive = active;
     active += activeDiff[s]!;
     retained += retainedDiff[s]!;
@@ -226,19 +225,24 @@ class ActivityCounts {
     const { lo, hi } = this;
     this.addRange(this.activeDiff, a, b);
     this.addRange(this.retainedDiff, a + 1, b);
-    if (a >= lo && a <= hi) (first ? this.fresh : this.reactivated)[a - lo + 1]!++;
-    if (b + 1 >= lo && b + 1 <= hi) this.churned[b + 1 - lo + 1]!++;
+    if (a >= lo && a <= hi) (first ? this.fresh : this.reactivated)[this.slot(a)]!++;
+    if (b + 1 >= lo && b + 1 <= hi) this.churned[this.slot(b + 1)]!++;
   }
 
   private addRange(diff: Float64Array, a: number, b: number): void {
     const x = Math.max(a, this.lo - 1);
     const y = Math.min(b, this.hi);
     if (x > y) return;
-    diff[x - this.lo + 1]!++;
-    diff[y - this.lo + 2]!--;
+    diff[this.slot(x)]!++;
+    diff[this.slot(y) + 1]!--;
   }
 
-  /** One instance kept for the life of the module (see {@link CompensatedSums.kept}). */
+  /** The slot of period `p`. */
+  slot(p: number): number {
+    return p - this.lo + 1;
+  }
+
+  /** One instance kept alive (see `CompensatedSums.kept` in internal/sum.ts). */
   static readonly kept: ActivityCounts = new ActivityCounts(0, 0);
 }
 

@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type Period, periodIndex } from "../internal/dates.js";
-import { periodIndexer } from "./purchasePeriods.js";
+import { PeriodIndexer } from "./purchasePeriods.js";
 
-describe("periodIndexer (internal)", () => {
+describe("PeriodIndexer (internal)", () => {
   it("always agrees with periodIndex, across DST changes and odd offsets", () => {
     const zones = [
       undefined,
@@ -22,7 +22,7 @@ describe("periodIndexer (internal)", () => {
           maxLength: 50,
         }),
         (period, zone, times) => {
-          const indexOf = periodIndexer(period, zone);
+          const indexOf = new PeriodIndexer(period, zone);
           // near-boundary times too: each time, and the instants around local midnights
           for (const t of times.flatMap((x) => [x, x - (x % 900_000), x - (x % 900_000) - 1])) {
             expect(indexOf.index(t)).toBe(periodIndex(t, period, zone));

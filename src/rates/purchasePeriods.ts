@@ -87,17 +87,8 @@ export class PeriodIndexer {
     return index;
   }
 
-  /**
-   * One instance kept for the life of the module, so that the class's hidden classes
-   * (V8 maps), and the code optimised for them, outlive a full garbage collection between
-   * two calls (docs/performance.md, "Objects made per call").
-   */
+  /** One instance kept alive (see `CompensatedSums.kept` in internal/sum.ts). */
   static readonly kept: PeriodIndexer = new PeriodIndexer("month", undefined);
-}
-
-/** A {@link PeriodIndexer} for `period` in `timeZone` (UTC when undefined). */
-export function periodIndexer(period: Period, timeZone: string | undefined): PeriodIndexer {
-  return new PeriodIndexer(period, timeZone);
 }
 
 /**
@@ -135,7 +126,7 @@ export function purchasePeriods(
 ): PurchasePeriods {
   const columns = readTransactions(transactions, fnName);
   const n = columns.length;
-  const periodOf = periodIndexer(period, timeZone);
+  const periodOf = new PeriodIndexer(period, timeZone);
   const [lo, hi] = periodRange(columns.time, n, periodOf);
   const words = n === 0 ? 0 : ((hi - lo) >>> 5) + 1;
   const { offsets, periods } =
