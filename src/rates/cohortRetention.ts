@@ -3,7 +3,7 @@ import { assertOneOf, assertOptions } from "../internal/assert.js";
 import { assertPeriod, assertTimeZone, type Period, periodKeyOf } from "../internal/dates.js";
 import { CompensatedSums } from "../internal/sum.js";
 import type { TransactionColumns } from "../internal/transactions.js";
-import { type PeriodIndexer, purchasePeriods } from "./purchasePeriods.js";
+import { type CustomerPeriods, type PeriodIndexer, purchasePeriods } from "./purchasePeriods.js";
 
 /** Options of {@link cohortRetention}. */
 export interface CohortRetentionOptions {
@@ -78,17 +78,18 @@ export function cohortRetention(
   assertOneOf(mode, ["classic", "rolling"], `${fn}: mode`);
   if (timeZone !== undefined) assertTimeZone(timeZone, fn);
 
-  const { columns, periodOf, offsets, periods, dataHi } = purchasePeriods(transactions, fn, period, timeZone);
+  const { columns, periodOf, purchases, dataHi } = purchasePeriods(transactions, fn, period, timeZone);
   if (dataHi === undefined) return [];
-  const [cLo, cHi] = cohortSpan(offsets, periods);
+  // A customer without a purchase gets the cohort dataHi + 1, after every cohort.
+  const cohortOf = new Int32Array(purchases.customers);
+  const [cLo, cHi] = firstPeriods(purchases, cohortOf, dataHi + 1);
   if (cLo > cHi) return [];
   const width = dataHi - cLo + 1;
   // Cell (cohort c, column k) lives at (c - cLo) * width + k.
   const cells = (cHi - cLo + 1) * width;
   const counts = new Float64Array(cells + 1);
   const sizes = new Float64Array(cHi - cLo + 1);
-  const cohortOf = new Int32Array(offsets.length - 1);
-  countCohorts(counts, sizes, cohortOf, offsets, periods, cLo, width, dataHi, mode === "classic");
+  countCohorts(counts, sizes, purchases, cohortOf, cLo, width, dataHi, mode === "classic");
   const revenue = new CompensatedSums(cells);
   addCohortRevenue(revenue, columns, periodOf, cohortOf, cLo, width, dataHi);
 
@@ -123,14 +124,21 @@ export function cohortRetention(
 // it runs without compiling the rest of cohortRetention, code which has not run yet and
 // would throw the optimised code away when reached (see purchasePeriods.ts).
 
-/** The earliest and latest cohort (first purchase period) of any customer; [+inf, -inf] for none. */
-function cohortSpan(offsets: Int32Array, periods: Int32Array): [lo: number, hi: number] {
+/**
+ * Each customer's first purchase period into `cohortOf` (`none` for a customer without a
+ * purchase), and the earliest and latest of them: [+inf, -inf] when nobody bought.
+ */
+function firstPeriods(
+  purchases: CustomerPeriods,
+  cohortOf: Int32Array,
+  none: number,
+): [lo: number, hi: number] {
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
-  const customers = offsets.length - 1;
-  for (let c = 0; c < customers; c++) {
-    if (offsets[c] === offsets[c + 1]) continue;
-    const first = periods[offsets[c]!]!;
+  for (let c = 0; c < purchases.customers; c++) {
+    const first = purchases.first(c, none);
+    cohortOf[c] = first;
+    if (first === none) continue;
     if (first < lo) lo = first;
     if (first > hi) hi = first;
   }
@@ -138,39 +146,33 @@ function cohortSpan(offsets: Int32Array, periods: Int32Array): [lo: number, hi: 
 }
 
 /**
- * Cohort sizes, each customer's cohort (`dataHi + 1` for a customer without a purchase),
- * and per cell (cohort - cLo) * width + k the customers with a purchase in column k
- * (classic) or, rolling, a difference array of the customers active up to their last
- * purchase (summed when the rows are built).
+ * Cohort sizes and, per cell (cohort - cLo) * width + k, the customers with a purchase in
+ * column k (classic) or, rolling, a difference array of the customers active up to their
+ * last purchase (summed when the rows are built). Customers without a purchase (cohort
+ * after `dataHi`) count nowhere.
  */
 function countCohorts(
   counts: Float64Array,
   sizes: Float64Array,
+  purchases: CustomerPeriods,
   cohortOf: Int32Array,
-  offsets: Int32Array,
-  periods: Int32Array,
   cLo: number,
   width: number,
   dataHi: number,
   classic: boolean,
 ): void {
-  const customers = offsets.length - 1;
-  for (let c = 0; c < customers; c++) {
-    const j0 = offsets[c]!;
-    const j1 = offsets[c + 1]!;
-    if (j0 === j1) {
-      cohortOf[c] = dataHi + 1;
-      continue;
-    }
-    const cohort = periods[j0]!;
-    cohortOf[c] = cohort;
+  const periods = new Int32Array(purchases.maxPeriods);
+  for (let c = 0; c < purchases.customers; c++) {
+    const cohort = cohortOf[c]!;
+    if (cohort > dataHi) continue;
+    const k = purchases.read(c, periods);
     const base = (cohort - cLo) * width;
     sizes[cohort - cLo]!++;
     if (classic) {
-      for (let j = j0; j < j1; j++) counts[base + periods[j]! - cohort]!++;
+      for (let j = 0; j < k; j++) counts[base + periods[j]! - cohort]!++;
     } else {
       // No decrement after the last period of the data: that cell is the next cohort's.
-      const last = periods[j1 - 1]!;
+      const last = periods[k - 1]!;
       counts[base]!++;
       if (last < dataHi) counts[base + last - cohort + 1]!--;
     }

@@ -63,6 +63,47 @@ function oracle(
   return rows;
 }
 
+/** cohortRetention by its definition (DOMAIN.md 4, API.md), customer by customer with plain Maps. */
+function cohortOracle(
+  log: readonly { customerId: string; date: string; amount: number }[],
+  period: Period,
+  mode: "classic" | "rolling",
+  timeZone: string | undefined,
+) {
+  const p = (d: string) => periodIndex(Date.parse(d), period, timeZone);
+  const dataHi = Math.max(...log.map((t) => p(t.date)));
+  const bought = new Map<string, Set<number>>();
+  for (const t of log) {
+    if (t.amount <= 0) continue;
+    if (!bought.has(t.customerId)) bought.set(t.customerId, new Set());
+    bought.get(t.customerId)!.add(p(t.date));
+  }
+  const cohortOf = new Map([...bought].map(([id, periods]) => [id, Math.min(...periods)]));
+  const cohorts = [...new Set(cohortOf.values())].sort((a, b) => a - b);
+  return cohorts.map((cohort) => {
+    const members = [...cohortOf].filter(([, f]) => f === cohort).map(([id]) => id);
+    const active: number[] = [];
+    const revenue: number[] = [];
+    for (let q = cohort; q <= dataHi; q++) {
+      const buys = (id: string) => [...bought.get(id)!].some((b) => (mode === "classic" ? b === q : b >= q));
+      active.push(members.filter(buys).length);
+      revenue.push(
+        log
+          .filter((t) => members.includes(t.customerId) && p(t.date) === q)
+          .reduce((sum, t) => sum + t.amount, 0),
+      );
+    }
+    return {
+      cohort: periodKeyOf(cohort, period),
+      size: members.length,
+      active,
+      retention: active.map((a) => a / members.length),
+      revenue,
+      revenueRetention: revenue.map((r) => (revenue[0]! > 0 ? r / revenue[0]! : null)),
+    };
+  });
+}
+
 // Every case runs through both ways of grouping purchase periods by customer (purchasePeriods.ts):
 // the bit set per customer (the log here spans at most 173 days: 1 to 6 words) and the counting sort.
 describe.each([
@@ -107,6 +148,27 @@ describe.each([
           );
           expect(stripped).toEqual(oracle(log, s.period, s.activeWindow, tz));
         }),
+        { numRuns: 300 },
+      );
+    });
+
+    it("cohortRetention matches the set definitions in both modes", () => {
+      fc.assert(
+        fc.property(
+          fc.array(transaction, { minLength: 1, maxLength: 40 }),
+          settings,
+          fc.constantFrom<"classic" | "rolling">("classic", "rolling"),
+          (log, s, mode) => {
+            const tz = s.timeZone;
+            const rows = cohortRetention(log, {
+              period: s.period,
+              mode,
+              ...(tz === undefined ? {} : { timeZone: tz }),
+            });
+            // Amounts are multiples of 0.5, so every sum is exact and toEqual can compare them.
+            expect(rows).toEqual(cohortOracle(log, s.period, mode, tz));
+          },
+        ),
         { numRuns: 300 },
       );
     });

@@ -14,7 +14,7 @@ import {
 } from "../internal/dates.js";
 import { CompensatedSums } from "../internal/sum.js";
 import type { TransactionColumns } from "../internal/transactions.js";
-import { type PeriodIndexer, purchasePeriods } from "./purchasePeriods.js";
+import { type CustomerPeriods, type PeriodIndexer, purchasePeriods } from "./purchasePeriods.js";
 
 /** Options of {@link periodActivity}. */
 export interface PeriodActivityOptions {
@@ -129,7 +129,7 @@ export function periodActivity(
   }
 
   const counts = new ActivityCounts(lo, hi);
-  counts.countCustomers(data.offsets, data.periods, activeWindow);
+  counts.countCustomers(data.purchases, activeWindow);
   const revenue = new CompensatedSums(hi - lo + 2);
   addPeriodRevenue(revenue, data.columns, data.periodOf, lo, hi);
   const { activeDiff, retainedDiff, fresh, reactivated, churned } = counts;
@@ -199,16 +199,15 @@ class ActivityCounts {
    * Each customer is active on a union of intervals [a, b] of periods: a purchase in q
    * makes them active in q .. q + activeWindow - 1.
    */
-  countCustomers(offsets: Int32Array, periods: Int32Array, activeWindow: number): void {
-    const customers = offsets.length - 1;
-    for (let c = 0; c < customers; c++) {
-      const j0 = offsets[c]!;
-      const j1 = offsets[c + 1]!;
-      if (j0 === j1) continue;
-      let a = periods[j0]!;
+  countCustomers(purchases: CustomerPeriods, activeWindow: number): void {
+    const periods = new Int32Array(purchases.maxPeriods);
+    for (let c = 0; c < purchases.customers; c++) {
+      const k = purchases.read(c, periods);
+      if (k === 0) continue;
+      let a = periods[0]!;
       let b = a + activeWindow - 1;
       let first = true;
-      for (let j = j0 + 1; j < j1; j++) {
+      for (let j = 1; j < k; j++) {
         const q = periods[j]!;
         if (q > b + 1) {
           this.closeInterval(a, b, first);

@@ -1,14 +1,11 @@
 /**
  * Internal to the rates module (not exported from the package): the calendar period of
- * every transaction and, per customer, the sorted distinct periods with a purchase
- * (`amount > 0`), laid out as typed arrays in compressed rows. `periodActivity` and
- * `cohortRetention` both start from it, so both read the log the same way.
+ * every transaction and, per customer, the distinct periods with a purchase (`amount > 0`),
+ * held in typed arrays. `periodActivity` and `cohortRetention` both start from it, so both
+ * read the log the same way.
  */
 import { type Period, periodIndex } from "../internal/dates.js";
 import { readTransactions, type TransactionColumns } from "../internal/transactions.js";
-
-/** A customer without any purchase has this as its first and last purchase period. */
-export const NO_PURCHASE = -2_147_483_648;
 
 export interface PurchasePeriods {
   readonly columns: TransactionColumns;
@@ -18,12 +15,84 @@ export interface PurchasePeriods {
    * (40 MB at 10M rows, allocated per call).
    */
   readonly periodOf: PeriodIndexer;
-  /** Customer `c`'s distinct purchase periods, ascending: `periods[offsets[c] .. offsets[c + 1])`. */
-  readonly offsets: Int32Array;
-  readonly periods: Int32Array;
+  /** Each customer's distinct purchase periods. */
+  readonly purchases: CustomerPeriods;
   /** Earliest and latest period of any transaction (returns included); `undefined` for an empty log. */
   readonly dataLo: number | undefined;
   readonly dataHi: number | undefined;
+}
+
+/**
+ * Each customer's distinct purchase periods, read one customer at a time in ascending
+ * order ({@link CustomerPeriods.read}) from one of two layouts: a bit set of `words` 32-bit
+ * words per customer (bit d of customer c's set: a purchase in period `lo + d`), or lists
+ * in compressed rows (customer c's periods are `periods[offsets[c] .. offsets[c + 1])`).
+ *
+ * The bit sets are read as they are rather than first written out as lists (performance,
+ * issue 11): at 10M rows the lists were 20 MB more per call, a pass of their own, and the
+ * allocation that set off a full garbage collection inside most calls of `cohortRetention`.
+ */
+export class CustomerPeriods {
+  private constructor(
+    /** Number of customers. */
+    readonly customers: number,
+    /** Length of the buffer {@link read} needs: the most periods any customer can have. */
+    readonly maxPeriods: number,
+    private readonly words: number,
+    private readonly bits: Int32Array,
+    private readonly lo: number,
+    private readonly offsets: Int32Array,
+    private readonly periods: Int32Array,
+  ) {}
+
+  /** Bit sets of `words` words per customer (`words` > 0); bit d = period lo + d. */
+  static ofBitSets(bits: Int32Array, words: number, lo: number): CustomerPeriods {
+    const none = new Int32Array(0);
+    return new CustomerPeriods(bits.length / words, 32 * words, words, bits, lo, none, none);
+  }
+
+  /** Lists in compressed rows, each ascending and without repeats. */
+  static ofLists(offsets: Int32Array, periods: Int32Array): CustomerPeriods {
+    const customers = offsets.length - 1;
+    let longest = 0;
+    for (let c = 0; c < customers; c++) longest = Math.max(longest, offsets[c + 1]! - offsets[c]!);
+    return new CustomerPeriods(customers, longest, 0, new Int32Array(0), 0, offsets, periods);
+  }
+
+  /** Writes customer c's purchase periods, ascending, to `out[0 ..]` and returns their number. */
+  read(c: number, out: Int32Array): number {
+    const words = this.words;
+    if (words === 0) {
+      const j0 = this.offsets[c]!;
+      const k = this.offsets[c + 1]! - j0;
+      for (let j = 0; j < k; j++) out[j] = this.periods[j0 + j]!;
+      return k;
+    }
+    let k = 0;
+    for (let w = 0; w < words; w++) {
+      let word = this.bits[c * words + w]!;
+      while (word !== 0) {
+        const lowest = word & -word;
+        out[k++] = this.lo + 32 * w + (31 - Math.clz32(lowest));
+        word ^= lowest;
+      }
+    }
+    return k;
+  }
+
+  /** Customer c's first purchase period, or `none` for a customer without a purchase. */
+  first(c: number, none: number): number {
+    const words = this.words;
+    if (words === 0) return this.offsets[c] === this.offsets[c + 1] ? none : this.periods[this.offsets[c]!]!;
+    for (let w = 0; w < words; w++) {
+      const word = this.bits[c * words + w]!;
+      if (word !== 0) return this.lo + 32 * w + (31 - Math.clz32(word & -word));
+    }
+    return none;
+  }
+
+  /** One instance kept alive (see `CompensatedSums.kept` in internal/sum.ts). */
+  static readonly kept: CustomerPeriods = CustomerPeriods.ofBitSets(new Int32Array(1), 1, 0);
 }
 
 /** Slots of {@link PeriodIndexer}'s cache. */
@@ -109,8 +178,8 @@ export function setBitSetMaxWords(words: number = DEFAULT_BITSET_MAX_WORDS): voi
  * purchase periods by customer: O(n) passes.
  *
  * When the log spans few periods (at most 256 from the first to the last), each customer
- * gets a bit set of the periods they bought in, one bit set
- * per purchase row, then read out in ascending order (performance, issue 11): one write
+ * gets a bit set of the periods they bought in, one bit set per purchase row, and the
+ * sets are the result (performance, issue 11): one write
  * per row into an array of a few bytes per customer, where grouping rows by customer
  * writes each row's period to a random place in an array as long as the log (at 10M rows,
  * 40 MB: nearly every write a cache miss), and needs a sort and a de-duplication per
@@ -125,19 +194,22 @@ export function purchasePeriods(
   timeZone: string | undefined,
 ): PurchasePeriods {
   const columns = readTransactions(transactions, fnName);
-  const n = columns.length;
+  const { length: n, customer, time, amount, customerIds } = columns;
   const periodOf = new PeriodIndexer(period, timeZone);
-  const [lo, hi] = periodRange(columns.time, n, periodOf);
+  const [lo, hi] = periodRange(time, n, periodOf);
   const words = n === 0 ? 0 : ((hi - lo) >>> 5) + 1;
-  const { offsets, periods } =
-    n > 0 && words <= bitSetMaxWords
-      ? periodsByBitSet(columns, periodOf, lo, words)
-      : periodsBySort(columns, periodOf);
+  let purchases: CustomerPeriods;
+  if (n > 0 && words <= bitSetMaxWords) {
+    const bits = new Int32Array(customerIds.length * words);
+    markPurchases(bits, n, customer, time, amount, periodOf, lo, words);
+    purchases = CustomerPeriods.ofBitSets(bits, words, lo);
+  } else {
+    purchases = periodsBySort(columns, periodOf);
+  }
   return {
     columns,
     periodOf,
-    offsets,
-    periods,
+    purchases,
     dataLo: n === 0 ? undefined : lo,
     dataHi: n === 0 ? undefined : hi,
   };
@@ -161,24 +233,6 @@ function periodRange(time: Float64Array, n: number, periodOf: PeriodIndexer): [l
   return [lo, hi];
 }
 
-interface GroupedPeriods {
-  readonly offsets: Int32Array;
-  readonly periods: Int32Array;
-}
-
-/** Purchase periods per customer through one bit set of `words` 32-bit words per customer; bit d = period lo + d. */
-function periodsByBitSet(
-  { length: n, customer, time, amount, customerIds }: TransactionColumns,
-  periodOf: PeriodIndexer,
-  lo: number,
-  words: number,
-): GroupedPeriods {
-  const customers = customerIds.length;
-  const bits = new Int32Array(customers * words);
-  markPurchases(bits, n, customer, time, amount, periodOf, lo, words);
-  return readBitSets(bits, customers, lo, words);
-}
-
 /** Sets bit d of customer c's `words`-word set for each purchase row of c in period lo + d. */
 function markPurchases(
   bits: Int32Array,
@@ -198,43 +252,11 @@ function markPurchases(
   }
 }
 
-/**
- * Reads each customer's bits out, lowest first: distinct periods in ascending order, into
- * an array of exactly their number (the set bits).
- */
-function readBitSets(bits: Int32Array, customers: number, lo: number, words: number): GroupedPeriods {
-  let distinct = 0;
-  for (let k = 0; k < bits.length; k++) distinct += bitCount(bits[k]!);
-  const offsets = new Int32Array(customers + 1);
-  const periods = new Int32Array(distinct);
-  let out = 0;
-  for (let c = 0; c < customers; c++) {
-    offsets[c] = out;
-    for (let w = 0; w < words; w++) {
-      let word = bits[c * words + w]!;
-      while (word !== 0) {
-        const lowest = word & -word;
-        periods[out++] = lo + 32 * w + (31 - Math.clz32(lowest));
-        word ^= lowest;
-      }
-    }
-  }
-  offsets[customers] = out;
-  return { offsets, periods };
-}
-
-/** The number of set bits of a 32-bit integer. */
-function bitCount(x: number): number {
-  x -= (x >>> 1) & 0x55555555;
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
-}
-
 /** Purchase periods per customer through a counting sort of the purchase rows by customer. */
 function periodsBySort(
   { length: n, customer, time, amount, customerIds }: TransactionColumns,
   periodOf: PeriodIndexer,
-): GroupedPeriods {
+): CustomerPeriods {
   const customers = customerIds.length;
   const counts = new Int32Array(customers + 1);
   for (let i = 0; i < n; i++) {
@@ -268,5 +290,5 @@ function periodsBySort(
     }
   }
   offsets[customers] = out;
-  return { offsets, periods: all.subarray(0, out) };
+  return CustomerPeriods.ofLists(offsets, all.subarray(0, out));
 }
