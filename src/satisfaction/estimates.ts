@@ -143,20 +143,61 @@ function firstPass(
   out[2] = high;
 }
 
-/** Slots of {@link secondPass}'s output. */
+/**
+ * Each respondent's value-adjusted scores (factor `K / reference` times each score), in a
+ * function of its own like the passes above (a loop over a million respondents inside
+ * `summarise` had it compiled on the fly and thrown away again as the rest of it ran);
+ * adds the values to `valueTotal` and the sum of their squares to `squares[0]`.
+ */
+function adjustedScores(
+  columns: SurveyColumns,
+  rows: Int32Array,
+  reference: number,
+  valueTotal: CompensatedSum,
+  squares: Float64Array,
+): SatisfactionSummary["adjusted"][number][] {
+  const { indicators, values: K, scores: D, ids } = columns;
+  const J = indicators.length;
+  const N = rows.length;
+  let sumK2 = squares[0]!;
+  const adjusted = new Array<SatisfactionSummary["adjusted"][number]>(N);
+  for (let p = 0; p < N; p++) {
+    const r = rows[p]!;
+    const k = K[r]!;
+    valueTotal.add(k);
+    sumK2 += k * k;
+    const factor = k / reference + 0;
+    const scores: Record<string, number | null> = emptyRecord();
+    for (let j = 0; j < J; j++) {
+      const d = D[j]![r]!;
+      scores[indicators[j]!] = Number.isNaN(d) ? null : factor * d + 0;
+    }
+    adjusted[p] = { customerId: ids[r]!, factor, scores };
+  }
+  squares[0] = sumK2;
+  return adjusted;
+}
+
+/** Slots of {@link secondPass}'s sums per indicator. */
 const SECOND_PASS_SUMS = 7;
 
+/** Respondents per block of {@link summarise}'s second pass (two arrays of 32 KB). */
+const INFLUENCE_BLOCK = 4096;
+
 /**
- * The second pass of {@link summarise} for one indicator (scores `D`): adds the adjusted
- * scores to `sumAdjusted`, the influences times the index weights `aU`, `aW` to `zU`,
- * `zW`, and writes [sum K^2, largest adjusted score, count above `scaleMax`, sum and sum
- * of squares of the plain influences, the same of the weighted ones] into `out`. A mean
+ * The second pass of {@link summarise} for one indicator (scores `D`) over the respondents
+ * `rows[from .. to)`: adds the adjusted scores to `sumAdjusted`, the influences times the
+ * index weights `aU`, `aW` to `zU`, `zW` (at p - from), and adds to `out[o ..]` [sum K^2,
+ * largest adjusted score, count above `scaleMax`, sum and sum of squares of the plain
+ * influences, the same of the weighted ones], carried from the previous block. A mean
  * that is `null` contributes no influences.
  */
 function secondPass(
   D: Float64Array,
   K: Float64Array,
   rows: Int32Array,
+  from: number,
+  to: number,
   reference: number,
   scaleMax: number,
   count: number,
@@ -169,15 +210,16 @@ function secondPass(
   zW: Float64Array,
   sumAdjusted: CompensatedSum,
   out: Float64Array,
+  o: number,
 ): void {
-  let sumK2 = 0;
-  let maxAdjusted = Number.NEGATIVE_INFINITY;
-  let above = 0;
-  let sU = 0;
-  let sU2 = 0;
-  let sW = 0;
-  let sW2 = 0;
-  for (let p = 0; p < rows.length; p++) {
+  let sumK2 = out[o]!;
+  let maxAdjusted = out[o + 1]!;
+  let above = out[o + 2]!;
+  let sU = out[o + 3]!;
+  let sU2 = out[o + 4]!;
+  let sW = out[o + 5]!;
+  let sW2 = out[o + 6]!;
+  for (let p = from; p < to; p++) {
     const r = rows[p]!;
     const d = D[r]!;
     if (Number.isNaN(d)) continue;
@@ -191,33 +233,34 @@ function secondPass(
       const ui = (d - mu) / count;
       sU += ui;
       sU2 += ui * ui;
-      zU[p]! += aU * ui;
+      zU[p - from]! += aU * ui;
     }
     if (mw !== null) {
       const ui = (k * (d - mw)) / total;
       sW += ui;
       sW2 += ui * ui;
-      zW[p]! += aW * ui;
+      zW[p - from]! += aW * ui;
     }
   }
-  out[0] = sumK2;
-  out[1] = maxAdjusted;
-  out[2] = above;
-  out[3] = sU;
-  out[4] = sU2;
-  out[5] = sW;
-  out[6] = sW2;
+  out[o] = sumK2;
+  out[o + 1] = maxAdjusted;
+  out[o + 2] = above;
+  out[o + 3] = sU;
+  out[o + 4] = sU2;
+  out[o + 5] = sW;
+  out[o + 6] = sW2;
 }
 
-/** The linearization standard error of the summed influences `influence[0..N)`. */
-function influenceSe(influence: Float64Array, N: number): number {
-  let s = 0;
-  let s2 = 0;
-  for (let p = 0; p < N; p++) {
-    s += influence[p]!;
-    s2 += influence[p]! * influence[p]!;
+/** Adds `z[0 .. m)` to `sums[o]` and their squares to `sums[o + 1]`, in order. */
+function addSquares(z: Float64Array, m: number, sums: Float64Array, o: number): void {
+  let s = sums[o]!;
+  let s2 = sums[o + 1]!;
+  for (let p = 0; p < m; p++) {
+    s += z[p]!;
+    s2 += z[p]! * z[p]!;
   }
-  return linearizationSe(s, s2, N);
+  sums[o] = s;
+  sums[o + 1] = s2;
 }
 
 /** A seeded uniform generator on [0, 1) (mulberry32): same seed, same stream, everywhere. */
@@ -309,48 +352,73 @@ export function summarise(
   const point = pointEstimates(columns, rows, weights);
   const z = normalQuantile(1 - (1 - settings.confidence) / 2);
 
-  // Second pass: adjusted scores, linearization influences, Kish's n_eff.
-  const zU = new Float64Array(N);
-  const zW = new Float64Array(N);
+  // Second pass: adjusted scores, linearization influences, Kish's n_eff. The respondents
+  // go in blocks of INFLUENCE_BLOCK, each block's summed influences z_i in two small arrays
+  // that stay in the cache (performance, issue 11: arrays of N were 16 MB of fresh memory
+  // per call at a million respondents, read and written once per indicator). Every sum
+  // is carried from block to block in the same order as one pass over all respondents,
+  // so the results are those of one pass, bit for bit.
+  const block = Math.min(N, INFLUENCE_BLOCK);
+  const zU = new Float64Array(block);
+  const zW = new Float64Array(block);
+  const sums = new Float64Array(J * SECOND_PASS_SUMS);
+  const sumAdjusted: CompensatedSum[] = [];
+  for (let j = 0; j < J; j++) {
+    sums[j * SECOND_PASS_SUMS + 1] = Number.NEGATIVE_INFINITY;
+    sumAdjusted.push(new CompensatedSum());
+  }
+  // [sum z, sum z^2] of the plain index's influences, then of the weighted one's.
+  const influenceSums = new Float64Array(4);
+  for (let from = 0; from < N; from += block) {
+    const to = Math.min(N, from + block);
+    zU.fill(0);
+    zW.fill(0);
+    for (let j = 0; j < J; j++) {
+      secondPass(
+        columns.scores[j]!,
+        K,
+        rows,
+        from,
+        to,
+        reference,
+        scaleMax ?? Number.POSITIVE_INFINITY,
+        point.n[j]!,
+        point.unweighted[j] ?? null,
+        point.weighted[j] ?? null,
+        point.valueTotal[j]!,
+        point.indexWeightsUnweighted[j]!,
+        point.indexWeightsWeighted[j]!,
+        zU,
+        zW,
+        sumAdjusted[j]!,
+        sums,
+        j * SECOND_PASS_SUMS,
+      );
+    }
+    addSquares(zU, to - from, influenceSums, 0);
+    addSquares(zW, to - from, influenceSums, 2);
+  }
+
   const seU: (number | null)[] = new Array(J).fill(null);
   const seW: (number | null)[] = new Array(J).fill(null);
   const adjustedMean: (number | null)[] = new Array(J).fill(null);
   const adjustedMax: (number | null)[] = new Array(J).fill(null);
   const aboveScale: (number | null)[] = new Array(J).fill(null);
   const effectiveN: (number | null)[] = new Array(J).fill(null);
-  const sums = new Float64Array(SECOND_PASS_SUMS);
   for (let j = 0; j < J; j++) {
     const count = point.n[j]!;
-    const mu = point.unweighted[j] ?? null;
     const mw = point.weighted[j] ?? null;
     const total = point.valueTotal[j]!;
-    const sumAdjusted = new CompensatedSum();
-    secondPass(
-      columns.scores[j]!,
-      K,
-      rows,
-      reference,
-      scaleMax ?? Number.POSITIVE_INFINITY,
-      count,
-      mu,
-      mw,
-      total,
-      point.indexWeightsUnweighted[j]!,
-      point.indexWeightsWeighted[j]!,
-      zU,
-      zW,
-      sumAdjusted,
-      sums,
-    );
-    const sumK2 = sums[0]!;
-    const maxAdjusted = sums[1]!;
-    const above = sums[2]!;
-    const sU = sums[3]!;
-    const sU2 = sums[4]!;
-    const sW = sums[5]!;
-    const sW2 = sums[6]!;
+    const o = j * SECOND_PASS_SUMS;
+    const sumK2 = sums[o]!;
+    const maxAdjusted = sums[o + 1]!;
+    const above = sums[o + 2]!;
+    const sU = sums[o + 3]!;
+    const sU2 = sums[o + 4]!;
+    const sW = sums[o + 5]!;
+    const sW2 = sums[o + 6]!;
     if (count === 0) continue;
-    adjustedMean[j] = sumAdjusted.value / count + 0;
+    adjustedMean[j] = sumAdjusted[j]!.value / count + 0;
     adjustedMax[j] = maxAdjusted + 0;
     aboveScale[j] = scaleMax === null ? null : above;
     if (total > 0) effectiveN[j] = (total * total) / sumK2;
@@ -361,13 +429,13 @@ export function summarise(
   }
 
   // The index's standard error: defined when every contributing indicator has one.
-  const indexSe = (index: number | null, a: Float64Array, se: (number | null)[], influence: Float64Array) => {
+  const indexSe = (index: number | null, a: Float64Array, se: (number | null)[], o: number) => {
     if (index === null || N < 2) return null;
     for (let j = 0; j < J; j++) if (a[j]! > 0 && se[j] === null) return null;
-    return influenceSe(influence, N);
+    return linearizationSe(influenceSums[o]!, influenceSums[o + 1]!, N);
   };
-  const indexSeU = indexSe(point.indexUnweighted, point.indexWeightsUnweighted, seU, zU);
-  const indexSeW = indexSe(point.indexWeighted, point.indexWeightsWeighted, seW, zW);
+  const indexSeU = indexSe(point.indexUnweighted, point.indexWeightsUnweighted, seU, 0);
+  const indexSeW = indexSe(point.indexWeighted, point.indexWeightsWeighted, seW, 2);
 
   const boot = settings.method === "bootstrap" ? bootstrapIntervals(columns, rows, weights, settings) : null;
 
@@ -404,21 +472,9 @@ export function summarise(
 
   // Whole-sample totals and the adjusted scores.
   const valueTotal = new CompensatedSum();
-  let sumK2 = 0;
-  const adjusted = new Array<SatisfactionSummary["adjusted"][number]>(N);
-  for (let p = 0; p < N; p++) {
-    const r = rows[p]!;
-    const k = K[r]!;
-    valueTotal.add(k);
-    sumK2 += k * k;
-    const factor = k / reference + 0;
-    const scores: Record<string, number | null> = emptyRecord();
-    for (let j = 0; j < J; j++) {
-      const d = columns.scores[j]![r]!;
-      scores[indicators[j]!] = Number.isNaN(d) ? null : factor * d + 0;
-    }
-    adjusted[p] = { customerId: columns.ids[r]!, factor, scores };
-  }
+  const squares = new Float64Array(1);
+  const adjusted = adjustedScores(columns, rows, reference, valueTotal, squares);
+  const sumK2 = squares[0]!;
   return {
     reference,
     respondents: N,
