@@ -63,6 +63,7 @@ export type {
 // Value-weighted satisfaction and the satisfaction trap (docs/satisfaction.md)
 export { valueWeightedSatisfaction } from "./satisfaction/valueWeightedSatisfaction.js";
 export type {
+  AdjustedColumns,
   AdjustedResponse,
   CustomerValues,
   IndicatorSatisfaction,

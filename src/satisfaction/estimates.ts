@@ -22,6 +22,8 @@ import { emptyRecord } from "./emptyRecord.js";
 import { normalQuantile } from "./normalQuantile.js";
 import type { SurveyColumns } from "./readSurvey.js";
 import type {
+  AdjustedColumns,
+  AdjustedResponse,
   IndicatorSatisfaction,
   SatisfactionIndex,
   SatisfactionInterval,
@@ -144,38 +146,98 @@ function firstPass(
 }
 
 /**
- * Each respondent's value-adjusted scores (factor `K / reference` times each score), in a
- * function of its own like the passes above (a loop over a million respondents inside
- * `summarise` had it compiled on the fly and thrown away again as the rest of it ran);
- * adds the values to `valueTotal` and the sum of their squares to `squares[0]`.
+ * Each respondent's value-adjusted scores as columns: the factor `K / reference` and, per
+ * indicator, factor times score (`NaN` where the respondent skipped it). A function of its
+ * own like the passes above; adds the values to `valueTotal` and the sum of their squares
+ * to `squares[0]`.
+ *
+ * With `inPlace` (`rows` must then be every respondent in order, and nothing may read
+ * `columns` afterwards) the survey's own columns become the result: each value is
+ * replaced by its factor and each score by its adjusted score. Performance (issue 11):
+ * V8 counts typed arrays as external memory, and 40 MB more of them per call at a million
+ * respondents set off a full garbage collection inside the call (docs/performance.md,
+ * "Adjusted scores").
  */
-function adjustedScores(
+function adjustedColumns(
   columns: SurveyColumns,
   rows: Int32Array,
   reference: number,
   valueTotal: CompensatedSum,
   squares: Float64Array,
-): SatisfactionSummary["adjusted"][number][] {
+  inPlace: boolean,
+): AdjustedColumns {
   const { indicators, values: K, scores: D, ids } = columns;
-  const J = indicators.length;
   const N = rows.length;
-  let sumK2 = squares[0]!;
-  const adjusted = new Array<SatisfactionSummary["adjusted"][number]>(N);
-  for (let p = 0; p < N; p++) {
-    const r = rows[p]!;
-    const k = K[r]!;
+  let customerIds = ids;
+  if (!inPlace) {
+    customerIds = new Array<string>(N);
+    for (let p = 0; p < N; p++) customerIds[p] = ids[rows[p]!]!;
+  }
+  const factor = inPlace ? K : new Float64Array(N);
+  squares[0] = factors(K, rows, reference, valueTotal, factor, squares[0]!);
+  const scores: Record<string, Float64Array> = emptyRecord();
+  for (let j = 0; j < indicators.length; j++) {
+    const d = D[j]!;
+    scores[indicators[j]!] = scaleScores(d, rows, factor, inPlace ? d : new Float64Array(N));
+  }
+  return { customerIds, factor, scores };
+}
+
+/**
+ * Writes `K[rows[p]] / reference` to `factor[p]` (which may be `K` itself when `rows` is
+ * every respondent in order), adding each value to `valueTotal`; returns `sumK2` plus the
+ * sum of the squared values.
+ */
+function factors(
+  K: Float64Array,
+  rows: Int32Array,
+  reference: number,
+  valueTotal: CompensatedSum,
+  factor: Float64Array,
+  sumK2: number,
+): number {
+  for (let p = 0; p < rows.length; p++) {
+    const k = K[rows[p]!]!;
     valueTotal.add(k);
     sumK2 += k * k;
-    const factor = k / reference + 0;
+    factor[p] = k / reference + 0;
+  }
+  return sumK2;
+}
+
+/**
+ * `out[p] = factor[p] · D[rows[p]]` (`NaN` stays `NaN`, `-0` becomes `0`); `out` may be
+ * `D` itself when `rows` is every respondent in order. Returns `out`.
+ */
+function scaleScores(
+  D: Float64Array,
+  rows: Int32Array,
+  factor: Float64Array,
+  out: Float64Array,
+): Float64Array {
+  for (let p = 0; p < rows.length; p++) out[p] = factor[p]! * D[rows[p]!]! + 0;
+  return out;
+}
+
+/**
+ * The adjusted scores as one row per respondent, `{ customerId, factor, scores }` with
+ * `null` for a skipped indicator, read from {@link adjustedColumns}' columns.
+ */
+export function adjustedRows(adjusted: AdjustedColumns, indicators: readonly string[]): AdjustedResponse[] {
+  const { customerIds, factor } = adjusted;
+  const J = indicators.length;
+  const N = factor.length;
+  const S = indicators.map((name) => adjusted.scores[name]!);
+  const out = new Array<AdjustedResponse>(N);
+  for (let p = 0; p < N; p++) {
     const scores: Record<string, number | null> = emptyRecord();
     for (let j = 0; j < J; j++) {
-      const d = D[j]![r]!;
-      scores[indicators[j]!] = Number.isNaN(d) ? null : factor * d + 0;
+      const d = S[j]![p]!;
+      scores[indicators[j]!] = Number.isNaN(d) ? null : d;
     }
-    adjusted[p] = { customerId: ids[r]!, factor, scores };
+    out[p] = { customerId: customerIds[p]!, factor: factor[p]!, scores };
   }
-  squares[0] = sumK2;
-  return adjusted;
+  return out;
 }
 
 /** Slots of {@link secondPass}'s sums per indicator. */
@@ -337,7 +399,13 @@ function linearizationSe(sum: number, sumSquares: number, N: number): number {
   return Math.sqrt((N / (N - 1)) * Math.max(0, ss)) + 0;
 }
 
-/** Everything `valueWeightedSatisfaction` reports for one set of respondents. */
+/**
+ * Everything `valueWeightedSatisfaction` reports for one set of respondents. With
+ * `adjustedAs: "columns"` the rows of `adjusted` are not made here (it is left empty):
+ * `analyseSurvey` turns it into an accessor that makes them when first read. `inPlace`:
+ * the adjusted scores may overwrite `columns` (see {@link adjustedColumns}); only for
+ * the last call on them, with `rows` every respondent in order.
+ */
 export function summarise(
   columns: SurveyColumns,
   rows: Int32Array,
@@ -345,6 +413,8 @@ export function summarise(
   weights: Float64Array,
   scaleMax: number | null,
   settings: IntervalSettings,
+  adjustedAs: "rows" | "columns",
+  inPlace: boolean,
 ): SatisfactionSummary {
   const { indicators, values: K } = columns;
   const J = indicators.length;
@@ -473,7 +543,7 @@ export function summarise(
   // Whole-sample totals and the adjusted scores.
   const valueTotal = new CompensatedSum();
   const squares = new Float64Array(1);
-  const adjusted = adjustedScores(columns, rows, reference, valueTotal, squares);
+  const adjusted = adjustedColumns(columns, rows, reference, valueTotal, squares, inPlace);
   const sumK2 = squares[0]!;
   return {
     reference,
@@ -482,6 +552,7 @@ export function summarise(
     effectiveN: valueTotal.value > 0 ? (valueTotal.value * valueTotal.value) / sumK2 : null,
     indicators: indicatorResults,
     index,
-    adjusted,
+    adjusted: adjustedAs === "rows" ? adjustedRows(adjusted, indicators) : [],
+    adjustedColumns: adjustedAs === "rows" ? null : adjusted,
   };
 }

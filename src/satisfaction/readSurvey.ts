@@ -168,6 +168,13 @@ export function groupLookup(
   );
 }
 
+/** `[0, 1, …, n - 1]`. */
+function identity(n: number): Int32Array {
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) out[i] = i;
+  return out;
+}
+
 /** Validates one wave and returns it as columns; see the module comment for the checks. */
 export function readSurvey(
   responses: unknown,
@@ -299,9 +306,10 @@ export function readSurvey(
   const missing: ValidationIssue[] = [];
   const badGroups: ValidationIssue[] = [];
   const skipped: SkippedRespondent[] = [];
-  // Kept rows and their values in typed arrays sized once (issue 11: arrays grown by `push`
-  // to a million entries were copied at every growth, each copy fresh memory).
-  const keptRows = new Int32Array(rows.length);
+  // Kept values in a typed array sized once (issue 11: arrays grown by `push` to a million
+  // entries were copied at every growth, each copy fresh memory); the kept rows' input
+  // positions only once a row is left out (until then row n is input row n).
+  let keptRows: Int32Array | undefined;
   const keptValues = new Float64Array(rows.length);
   let n = 0;
   const keptGroups: string[] = [];
@@ -343,7 +351,10 @@ export function readSurvey(
       }
       keptGroups.push(group);
     }
-    keptRows[n] = i;
+    if (n < i) {
+      keptRows ??= identity(rows.length);
+      keptRows[n] = i;
+    }
     keptValues[n] = value + 0;
     n++;
   }
@@ -390,18 +401,16 @@ export function readSurvey(
   }
   // All kept: the ids gathered above, in order (no second array of a million entries).
   let ids = respondentIds;
+  let scores = [...columns.values()];
   if (n < total) {
+    const at = keptRows ?? identity(n); // only the last rows were left out
     ids = new Array<string>(n);
-    for (let r = 0; r < n; r++) ids[r] = respondentIds[keptRows[r]!]!;
+    for (let r = 0; r < n; r++) ids[r] = respondentIds[at[r]!]!;
+    scores = scores.map((column) => {
+      const kept = new Float64Array(n);
+      for (let r = 0; r < n; r++) kept[r] = column[at[r]!]!;
+      return kept;
+    });
   }
-  const full = [...columns.values()];
-  const scores =
-    n === total
-      ? full
-      : full.map((column) => {
-          const kept = new Float64Array(n);
-          for (let r = 0; r < n; r++) kept[r] = column[keptRows[r]!]!;
-          return kept;
-        });
   return { ids, values, indicators, scores, groups: groupOf === undefined ? null : keptGroups, skipped };
 }

@@ -24,7 +24,7 @@ import {
 export type SatisfactionTrapKind = "consistent" | "false-alarm" | "false-comfort" | "no-change";
 
 /** Options of {@link satisfactionTrap}: those of `valueWeightedSatisfaction`, plus `tolerance`. */
-export interface SatisfactionTrapOptions extends ValueWeightedSatisfactionOptions {
+export interface SatisfactionTrapOptions extends Omit<ValueWeightedSatisfactionOptions, "adjustedAs"> {
   /**
    * A change whose absolute size is at most `tolerance` counts as no change (>= 0, on the
    * survey's scale). Default 0: any difference counts.
@@ -184,8 +184,9 @@ export function satisfactionTrap(
     first = selectIndicators(first, common);
     second = selectIndicators(second, common);
   }
-  const a = analyseSurvey(first, resolved, FN);
-  const b = analyseSurvey(second, resolved, FN);
+  // The adjusted scores are not reported: as columns, their rows are never made.
+  const a = analyseSurvey(first, resolved, FN, "columns");
+  const b = analyseSurvey(second, resolved, FN, "columns");
   const level = (wave: SatisfactionSummary, label: string): SatisfactionWave => {
     const { unweighted, weighted } = wave.index;
     if (unweighted === null || weighted === null) {

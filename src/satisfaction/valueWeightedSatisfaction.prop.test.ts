@@ -78,6 +78,40 @@ describe("valueWeightedSatisfaction properties", () => {
     );
   });
 
+  it('adjustedAs "columns" holds exactly the numbers of the rows, groups included', () => {
+    fc.assert(
+      fc.property(survey, fc.integer({ min: 1, max: 3 }), ({ respondents }, groups) => {
+        const { responses, values } = toInput(respondents);
+        // Every third respondent without a group and skipped, so kept rows differ from input rows.
+        const groupBy = (id: string) =>
+          Number(id.slice(1)) % 3 === 2 ? undefined : `g${Number(id.slice(1)) % groups}`;
+        const options = { groupBy, missingValue: "skip" as const };
+        fc.pre(respondents.some((r, i) => i % 3 !== 2 && r.value > 0));
+        const rows = valueWeightedSatisfaction(responses, values, options);
+        const cols = valueWeightedSatisfaction(responses, values, { ...options, adjustedAs: "columns" });
+        for (const [a, b] of [
+          [rows, cols] as const,
+          ...rows.groups!.map((g, i) => [g, cols.groups![i]!] as const),
+        ]) {
+          const { customerIds, factor, scores } = b.adjustedColumns!;
+          expect(customerIds).toEqual(a.adjusted.map((row) => row.customerId));
+          a.adjusted.forEach((row, p) => {
+            expect(Object.is(factor[p], row.factor)).toBe(true);
+            for (const name of Object.keys(row.scores)) {
+              const score = row.scores[name]!;
+              expect(
+                score === null ? Number.isNaN(scores[name]![p]) : Object.is(scores[name]![p], score),
+              ).toBe(true);
+            }
+          });
+          expect(b.adjusted).toEqual(a.adjusted);
+          expect(b.index).toEqual(a.index);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it("a trap is exactly a pair of index changes of opposite sign", () => {
     fc.assert(
       fc.property(survey, survey, ({ respondents: a }, { respondents: b }) => {

@@ -79,6 +79,86 @@ describe("valueWeightedSatisfaction: hand-computed survey", () => {
   });
 });
 
+describe('valueWeightedSatisfaction: adjustedAs "columns"', () => {
+  // The hand-computed survey above: factors K_i/K_o = 1/(4/3), 2/(4/3), 1/(4/3) = 0.75, 1.5, 0.75;
+  // quality D' = 0.75·4, 1.5·8, 0.75·6 = 3, 12, 4.5; delivery D' = 0.75·5, (skipped), 0.75·9 = 3.75, NaN, 6.75.
+  const r = valueWeightedSatisfaction(responses, values, { adjustedAs: "columns" });
+
+  it("returns the adjusted scores as typed columns, NaN where a score was skipped", () => {
+    const columns = r.adjustedColumns!;
+    expect(columns.customerIds).toEqual(["a", "b", "c"]);
+    expect(columns.factor).toBeInstanceOf(Float64Array);
+    expect([...columns.factor]).toEqual([0.75, 1.5, 0.75]);
+    expect(Object.keys(columns.scores)).toEqual(["quality", "delivery"]);
+    expect([...columns.scores.quality!]).toEqual([3, 12, 4.5]);
+    expect([...columns.scores.delivery!]).toEqual([3.75, Number.NaN, 6.75]);
+    expect(Object.getPrototypeOf(Object.getPrototypeOf(columns.scores))).toBeNull(); // inherits nothing
+  });
+
+  it("reports the same estimates as rows do, and makes the rows only when read", () => {
+    const rows = valueWeightedSatisfaction(responses, values);
+    expect(rows.adjustedColumns).toBeNull();
+    const { adjusted: _a, adjustedColumns: _c, ...rest } = r;
+    const { adjusted: _b, adjustedColumns: _d, ...restRows } = rows;
+    expect(rest).toEqual(restRows);
+    const descriptor = Object.getOwnPropertyDescriptor(r, "adjusted")!;
+    expect(descriptor.get).toBeTypeOf("function"); // an accessor, not yet rows
+    expect(descriptor.enumerable).toBe(true);
+    expect(r.adjusted).toEqual(rows.adjusted); // rows: b's delivery null, as above
+    expect(r.adjusted[1]!.scores.delivery).toBeNull();
+    expect(r.adjusted).toBe(r.adjusted); // made once
+    expect(Object.keys(r)).toEqual(Object.keys(rows)); // same keys, same order
+    expect(JSON.parse(JSON.stringify(r)).adjusted).toEqual(JSON.parse(JSON.stringify(rows.adjusted)));
+  });
+
+  it("lets the rows be replaced or removed like a data property", () => {
+    const s = valueWeightedSatisfaction(responses, values, { adjustedAs: "columns" });
+    (s as { adjusted: unknown[] }).adjusted = [];
+    expect(s.adjusted).toEqual([]);
+    delete (s as { adjusted?: unknown }).adjusted;
+    expect("adjusted" in s).toBe(false);
+  });
+
+  it("gives every group its own columns, in the group's respondent order", () => {
+    const groupOf = new Map([
+      ["a", "x"],
+      ["b", "y"],
+      ["c", "x"],
+    ]);
+    const s = valueWeightedSatisfaction(responses, values, { adjustedAs: "columns", groupBy: groupOf });
+    const x = s.groups![0]!;
+    expect(x.group).toBe("x");
+    expect(x.adjustedColumns!.customerIds).toEqual(["a", "c"]);
+    expect([...x.adjustedColumns!.factor]).toEqual([0.75, 0.75]); // the survey's K_o in groups too
+    expect([...x.adjustedColumns!.scores.quality!]).toEqual([3, 4.5]);
+    expect(x.adjusted.map((row) => row.customerId)).toEqual(["a", "c"]);
+    expect(s.adjustedColumns!.customerIds).toEqual(["a", "b", "c"]);
+    const rows = valueWeightedSatisfaction(responses, values, { groupBy: groupOf });
+    expect(s.groups!.map((g) => g.adjusted)).toEqual(rows.groups!.map((g) => g.adjusted));
+  });
+
+  it("leaves skipped respondents out of the columns", () => {
+    // c has no value and is skipped: K = (1, 2), K_o = 1.5, factors 2/3 and 4/3.
+    const s = valueWeightedSatisfaction(
+      responses,
+      { a: 1, b: 2 },
+      { adjustedAs: "columns", missingValue: "skip" },
+    );
+    expect(s.adjustedColumns!.customerIds).toEqual(["a", "b"]);
+    expectClose(s.adjustedColumns!.factor[0]!, 2 / 3);
+    expectClose(s.adjustedColumns!.scores.quality![1]!, (4 / 3) * 8);
+    expect(s.skipped).toEqual([{ customerId: "c", reason: "no-value" }]);
+  });
+
+  it("rejects any other adjustedAs", () => {
+    expect(
+      caught(() => valueWeightedSatisfaction(responses, values, { adjustedAs: "table" as "rows" })),
+    ).toMatchObject({
+      code: "INVALID_OPTION",
+    });
+  });
+});
+
 describe("valueWeightedSatisfaction: options", () => {
   it('reference "min" inflates adjusted scores past the scale and says so', () => {
     const r = valueWeightedSatisfaction(responses, values, { reference: "min", scale: [1, 10] });

@@ -3,7 +3,7 @@ import { assertInRange, assertInteger, assertOneOf, assertOptions } from "../int
 import { describeValue } from "../internal/dates.js";
 import type { Customer } from "../records/Customer.js";
 import type { SurveyResponse } from "../records/SurveyResponse.js";
-import { type IntervalSettings, summarise } from "./estimates.js";
+import { adjustedRows, type IntervalSettings, summarise } from "./estimates.js";
 import { normalQuantile } from "./normalQuantile.js";
 import {
   type CustomerValues,
@@ -56,6 +56,15 @@ export interface ValueWeightedSatisfactionOptions {
   readonly groupBy?: SatisfactionGroupBy | undefined;
   /** Customer records, needed for `groupBy: "segment"` or `"region"`. */
   readonly customers?: readonly Customer[] | undefined;
+  /**
+   * How the respondents' adjusted scores are returned: `"rows"` (default) = `adjusted`
+   * holds one object per respondent and `adjustedColumns` is `null`; `"columns"` =
+   * `adjustedColumns` holds them as typed arrays and the rows of `adjusted` are made
+   * from those only when `adjusted` is first read. For surveys of a million respondents,
+   * where a million small result objects cost more than the rest of the call
+   * (docs/performance.md, "Adjusted scores").
+   */
+  readonly adjustedAs?: "rows" | "columns" | undefined;
 }
 
 /** A confidence interval. */
@@ -113,6 +122,22 @@ export interface AdjustedResponse {
   readonly scores: Readonly<Record<string, number | null>>;
 }
 
+/**
+ * Every respondent's adjusted scores as columns (option `adjustedAs: "columns"`):
+ * position `p` of each array is the respondent `adjusted[p]` describes.
+ */
+export interface AdjustedColumns {
+  /** The respondents' customer ids, in input order. */
+  readonly customerIds: readonly string[];
+  /** `K_i / K_o` per respondent. */
+  readonly factor: Float64Array;
+  /**
+   * `D'_ij = factor · D_ij` per indicator, one per respondent; `NaN` = skipped (where
+   * `adjusted` has `null`). An object that inherits nothing.
+   */
+  readonly scores: Readonly<Record<string, Float64Array>>;
+}
+
 /** The results for one set of respondents (the whole survey or one group). */
 export interface SatisfactionSummary {
   /** `K_o`, the reference customer value (always the whole survey's, also in groups). */
@@ -126,8 +151,14 @@ export interface SatisfactionSummary {
   /** Per indicator, keyed by indicator name (an object that inherits nothing, so any name is safe). */
   readonly indicators: Readonly<Record<string, IndicatorSatisfaction>>;
   readonly index: SatisfactionIndex;
-  /** One entry per respondent, in input order. */
+  /**
+   * One entry per respondent, in input order. With `adjustedAs: "columns"` an accessor
+   * that makes the rows from `adjustedColumns` when first read (later reads return the
+   * same array; assigning replaces it).
+   */
   readonly adjusted: AdjustedResponse[];
+  /** The same adjusted scores as columns with `adjustedAs: "columns"`; `null` otherwise. */
+  readonly adjustedColumns: AdjustedColumns | null;
 }
 
 /** One group's results (see `groupBy`). */
@@ -340,11 +371,37 @@ function assertFiniteFactors(reference: number, values: Float64Array, fnName: st
   }
 }
 
-/** Runs the estimators on a validated wave: the whole survey and, with groups, each group. */
+/**
+ * Makes `summary.adjusted` an accessor that builds the rows from `summary.adjustedColumns`
+ * when first read and keeps them (enumerable, so `JSON.stringify`, `Object.keys`, spread
+ * and deep equality see the rows; assignable and deletable like the data property it
+ * replaces, in its place among the keys).
+ */
+function rowsOnDemand(summary: SatisfactionSummary, indicators: readonly string[]): void {
+  const source = summary.adjustedColumns!;
+  let rows: AdjustedResponse[] | undefined;
+  Object.defineProperty(summary, "adjusted", {
+    get: () => {
+      rows ??= adjustedRows(source, indicators);
+      return rows;
+    },
+    set: (value: AdjustedResponse[]) => {
+      rows = value;
+    },
+    enumerable: true,
+    configurable: true,
+  });
+}
+
+/**
+ * Runs the estimators on a validated wave: the whole survey and, with groups, each group;
+ * `adjustedAs` as the option of that name.
+ */
 export function analyseSurvey(
   columns: SurveyColumns,
   resolved: ResolvedSatisfactionOptions,
   fnName: string,
+  adjustedAs: "rows" | "columns",
 ): ValueWeightedSatisfactionResult {
   const weights = resolveIndicatorWeights(resolved.indicatorWeights, columns.indicators, fnName);
   const reference = resolveReference(resolved.reference, columns.values, fnName);
@@ -353,8 +410,6 @@ export function analyseSurvey(
   const { settings } = resolved;
   const all = new Int32Array(columns.ids.length);
   for (let r = 0; r < all.length; r++) all[r] = r;
-  const whole = summarise(columns, all, reference, weights, scaleMax, settings);
-
   let groups: SatisfactionGroup[] | null = null;
   if (columns.groups !== null) {
     const members = new Map<string, number[]>();
@@ -367,10 +422,21 @@ export function analyseSurvey(
       .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
       .map((group) => ({
         group,
-        ...summarise(columns, Int32Array.from(members.get(group)!), reference, weights, scaleMax, settings),
+        ...summarise(
+          columns,
+          Int32Array.from(members.get(group)!),
+          reference,
+          weights,
+          scaleMax,
+          settings,
+          adjustedAs,
+          false,
+        ),
       }));
   }
-  return {
+  // The whole survey last: its adjusted scores take over the survey's columns.
+  const whole = summarise(columns, all, reference, weights, scaleMax, settings, adjustedAs, true);
+  const result: ValueWeightedSatisfactionResult = {
     ...whole,
     interval: {
       method: settings.method,
@@ -381,6 +447,11 @@ export function analyseSurvey(
     skipped: columns.skipped,
     groups,
   };
+  if (adjustedAs === "columns") {
+    rowsOnDemand(result, columns.indicators);
+    for (const group of groups ?? []) rowsOnDemand(group, columns.indicators);
+  }
+  return result;
 }
 
 /**
@@ -441,6 +512,8 @@ export function valueWeightedSatisfaction(
   options: ValueWeightedSatisfactionOptions = {},
 ): ValueWeightedSatisfactionResult {
   const resolved = resolveSatisfactionOptions(options, FN);
+  const { adjustedAs = "rows" } = options;
+  assertOneOf(adjustedAs, ["rows", "columns"], `${FN}: adjustedAs`);
   const columns = readSurvey(responses, valueLookup(values, FN), {
     fnName: FN,
     label: "responses",
@@ -449,5 +522,5 @@ export function valueWeightedSatisfaction(
     missingValue: resolved.missingValue,
     groupOf: resolved.groupOf,
   });
-  return analyseSurvey(columns, resolved, FN);
+  return analyseSurvey(columns, resolved, FN, adjustedAs);
 }
