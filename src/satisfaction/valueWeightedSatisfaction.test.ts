@@ -101,7 +101,8 @@ describe('valueWeightedSatisfaction: adjustedAs "columns"', () => {
     const { adjusted: _a, adjustedColumns: _c, ...rest } = r;
     const { adjusted: _b, adjustedColumns: _d, ...restRows } = rows;
     expect(rest).toEqual(restRows);
-    const descriptor = Object.getOwnPropertyDescriptor(r, "adjusted")!;
+    const fresh = valueWeightedSatisfaction(responses, values, { adjustedAs: "columns" });
+    const descriptor = Object.getOwnPropertyDescriptor(fresh, "adjusted")!;
     expect(descriptor.get).toBeTypeOf("function"); // an accessor, not yet rows
     expect(descriptor.enumerable).toBe(true);
     expect(r.adjusted).toEqual(rows.adjusted); // rows: b's delivery null, as above
@@ -111,12 +112,31 @@ describe('valueWeightedSatisfaction: adjustedAs "columns"', () => {
     expect(JSON.parse(JSON.stringify(r)).adjusted).toEqual(JSON.parse(JSON.stringify(rows.adjusted)));
   });
 
-  it("lets the rows be replaced or removed like a data property", () => {
+  it("becomes a plain property once read or assigned", () => {
     const s = valueWeightedSatisfaction(responses, values, { adjustedAs: "columns" });
-    (s as { adjusted: unknown[] }).adjusted = [];
-    expect(s.adjusted).toEqual([]);
-    delete (s as { adjusted?: unknown }).adjusted;
-    expect("adjusted" in s).toBe(false);
+    const rows = s.adjusted;
+    expect(Object.getOwnPropertyDescriptor(s, "adjusted")).toEqual({
+      value: rows,
+      writable: true,
+      enumerable: true,
+      configurable: true,
+    });
+    const t = valueWeightedSatisfaction(responses, values, { adjustedAs: "columns" });
+    (t as { adjusted: unknown }).adjusted = null; // what is assigned is what is read
+    expect(t.adjusted).toBeNull();
+    expect(Object.keys(t)).toEqual(Object.keys(s));
+    delete (t as { adjusted?: unknown }).adjusted;
+    expect("adjusted" in t).toBe(false);
+  });
+
+  it("still makes the rows on a frozen result, which refuses an assignment", () => {
+    const s = Object.freeze(valueWeightedSatisfaction(responses, values, { adjustedAs: "columns" }));
+    expect(s.adjusted.map((row) => row.customerId)).toEqual(["a", "b", "c"]);
+    expect(s.adjusted).toBe(s.adjusted);
+    expect(() => {
+      (s as { adjusted: unknown }).adjusted = [];
+    }).toThrow(TypeError);
+    expect(s.adjusted).toHaveLength(3);
   });
 
   it("gives every group its own columns, in the group's respondent order", () => {

@@ -153,8 +153,8 @@ export interface SatisfactionSummary {
   readonly index: SatisfactionIndex;
   /**
    * One entry per respondent, in input order. With `adjustedAs: "columns"` an accessor
-   * that makes the rows from `adjustedColumns` when first read (later reads return the
-   * same array; assigning replaces it).
+   * that makes the rows from `adjustedColumns` when first read and then becomes a plain
+   * property holding them (assigning first makes it one holding the value assigned).
    */
   readonly adjusted: AdjustedResponse[];
   /** The same adjusted scores as columns with `adjustedAs: "columns"`; `null` otherwise. */
@@ -373,20 +373,30 @@ function assertFiniteFactors(reference: number, values: Float64Array, fnName: st
 
 /**
  * Makes `summary.adjusted` an accessor that builds the rows from `summary.adjustedColumns`
- * when first read and keeps them (enumerable, so `JSON.stringify`, `Object.keys`, spread
- * and deep equality see the rows; assignable and deletable like the data property it
- * replaces, in its place among the keys).
+ * when first read, in its place among the keys. Enumerable, so `JSON.stringify`,
+ * `Object.keys`, spread and deep equality see the rows. The first read turns it into the
+ * plain data property it stands for (holding the rows; if the result was frozen or sealed
+ * meanwhile, the accessor keeps them instead); an assignment does the same with the value
+ * assigned, and throws on a frozen or sealed result as assigning a read-only property does.
  */
 function rowsOnDemand(summary: SatisfactionSummary, indicators: readonly string[]): void {
   const source = summary.adjustedColumns!;
   let rows: AdjustedResponse[] | undefined;
+  const settle = (target: object, value: unknown) =>
+    Object.defineProperty(target, "adjusted", {
+      value,
+      writable: true,
+      enumerable: true,
+      configurable: true,
+    });
   Object.defineProperty(summary, "adjusted", {
-    get: () => {
+    get() {
       rows ??= adjustedRows(source, indicators);
+      if (Object.getOwnPropertyDescriptor(summary, "adjusted")?.configurable) settle(summary, rows);
       return rows;
     },
-    set: (value: AdjustedResponse[]) => {
-      rows = value;
+    set(this: object, value: unknown) {
+      settle(this, value);
     },
     enumerable: true,
     configurable: true,
