@@ -19,6 +19,7 @@
  */
 
 import { compareIds } from "./compare.js";
+import { indices } from "./indices.js";
 
 /** Code units per key: six of 8 bits fill 48 of a double's 53 exact bits. */
 const UNITS_PER_KEY = 6;
@@ -54,9 +55,7 @@ export function registerIdKeys<T extends readonly string[]>(ids: T): T {
   ranksOfIds.delete(ids); // (registered again: the order from the new keys, not the old order)
   keysOfIds.set(ids, idKeys(ids));
   const n = ids.length;
-  const all = new Int32Array(n);
-  for (let i = 0; i < n; i++) all[i] = i;
-  const order = orderByIdKeys(ids, all);
+  const order = orderByIdKeys(ids, indices(n));
   if (order !== undefined) ranksOfIds.set(ids, { order, rank: inverse(order) });
   return ids;
 }

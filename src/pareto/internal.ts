@@ -10,6 +10,7 @@ import { compareIds } from "../internal/compare.js";
 import { hashOfId } from "../internal/idIndex.js";
 import { compareByKeys, idKeysOf, idRanksOf } from "../internal/idKeys.js";
 import { describeValue } from "../internal/dates.js";
+import { indices } from "../internal/indices.js";
 import { isVerifiedUniqueIds, rememberVerifiedIds } from "../internal/uniqueIds.js";
 import { isItemColumns, type ItemColumns } from "./itemColumns.js";
 import { orderByKeys, sortedCopyAsUnsigned } from "./kernels.js";
@@ -258,8 +259,7 @@ export function firstDuplicate(ids: readonly string[]): [number, number] | undef
   const hashes = new Int32Array(n);
   for (let i = 0; i < n; i++) hashes[i] = hashOfId(ids[i]!);
   if (n < PARTITION_FROM) {
-    const all = new Int32Array(n);
-    for (let i = 0; i < n; i++) all[i] = i;
+    const all = indices(n);
     const found = new Int32Array(2);
     const outcome = firstRepeatIn(ids, hashes, all, 0, n, tableFor(n), found);
     if (outcome < 0) return firstDuplicateByMap(ids);

@@ -14,6 +14,7 @@
  */
 import { CustomerValueError, type ValidationIssue } from "../errors/CustomerValueError.js";
 import { describeValue } from "../internal/dates.js";
+import { indices } from "../internal/indices.js";
 import { firstDuplicate } from "../pareto/internal.js";
 import type { Customer } from "../records/Customer.js";
 
@@ -166,13 +167,6 @@ export function groupLookup(
     "INVALID_OPTION",
     `${fnName}: groupBy must be "segment", "region", a Map or a function, got ${describeValue(groupBy)}`,
   );
-}
-
-/** `[0, 1, …, n - 1]`. */
-function identity(n: number): Int32Array {
-  const out = new Int32Array(n);
-  for (let i = 0; i < n; i++) out[i] = i;
-  return out;
 }
 
 /** Validates one wave and returns it as columns; see the module comment for the checks. */
@@ -352,7 +346,7 @@ export function readSurvey(
       keptGroups.push(group);
     }
     if (n < i) {
-      keptRows ??= identity(rows.length);
+      keptRows ??= indices(rows.length);
       keptRows[n] = i;
     }
     keptValues[n] = value + 0;
@@ -403,7 +397,7 @@ export function readSurvey(
   let ids = respondentIds;
   let scores = [...columns.values()];
   if (n < total) {
-    const at = keptRows ?? identity(n); // only the last rows were left out
+    const at = keptRows ?? indices(n); // only the last rows were left out
     ids = new Array<string>(n);
     for (let r = 0; r < n; r++) ids[r] = respondentIds[at[r]!]!;
     scores = scores.map((column) => {

@@ -1,6 +1,7 @@
 import { CustomerValueError } from "../errors/CustomerValueError.js";
 import { assertInRange, assertInteger, assertOneOf, assertOptions } from "../internal/assert.js";
 import { describeValue } from "../internal/dates.js";
+import { indices } from "../internal/indices.js";
 import type { Customer } from "../records/Customer.js";
 import type { SurveyResponse } from "../records/SurveyResponse.js";
 import { adjustedRows, type IntervalSettings, summarise } from "./estimates.js";
@@ -418,8 +419,7 @@ export function analyseSurvey(
   assertFiniteFactors(reference, columns.values, fnName);
   const scaleMax = resolved.scale === undefined ? null : resolved.scale[1];
   const { settings } = resolved;
-  const all = new Int32Array(columns.ids.length);
-  for (let r = 0; r < all.length; r++) all[r] = r;
+  const all = indices(columns.ids.length);
   let groups: SatisfactionGroup[] | null = null;
   if (columns.groups !== null) {
     const members = new Map<string, number[]>();
