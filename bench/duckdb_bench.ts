@@ -12,7 +12,7 @@ import { DuckDBInstance } from "@duckdb/node-api";
 
 const dir = process.argv[2]!;
 const runs = Number(process.argv[3] ?? 3);
-const warmup = Number(process.argv[4] ?? 1);
+const warmup = Number(process.argv[4] ?? 2);
 const meta = JSON.parse(readFileSync(join(dir, "meta.json"), "utf8")) as { asOf: string };
 const file = (name: string) => join(dir, name).replaceAll("'", "''");
 const asOf = `TIMESTAMPTZ '${meta.asOf.replace("T", " ").replace("Z", "+00")}'`;

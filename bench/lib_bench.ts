@@ -25,7 +25,7 @@ import { fitBgNbd } from "customer-value/models";
 
 const dir = process.argv[2]!;
 const runs = Number(process.argv[3] ?? 3);
-const warmup = Number(process.argv[4] ?? 1);
+const warmup = Number(process.argv[4] ?? 2);
 const meta = JSON.parse(readFileSync(join(dir, "meta.json"), "utf8")) as { asOf: string };
 
 /** A full collection outside the timed span, when node runs with --expose-gc (bench/run.ts does). */

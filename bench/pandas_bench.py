@@ -19,7 +19,7 @@ from scipy.special import betaln, gammaln
 
 directory = sys.argv[1]
 runs = int(sys.argv[2]) if len(sys.argv) > 2 else 3
-warmup = int(sys.argv[3]) if len(sys.argv) > 3 else 1
+warmup = int(sys.argv[3]) if len(sys.argv) > 3 else 2
 meta = json.load(open(f"{directory}/meta.json"))
 as_of = pd.Timestamp(meta["asOf"])
 timings, every, first = {}, {}, {}

@@ -12,8 +12,8 @@
  * side times the built package (`npm run build` first; bench/tsconfig.dist.json maps
  * `customer-value` to dist/ as an installed copy resolves it), not the TypeScript sources
  * through tsx, whose transform (esbuild's keepNames) adds work users do not have. Each engine
- * calls every computation `--warmup` times first (default 1: timed apart and reported as
- * "first calls"; the library's code is compiled as these run), then times it `runs` times
+ * calls every computation `--warmup` times first (default 2: timed apart, the first reported
+ * as "first calls"; the library's code is compiled as these run), then times it `runs` times
  * and reports the median, and its peak resident memory.
  * The library runs in `--library-passes` processes per size (default 3): one beside the
  * other engines, then one more per pass over all sizes once those are done; its figures
@@ -57,13 +57,21 @@ if (!Number.isInteger(libraryPasses) || libraryPasses < 1) {
   throw new Error(`--library-passes must be a whole number >= 1, got ${flag("--library-passes")}`);
 }
 /**
- * First calls per computation and engine, before the timed runs (default 1), at every size
- * alike. They are timed and reported apart: a first call includes the engine compiling the
- * library's code as it runs (several milliseconds per pass over 100k rows), a fixed cost
- * that, inside the timed runs, weighed on some sizes and not others and read as growth
- * (cohortRetention 10k -> 100k at 12.3x in one run, with 100k -> 1M at 2.6x).
+ * Calls per computation and engine before the timed runs (default 2), at every size
+ * alike. They are timed apart, and the first of them is reported ("First calls"): a first
+ * call includes the engine compiling the library's code as it runs (several milliseconds
+ * per pass over 100k rows), a fixed cost that, inside the timed runs, weighed on some sizes
+ * and not others and read as growth (cohortRetention 10k -> 100k at 12.3x in one run, with
+ * 100k -> 1M at 2.6x). Two since 2026-12-06: the second call compiles again. In its first
+ * call V8 compiles a pass's loop while it runs (on-stack replacement); that code is held
+ * only weakly, and the full collection the library side makes before each call (to time
+ * each call from the same heap) discards it, so the second call compiles every pass a
+ * second time (`--trace-opt`: each loop kernel of cohortRetention compiled twice more in
+ * call 2, none after; without the collection call 2 reuses the code). cohortRetention at
+ * 1M: 44-46 ms first, 51-68 ms second, 32-39 ms from the third (three processes); with
+ * one call apart, the second was a timed run and moved the median of nine by up to 40%.
  */
-const warmup = Number(flag("--warmup") ?? 1);
+const warmup = Number(flag("--warmup") ?? 2);
 if (!Number.isInteger(warmup) || warmup < 0) {
   throw new Error(`--warmup must be a whole number >= 0, got ${flag("--warmup")}`);
 }
@@ -138,6 +146,27 @@ console.error("building the package (npm run build) ...");
 run("npm", ["run", "build"]);
 /** The library's bench script imports `customer-value` from dist/, as users do. */
 const builtPackage = { TSX_TSCONFIG_PATH: join(here, "tsconfig.dist.json") };
+/**
+ * What first touching fresh memory costs on this machine now, in microseconds per 4 KB
+ * page: a new 200 MB buffer written once per page (the kernel maps each page on its first
+ * touch), median of 5. On the virtual machines this bench ran on it moved from about 2 to
+ * about 7 us between days, and the computations whose results are many small objects
+ * (valueWeightedSatisfaction's rows at 10M: some 50,000 fresh pages a call) move with it.
+ */
+function freshMemoryCost(): number {
+  const perPage: number[] = [];
+  for (let k = 0; k < 5; k++) {
+    const faultsBefore = process.resourceUsage().minorPageFault;
+    const t0 = performance.now();
+    const buffer = new Uint8Array(200 * 2 ** 20);
+    for (let i = 0; i < buffer.length; i += 4096) buffer[i] = 1;
+    const ms = performance.now() - t0;
+    const faults = process.resourceUsage().minorPageFault - faultsBefore;
+    perPage.push((ms * 1000) / Math.max(1, faults));
+  }
+  return median(perPage);
+}
+const memoryBefore = freshMemoryCost();
 const loadBefore = loadavg();
 const started = new Date();
 const results: {
@@ -185,6 +214,7 @@ for (const r of results) {
   console.log(sizeTable(r.size, r.meta, r.engines));
 }
 const loadAfter = loadavg();
+const memoryAfter = freshMemoryCost();
 
 /**
  * One library result from its passes: every timed run of every pass, their median, and
@@ -340,6 +370,7 @@ const machine = [
   `- CPU: ${cpus()[0]?.model ?? "unknown"}, ${cpus().length} logical cores; memory ${(totalmem() / 2 ** 30).toFixed(1)} GiB; ${platform()} ${release()}`,
   `- Node ${process.version}; ${version(python, ["-c", "import sys, pandas, numpy, scipy; print('Python', sys.version.split()[0] + ', pandas', pandas.__version__ + ', numpy', numpy.__version__ + ', scipy', scipy.__version__)"])}; @duckdb/node-api ${duckVersion}`,
   `- Load average (1/5/15 min) at start ${loadBefore.map((x) => x.toFixed(2)).join(" / ")}, at end ${loadAfter.map((x) => x.toFixed(2)).join(" / ")}`,
+  `- Fresh memory (a new 200 MB buffer touched once per 4 KB page, median of 5): ${memoryBefore.toFixed(2)} us per page at start, ${memoryAfter.toFixed(2)} at end`,
   `- Run started ${started.toISOString()}, finished ${new Date().toISOString()}; per computation and process ${warmup} first call${warmup === 1 ? "" : "s"} (reported apart) then ${runs} timed runs, median shown; the library in ${libraryPasses} process${libraryPasses === 1 ? "" : "es"} per size (passes over all sizes, the first beside the other engines), its median over all ${runs * libraryPasses} runs`,
 ].join("\n");
 
@@ -367,7 +398,10 @@ if (write) {
   const out = join(here, "out");
   mkdirSync(out, { recursive: true });
   const raw = join(out, `results-${started.toISOString().replace(/[:.]/g, "-")}.json`);
-  writeFileSync(raw, JSON.stringify({ started, loadBefore, loadAfter, results }, null, 1));
+  writeFileSync(
+    raw,
+    JSON.stringify({ started, loadBefore, loadAfter, memoryBefore, memoryAfter, results }, null, 1),
+  );
   console.error(`wrote ${raw}`);
 }
 
@@ -378,8 +412,8 @@ if (write && failed.length === 0) {
     "Written by `npm run bench` (bench/run.ts); do not edit by hand. Times are medians in",
     "milliseconds, excluding process start and imports; each engine runs in its own process,",
     "one after the other, on the same CSV files. A ratio below 1 means this library is faster.",
-    "Each engine calls each computation once before the timed runs; those first calls, in which",
-    "the JavaScript engine compiles the library's code, are timed apart (see First calls).",
+    `Each engine calls each computation ${warmup === 1 ? "once" : `${warmup} times`} before the timed runs; those calls, in which`,
+    "the JavaScript engine compiles the library's code, are timed apart (the first: see First calls).",
     "The library side runs the built package (dist/), as an installed copy does, in",
     `${libraryPasses} processes per size (passes over all sizes, see Machine); its medians pool their runs.`,
     "",
