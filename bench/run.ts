@@ -68,8 +68,8 @@ if (!Number.isInteger(libraryPasses) || libraryPasses < 1) {
  * each call from the same heap) discards it, so the second call compiles every pass a
  * second time (`--trace-opt`: each loop kernel of cohortRetention compiled twice more in
  * call 2, none after; without the collection call 2 reuses the code). cohortRetention at
- * 1M: 44-46 ms first, 51-68 ms second, 32-39 ms from the third (three processes); with
- * one call apart, the second was a timed run and moved the median of nine by up to 40%.
+ * 1M, three processes of lib_bench.ts: 44-45 ms first, 51-68 ms second, 32-48 ms from the
+ * third; with one call apart, the second call was one of the three timed runs.
  */
 const warmup = Number(flag("--warmup") ?? 2);
 if (!Number.isInteger(warmup) || warmup < 0) {
