@@ -175,9 +175,8 @@ export function orderByIdKeys(ids: readonly string[], items: Int32Array): Int32A
   const low = new Int32Array(n);
   const counts = new Int32Array(DIGITS << DIGIT_BITS);
   if (!splitFirstKeys(keys, items, n, high, low, counts)) return undefined;
-  let from = new Int32Array(n);
+  let from = indices(n);
   let to = new Int32Array(n);
-  for (let k = 0; k < n; k++) from[k] = k;
   for (let d = 0; d < DIGITS; d++) {
     const base = d << DIGIT_BITS;
     if (!prefixCounts(counts, base, n)) continue; // one digit value for every item
