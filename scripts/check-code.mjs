@@ -18,7 +18,8 @@ const MAX_LINES = 400;
 const FORBIDDEN_COMMENT = /\bissues? #?\d+|\bAPI\.md\b|\bDOMAIN\.md\b/i;
 
 const root = new URL("..", import.meta.url).pathname;
-const isSource = (name) => /\.ts$/.test(name) && !/\.(test|prop\.test|test-d)\.ts$/.test(name) && !/\.d\.ts$/.test(name);
+const isSource = (name) =>
+  /\.ts$/.test(name) && !/\.(test|prop\.test|test-d)\.ts$/.test(name) && !/\.d\.ts$/.test(name);
 
 function* sourceFiles(dir) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -78,7 +79,10 @@ function nameOf(node, source) {
   if (node.name) return node.name.getText(source);
   if (ts.isConstructorDeclaration(node)) return "constructor";
   const parent = node.parent;
-  if (parent && (ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)))
+  if (
+    parent &&
+    (ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent))
+  )
     return parent.name.getText(source);
   return "(anonymous)";
 }
@@ -107,10 +111,12 @@ for (const path of sourceFiles(join(root, "src"))) {
       const line = source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
       const where = `${file}:${line} ${nameOf(node, source)}`;
       const parameters = node.parameters.filter((p) => p.name.getText(source) !== "this").length;
-      if (parameters > MAX_PARAMETERS) breaches.push(`${where}: ${parameters} parameters (at most ${MAX_PARAMETERS})`);
+      if (parameters > MAX_PARAMETERS)
+        breaches.push(`${where}: ${parameters} parameters (at most ${MAX_PARAMETERS})`);
       const cc = complexity(node);
       measured.push([cc, where]);
-      if (cc > MAX_COMPLEXITY) breaches.push(`${where}: cyclomatic complexity ${cc} (at most ${MAX_COMPLEXITY})`);
+      if (cc > MAX_COMPLEXITY)
+        breaches.push(`${where}: cyclomatic complexity ${cc} (at most ${MAX_COMPLEXITY})`);
     }
     ts.forEachChild(node, visit);
   };
@@ -118,15 +124,19 @@ for (const path of sourceFiles(join(root, "src"))) {
   // Trailing comments at the end of the file
   for (const range of ts.getTrailingCommentRanges(text, source.end) ?? []) {
     const comment = text.slice(range.pos, range.end);
-    if (FORBIDDEN_COMMENT.test(comment)) breaches.push(`${file}: a trailing comment names an issue or an outside document`);
+    if (FORBIDDEN_COMMENT.test(comment))
+      breaches.push(`${file}: a trailing comment names an issue or an outside document`);
   }
 }
 
 if (process.argv.includes("--report")) {
-  for (const [cc, where] of measured.sort((a, b) => b[0] - a[0]).slice(0, 25)) console.log(`${String(cc).padStart(3)}  ${where}`);
+  for (const [cc, where] of measured.sort((a, b) => b[0] - a[0]).slice(0, 25))
+    console.log(`${String(cc).padStart(3)}  ${where}`);
 }
 if (breaches.length > 0) {
-  console.error(`check-code: ${breaches.length} breach${breaches.length === 1 ? "" : "es"} of the code rules in src/:`);
+  console.error(
+    `check-code: ${breaches.length} breach${breaches.length === 1 ? "" : "es"} of the code rules in src/:`,
+  );
   for (const breach of breaches) console.error(`  ${breach}`);
   process.exit(1);
 }

@@ -26,10 +26,6 @@ export type Period = (typeof PERIODS)[number];
 
 export const MS_PER_DAY = 86_400_000;
 
-// YYYY-MM-DD, optionally followed by T or a space and hh:mm[:ss[.fff]], and a zone (Z or ±hh[:mm]) only after a time.
-const ISO_PATTERN =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
-
 /**
  * The instants a date may take: years 0000 to 9999 in UTC, as ISO-8601 strings can
  * spell them. A `Date` beyond (JavaScript allows years up to 275760) is rejected, so
@@ -84,12 +80,15 @@ export function isoString(t: number): string {
 }
 
 /**
- * Reads a date: a valid `Date`, or an ISO-8601 string `YYYY-MM-DD[Thh:mm[:ss[.fff]][Z|±hh:mm]]`
- * (a space may replace the `T`; without a zone the time is UTC). Calendar-invalid strings
- * such as `2011-02-30` are rejected rather than rolled over, and so is any instant
- * outside years 0000 to 9999 UTC.
+ * Reads a date: a valid `Date`, or an ISO-8601 string `YYYY-MM-DD[Thh:mm[:ss[.fff]][Z|±hh[:mm]]]`
+ * (a space may replace the `T`, a comma the dot; a zone only after a time; without a zone
+ * the time is UTC; surrounding whitespace is ignored). Calendar-invalid strings such as
+ * `2011-02-30` are rejected rather than rolled over, and so is any instant outside years
+ * 0000 to 9999 UTC. Fractions of a millisecond are cut off.
  *
  * @returns epoch milliseconds, or `undefined` when the value is not a valid date.
+ * @example
+ * parseDateInput("2011-03-04T10:00:00+01:00"); // => 1299229200000
  */
 export function parseDateInput(value: unknown): number | undefined {
   if (value instanceof Date) {
@@ -97,30 +96,107 @@ export function parseDateInput(value: unknown): number | undefined {
     return Number.isFinite(t) ? inRange(t) : undefined;
   }
   if (typeof value !== "string") return undefined;
-  const m = ISO_PATTERN.exec(value.trim());
-  if (m === null) return undefined;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  const hour = m[4] === undefined ? 0 : Number(m[4]);
-  const minute = m[5] === undefined ? 0 : Number(m[5]);
-  const second = m[6] === undefined ? 0 : Number(m[6]);
-  const millis = m[7] === undefined ? 0 : Math.floor(Number(`0.${m[7]}`) * 1000);
-  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return undefined;
-  const base = new Date(0);
-  base.setUTCFullYear(year, month - 1, day); // setUTCFullYear keeps years 0-99 as written
-  if (base.getUTCMonth() !== month - 1 || base.getUTCDate() !== day) return undefined; // 2011-02-30
-  let offsetMinutes = 0;
-  const zone = m[8];
-  if (zone !== undefined && zone !== "Z") {
-    const sign = zone[0] === "-" ? -1 : 1;
-    const digits = zone.slice(1).replace(":", "");
-    const oh = Number(digits.slice(0, 2));
-    const om = digits.length > 2 ? Number(digits.slice(2, 4)) : 0;
-    if (oh > 23 || om > 59) return undefined;
-    offsetMinutes = sign * (oh * 60 + om);
+  const text =
+    value.length > 0 && (value.charCodeAt(0) <= 32 || value.charCodeAt(value.length - 1) <= 32)
+      ? value.trim()
+      : value;
+  return readIsoDate(text);
+}
+
+/** The value of the `count` ASCII digits of `text` from `at`, or -1 unless all are digits. */
+function digitsAt(text: string, at: number, count: number): number {
+  let value = 0;
+  for (let k = at; k < at + count; k++) {
+    const d = text.charCodeAt(k) - 48;
+    if (!(d >= 0 && d <= 9)) return -1;
+    value = value * 10 + d;
   }
-  return inRange(base.getTime() + ((hour * 60 + minute - offsetMinutes) * 60 + second) * 1000 + millis);
+  return value;
+}
+
+/** Days from 1970-01-01 to the proleptic Gregorian date (Hinnant, "chrono-compatible low-level date algorithms"). */
+export function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
+
+const isLeapYear = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** The date part `YYYY-MM-DD` at the start of `text` as days since 1970, or undefined. */
+function readCalendarDay(text: string): number | undefined {
+  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined; // "-"
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 2);
+  const day = digitsAt(text, 8, 2);
+  if (year < 0 || month < 1 || month > 12 || day < 1) return undefined;
+  const monthDays = month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1]!;
+  return day > monthDays ? undefined : daysFromCivil(year, month, day);
+}
+
+/**
+ * The time of day after the date (`Thh:mm[:ss[.fff]]`, from position 10) as milliseconds,
+ * and where it ends; undefined when malformed.
+ */
+function readClock(text: string): { ms: number; end: number } | undefined {
+  const separator = text.charCodeAt(10);
+  if ((separator !== 84 && separator !== 32) || text.charCodeAt(13) !== 58) return undefined; // "T" or " ", ":"
+  const hour = digitsAt(text, 11, 2);
+  const minute = digitsAt(text, 14, 2);
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59) return undefined;
+  let ms = (hour * 60 + minute) * 60_000;
+  let at = 16;
+  if (text.charCodeAt(at) === 58) {
+    const second = digitsAt(text, at + 1, 2);
+    if (second < 0 || second > 59) return undefined;
+    ms += second * 1000;
+    at += 3;
+    const mark = text.charCodeAt(at);
+    if (mark === 46 || mark === 44) {
+      // "." or ",": 1 to 9 digits, of which the first three are the milliseconds
+      let digits = 0;
+      let millis = 0;
+      while (digits < 10 && digitsAt(text, at + 1 + digits, 1) >= 0) {
+        if (digits < 3) millis = millis * 10 + (text.charCodeAt(at + 1 + digits) - 48);
+        digits++;
+      }
+      if (digits === 0 || digits > 9) return undefined;
+      for (let k = digits; k < 3; k++) millis *= 10;
+      ms += millis;
+      at += 1 + digits;
+    }
+  }
+  return { ms, end: at };
+}
+
+/** A zone designator filling `text` from `at` (`Z`, `±hh`, `±hhmm`, `±hh:mm`) as minutes east of UTC. */
+function readZone(text: string, at: number): number | undefined {
+  const rest = text.length - at;
+  if (rest === 1 && text.charCodeAt(at) === 90) return 0; // "Z"
+  const sign = text.charCodeAt(at) === 43 ? 1 : text.charCodeAt(at) === 45 ? -1 : 0; // "+", "-"
+  if (sign === 0 || (rest !== 3 && rest !== 5 && rest !== 6)) return undefined;
+  const hours = digitsAt(text, at + 1, 2);
+  const minutesAt = rest === 6 ? at + 4 : at + 3;
+  if (rest === 6 && text.charCodeAt(at + 3) !== 58) return undefined;
+  const minutes = rest === 3 ? 0 : digitsAt(text, minutesAt, 2);
+  if (hours < 0 || hours > 23 || minutes < 0 || minutes > 59) return undefined;
+  return sign * (hours * 60 + minutes);
+}
+
+/** An ISO-8601 string (no surrounding whitespace) as epoch milliseconds, or undefined. */
+function readIsoDate(text: string): number | undefined {
+  const day = text.length >= 10 ? readCalendarDay(text) : undefined;
+  if (day === undefined) return undefined;
+  if (text.length === 10) return inRange(day * MS_PER_DAY);
+  const clock = readClock(text);
+  if (clock === undefined) return undefined;
+  const zone = clock.end === text.length ? 0 : readZone(text, clock.end);
+  if (zone === undefined) return undefined;
+  return inRange(day * MS_PER_DAY + clock.ms - zone * 60_000);
 }
 
 /**
