@@ -35,9 +35,7 @@ if (process.argv.includes("--check")) {
     committed = readFileSync(target, "utf8");
   } catch {}
   if (committed !== text) {
-    console.error(
-      "src/engine/radixWasm.ts is not what src/engine/radix.wat compiles to: run npm run wasm",
-    );
+    console.error("src/engine/radixWasm.ts is not what src/engine/radix.wat compiles to: run npm run wasm");
     process.exit(1);
   }
   console.log(`radixWasm.ts matches radix.wat (${bytes.length} bytes)`);
