@@ -94,3 +94,77 @@ export function idOrderOf(ids: readonly string[]): Int32Array {
   }
   return order;
 }
+
+/**
+ * Ids numbered in order of first appearance, looked up by their UTF-8 bytes, so that
+ * reading a file makes a string only for each new id, not for every row: an open-addressing
+ * hash table (FNV-1a over the bytes, linear probing, kept at most half full) beside a copy
+ * of each distinct id's bytes.
+ */
+export class ByteIdDictionary {
+  /** The distinct ids, in order of first appearance. */
+  readonly ids: string[] = [];
+  /** Slot s: the code + 1 of the id stored there (0: empty), and its hash. */
+  private slots = new Int32Array(2048);
+  private hashes = new Int32Array(2048);
+  /** Id c's bytes are `arena[starts[c] .. starts[c + 1])`. */
+  private arena = new Uint8Array(1 << 16);
+  private starts = new Int32Array(1025);
+  private readonly decoder = new TextDecoder();
+
+  /** The code of the id written in `bytes[from .. to)`, added when new. */
+  codeOf(bytes: Uint8Array, from: number, to: number): number {
+    let hash = 0x811c9dc5;
+    for (let k = from; k < to; k++) hash = Math.imul(hash ^ bytes[k]!, 0x01000193);
+    const mask = this.slots.length - 1;
+    let s = hash & mask;
+    for (let code = this.slots[s]! - 1; code >= 0; code = this.slots[s]! - 1) {
+      if (this.hashes[s] === hash && this.sameBytes(code, bytes, from, to)) return code;
+      s = (s + 1) & mask;
+    }
+    return this.add(bytes, from, to, hash, s);
+  }
+
+  private sameBytes(code: number, bytes: Uint8Array, from: number, to: number): boolean {
+    const at = this.starts[code]!;
+    if (this.starts[code + 1]! - at !== to - from) return false;
+    for (let k = 0; k < to - from; k++) if (this.arena[at + k] !== bytes[from + k]) return false;
+    return true;
+  }
+
+  private add(bytes: Uint8Array, from: number, to: number, hash: number, slot: number): number {
+    const code = this.ids.length;
+    this.ids.push(this.decoder.decode(bytes.subarray(from, to)));
+    const at = this.starts[code]!;
+    if (code + 2 > this.starts.length) this.starts = grown(this.starts, 2 * this.starts.length);
+    if (at + (to - from) > this.arena.length) this.arena = grown(this.arena, 2 * (at + (to - from)));
+    this.arena.set(bytes.subarray(from, to), at);
+    this.starts[code + 1] = at + (to - from);
+    this.slots[slot] = code + 1;
+    this.hashes[slot] = hash;
+    if (2 * this.ids.length > this.slots.length) this.rehash();
+    return code;
+  }
+
+  /** Doubles the table and places every id again. */
+  private rehash(): void {
+    const old = { slots: this.slots, hashes: this.hashes };
+    this.slots = new Int32Array(2 * old.slots.length);
+    this.hashes = new Int32Array(2 * old.slots.length);
+    const mask = this.slots.length - 1;
+    for (let t = 0; t < old.slots.length; t++) {
+      if (old.slots[t] === 0) continue;
+      let s = old.hashes[t]! & mask;
+      while (this.slots[s] !== 0) s = (s + 1) & mask;
+      this.slots[s] = old.slots[t]!;
+      this.hashes[s] = old.hashes[t]!;
+    }
+  }
+}
+
+/** A copy of `array` in a new array of `size` elements. */
+function grown<T extends Int32Array | Uint8Array>(array: T, size: number): T {
+  const out = new (array.constructor as new (n: number) => T)(size);
+  out.set(array);
+  return out;
+}

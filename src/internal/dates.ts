@@ -97,17 +97,41 @@ export function parseDateInput(value: unknown): number | undefined {
   }
   if (typeof value !== "string") return undefined;
   const text =
-    value.length > 0 && (value.charCodeAt(0) <= 32 || value.charCodeAt(value.length - 1) <= 32)
+    value.length > 0 && (value.charCodeAt(0) > 127 || value.charCodeAt(value.length - 1) > 127)
       ? value.trim()
       : value;
-  return readIsoDate(text);
+  if (text.length > UNITS.length) return undefined;
+  for (let i = 0; i < text.length; i++) UNITS[i] = text.charCodeAt(i);
+  return readIsoDate(UNITS, 0, text.length);
 }
 
-/** The value of the `count` ASCII digits of `text` from `at`, or -1 unless all are digits. */
-function digitsAt(text: string, at: number, count: number): number {
+/** The code units of a string being read (no ISO-8601 date is longer). */
+const UNITS = new Uint16Array(64);
+
+/**
+ * The ISO-8601 date written in code units `units[from .. to)` (UTF-16 units, or the bytes
+ * of an ASCII file) as epoch milliseconds, with the rules of {@link parseDateInput};
+ * `undefined` when it is not one.
+ */
+export function readIsoDate(units: Uint8Array | Uint16Array, from: number, to: number): number | undefined {
+  let a = from;
+  let b = to;
+  while (a < b && units[a]! <= 32 && isWhitespace(units[a]!)) a++;
+  while (b > a && units[b - 1]! <= 32 && isWhitespace(units[b - 1]!)) b--;
+  return readIsoUnits(units, a, b);
+}
+
+/** Whitespace as `String.prototype.trim` sees it, among the ASCII control characters and space. */
+const isWhitespace = (unit: number) => unit === 32 || (unit >= 9 && unit <= 13);
+
+/** Code units: the UTF-16 units of a string, or the bytes of an ASCII text. */
+type Units = Uint8Array | Uint16Array;
+
+/** The value of the `count` ASCII digits at `units[at ..]`, or -1 unless all are digits. */
+function digitsAt(units: Units, at: number, count: number): number {
   let value = 0;
   for (let k = at; k < at + count; k++) {
-    const d = text.charCodeAt(k) - 48;
+    const d = (units[k] ?? 0) - 48;
     if (!(d >= 0 && d <= 9)) return -1;
     value = value * 10 + d;
   }
@@ -127,76 +151,76 @@ export function daysFromCivil(year: number, month: number, day: number): number 
 const isLeapYear = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-/** The date part `YYYY-MM-DD` at the start of `text` as days since 1970, or undefined. */
-function readCalendarDay(text: string): number | undefined {
-  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined; // "-"
-  const year = digitsAt(text, 0, 4);
-  const month = digitsAt(text, 5, 2);
-  const day = digitsAt(text, 8, 2);
-  if (year < 0 || month < 1 || month > 12 || day < 1) return undefined;
+/** `YYYY-MM-DD` at `units[at ..]` as days since 1970, or NaN. */
+function readCalendarDay(units: Units, at: number): number {
+  if (units[at + 4] !== 45 || units[at + 7] !== 45) return Number.NaN; // "-"
+  const year = digitsAt(units, at, 4);
+  const month = digitsAt(units, at + 5, 2);
+  const day = digitsAt(units, at + 8, 2);
+  if (year < 0 || month < 1 || month > 12 || day < 1) return Number.NaN;
   const monthDays = month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1]!;
-  return day > monthDays ? undefined : daysFromCivil(year, month, day);
+  return day > monthDays ? Number.NaN : daysFromCivil(year, month, day);
+}
+
+/** Where the digits of a fraction starting at `at` end (1 to 9 digits; -1 otherwise). */
+function fractionEnd(units: Units, at: number, to: number): number {
+  let end = at;
+  while (end < to && digitsAt(units, end, 1) >= 0) end++;
+  return end === at || end - at > 9 ? -1 : end;
+}
+
+/** The milliseconds of the fraction digits `units[at .. end)`: its first three digits, cut, not rounded. */
+function fractionMillis(units: Units, at: number, end: number): number {
+  let millis = 0;
+  for (let k = at; k < at + 3; k++) millis = millis * 10 + (k < end ? units[k]! - 48 : 0);
+  return millis;
 }
 
 /**
- * The time of day after the date (`Thh:mm[:ss[.fff]]`, from position 10) as milliseconds,
- * and where it ends; undefined when malformed.
+ * `Thh:mm[:ss[.fff]][zone]` (a space may replace the `T`, a comma the dot) filling
+ * `units[at .. to)`, as milliseconds after the day's start in UTC; NaN when malformed.
  */
-function readClock(text: string): { ms: number; end: number } | undefined {
-  const separator = text.charCodeAt(10);
-  if ((separator !== 84 && separator !== 32) || text.charCodeAt(13) !== 58) return undefined; // "T" or " ", ":"
-  const hour = digitsAt(text, 11, 2);
-  const minute = digitsAt(text, 14, 2);
-  if (hour < 0 || hour > 23 || minute < 0 || minute > 59) return undefined;
+function readTimeOfDay(units: Units, at: number, to: number): number {
+  if ((units[at] !== 84 && units[at] !== 32) || units[at + 3] !== 58) return Number.NaN; // "T" or " ", ":"
+  const hour = digitsAt(units, at + 1, 2);
+  const minute = digitsAt(units, at + 4, 2);
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || to - at < 6) return Number.NaN;
   let ms = (hour * 60 + minute) * 60_000;
-  let at = 16;
-  if (text.charCodeAt(at) === 58) {
-    const second = digitsAt(text, at + 1, 2);
-    if (second < 0 || second > 59) return undefined;
+  let p = at + 6;
+  if (p < to && units[p] === 58) {
+    const second = digitsAt(units, p + 1, 2);
+    if (second < 0 || second > 59 || to - p < 3) return Number.NaN;
     ms += second * 1000;
-    at += 3;
-    const mark = text.charCodeAt(at);
-    if (mark === 46 || mark === 44) {
-      // "." or ",": 1 to 9 digits, of which the first three are the milliseconds
-      let digits = 0;
-      let millis = 0;
-      while (digits < 10 && digitsAt(text, at + 1 + digits, 1) >= 0) {
-        if (digits < 3) millis = millis * 10 + (text.charCodeAt(at + 1 + digits) - 48);
-        digits++;
-      }
-      if (digits === 0 || digits > 9) return undefined;
-      for (let k = digits; k < 3; k++) millis *= 10;
-      ms += millis;
-      at += 1 + digits;
+    p += 3;
+    if (p < to && (units[p] === 46 || units[p] === 44)) {
+      const end = fractionEnd(units, p + 1, to);
+      if (end < 0) return Number.NaN;
+      ms += fractionMillis(units, p + 1, end);
+      p = end;
     }
   }
-  return { ms, end: at };
+  return p === to ? ms : ms - readZone(units, p, to) * 60_000;
 }
 
-/** A zone designator filling `text` from `at` (`Z`, `±hh`, `±hhmm`, `±hh:mm`) as minutes east of UTC. */
-function readZone(text: string, at: number): number | undefined {
-  const rest = text.length - at;
-  if (rest === 1 && text.charCodeAt(at) === 90) return 0; // "Z"
-  const sign = text.charCodeAt(at) === 43 ? 1 : text.charCodeAt(at) === 45 ? -1 : 0; // "+", "-"
-  if (sign === 0 || (rest !== 3 && rest !== 5 && rest !== 6)) return undefined;
-  const hours = digitsAt(text, at + 1, 2);
-  const minutesAt = rest === 6 ? at + 4 : at + 3;
-  if (rest === 6 && text.charCodeAt(at + 3) !== 58) return undefined;
-  const minutes = rest === 3 ? 0 : digitsAt(text, minutesAt, 2);
-  if (hours < 0 || hours > 23 || minutes < 0 || minutes > 59) return undefined;
+/** A zone designator filling `units[at .. to)` (`Z`, `±hh`, `±hhmm`, `±hh:mm`) as minutes east of UTC, or NaN. */
+function readZone(units: Units, at: number, to: number): number {
+  const rest = to - at;
+  if (rest === 1 && units[at] === 90) return 0; // "Z"
+  const sign = units[at] === 43 ? 1 : units[at] === 45 ? -1 : 0; // "+", "-"
+  if (sign === 0 || (rest !== 3 && rest !== 5 && rest !== 6) || (rest === 6 && units[at + 3] !== 58))
+    return Number.NaN;
+  const hours = digitsAt(units, at + 1, 2);
+  const minutes = rest === 3 ? 0 : digitsAt(units, rest === 6 ? at + 4 : at + 3, 2);
+  if (hours < 0 || hours > 23 || minutes < 0 || minutes > 59) return Number.NaN;
   return sign * (hours * 60 + minutes);
 }
 
-/** An ISO-8601 string (no surrounding whitespace) as epoch milliseconds, or undefined. */
-function readIsoDate(text: string): number | undefined {
-  const day = text.length >= 10 ? readCalendarDay(text) : undefined;
-  if (day === undefined) return undefined;
-  if (text.length === 10) return inRange(day * MS_PER_DAY);
-  const clock = readClock(text);
-  if (clock === undefined) return undefined;
-  const zone = clock.end === text.length ? 0 : readZone(text, clock.end);
-  if (zone === undefined) return undefined;
-  return inRange(day * MS_PER_DAY + clock.ms - zone * 60_000);
+/** An ISO-8601 date filling `units[from .. to)` (no surrounding whitespace) as epoch milliseconds, or undefined. */
+function readIsoUnits(units: Units, from: number, to: number): number | undefined {
+  if (to - from < 10) return undefined;
+  const day = readCalendarDay(units, from);
+  const ms = to - from === 10 ? 0 : readTimeOfDay(units, from + 10, to);
+  return Number.isNaN(day) || Number.isNaN(ms) ? undefined : inRange(day * MS_PER_DAY + ms);
 }
 
 /**
