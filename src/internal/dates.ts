@@ -1,7 +1,7 @@
 /**
  * Shared date handling: the one place that reads dates, cuts calendar periods and
- * moves by durations. Every module goes through here so that UTC-by-default,
- * IANA time zones and the window boundary convention of API.md hold everywhere.
+ * moves by durations. Every module goes through here so that UTC-by-default, IANA time
+ * zones and the window boundary convention (docs/dates.md) hold everywhere.
  *
  * - A date is a `Date` or an ISO-8601 string; a string without a zone is UTC.
  * - Calendar periods are numbered by a *period index* (an integer: consecutive
@@ -15,6 +15,9 @@ import { TZDate, tz, tzOffset } from "@date-fns/tz";
 import { utc } from "@date-fns/utc";
 import { add, type Duration, getISOWeek, getISOWeekYear, sub } from "date-fns";
 import { CustomerValueError } from "../errors/CustomerValueError.js";
+import { readIsoDate, timeInRange } from "./isoDate.js";
+
+export { daysFromCivil, readIsoDate, timeInRange } from "./isoDate.js";
 
 /** A date as records and options accept it: a `Date` or an ISO-8601 string (no zone = UTC). */
 export type DateInput = Date | string;
@@ -25,21 +28,6 @@ export const PERIODS = ["day", "week", "month", "quarter", "year"] as const;
 export type Period = (typeof PERIODS)[number];
 
 export const MS_PER_DAY = 86_400_000;
-
-/**
- * The instants a date may take: years 0000 to 9999 in UTC, as ISO-8601 strings can
- * spell them. A `Date` beyond (JavaScript allows years up to 275760) is rejected, so
- * that period and window math (which steps past the last date) never leaves the
- * `Date` range.
- */
-const MIN_TIME = -62_167_219_200_000; // 0000-01-01T00:00:00.000Z
-const MAX_TIME = 253_402_300_799_999; // 9999-12-31T23:59:59.999Z
-
-/** The time (epoch ms) if it lies in years 0000..9999 UTC, else `undefined` (also for NaN). */
-export function timeInRange(t: number): number | undefined {
-  return t >= MIN_TIME && t <= MAX_TIME ? t : undefined;
-}
-const inRange = timeInRange;
 
 /** The largest time a `Date` holds, in ms either side of 1970. */
 const MAX_DATE_TIME = 8.64e15;
@@ -52,11 +40,9 @@ const isoClockKeys = new Float64Array(ISO_CACHE_SLOTS).fill(Number.NaN);
 const isoClockParts: string[] = new Array<string>(ISO_CACHE_SLOTS).fill("");
 
 /**
- * `new Date(t).toISOString()`, the same string, for results written a million times
- * (issue 11: `classifyLifecycles` writes two to four dates per customer). The date part
- * (`2023-05-03T`) and the clock part (`12:10:00.000Z`) come from two small direct-mapped
- * caches keyed by the day and the time of day, filled from `toISOString` itself, so most
- * calls allocate neither a `Date` nor the characters, only the joined string.
+ * `new Date(t).toISOString()`, the same string, for results that write millions of dates
+ * (lifecycle evidence): the date part and the clock part come from two small caches keyed
+ * by the day and the time of day, filled from `toISOString` itself.
  */
 export function isoString(t: number): string {
   // A fraction of a millisecond (which toISOString truncates towards zero) is not cached,
@@ -93,7 +79,7 @@ export function isoString(t: number): string {
 export function parseDateInput(value: unknown): number | undefined {
   if (value instanceof Date) {
     const t = value.getTime();
-    return Number.isFinite(t) ? inRange(t) : undefined;
+    return Number.isFinite(t) ? timeInRange(t) : undefined;
   }
   if (typeof value !== "string") return undefined;
   const text =
@@ -107,121 +93,6 @@ export function parseDateInput(value: unknown): number | undefined {
 
 /** The code units of a string being read (no ISO-8601 date is longer). */
 const UNITS = new Uint16Array(64);
-
-/**
- * The ISO-8601 date written in code units `units[from .. to)` (UTF-16 units, or the bytes
- * of an ASCII file) as epoch milliseconds, with the rules of {@link parseDateInput};
- * `undefined` when it is not one.
- */
-export function readIsoDate(units: Uint8Array | Uint16Array, from: number, to: number): number | undefined {
-  let a = from;
-  let b = to;
-  while (a < b && units[a]! <= 32 && isWhitespace(units[a]!)) a++;
-  while (b > a && units[b - 1]! <= 32 && isWhitespace(units[b - 1]!)) b--;
-  return readIsoUnits(units, a, b);
-}
-
-/** Whitespace as `String.prototype.trim` sees it, among the ASCII control characters and space. */
-const isWhitespace = (unit: number) => unit === 32 || (unit >= 9 && unit <= 13);
-
-/** Code units: the UTF-16 units of a string, or the bytes of an ASCII text. */
-type Units = Uint8Array | Uint16Array;
-
-/** The value of the `count` ASCII digits at `units[at ..]`, or -1 unless all are digits. */
-function digitsAt(units: Units, at: number, count: number): number {
-  let value = 0;
-  for (let k = at; k < at + count; k++) {
-    const d = (units[k] ?? 0) - 48;
-    if (!(d >= 0 && d <= 9)) return -1;
-    value = value * 10 + d;
-  }
-  return value;
-}
-
-/** Days from 1970-01-01 to the proleptic Gregorian date (Hinnant, "chrono-compatible low-level date algorithms"). */
-export function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yearOfEra = y - era * 400;
-  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  return era * 146_097 + dayOfEra - 719_468;
-}
-
-const isLeapYear = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/** `YYYY-MM-DD` at `units[at ..]` as days since 1970, or NaN. */
-function readCalendarDay(units: Units, at: number): number {
-  if (units[at + 4] !== 45 || units[at + 7] !== 45) return Number.NaN; // "-"
-  const year = digitsAt(units, at, 4);
-  const month = digitsAt(units, at + 5, 2);
-  const day = digitsAt(units, at + 8, 2);
-  if (year < 0 || month < 1 || month > 12 || day < 1) return Number.NaN;
-  const monthDays = month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1]!;
-  return day > monthDays ? Number.NaN : daysFromCivil(year, month, day);
-}
-
-/** Where the digits of a fraction starting at `at` end (1 to 9 digits; -1 otherwise). */
-function fractionEnd(units: Units, at: number, to: number): number {
-  let end = at;
-  while (end < to && digitsAt(units, end, 1) >= 0) end++;
-  return end === at || end - at > 9 ? -1 : end;
-}
-
-/** The milliseconds of the fraction digits `units[at .. end)`: its first three digits, cut, not rounded. */
-function fractionMillis(units: Units, at: number, end: number): number {
-  let millis = 0;
-  for (let k = at; k < at + 3; k++) millis = millis * 10 + (k < end ? units[k]! - 48 : 0);
-  return millis;
-}
-
-/**
- * `Thh:mm[:ss[.fff]][zone]` (a space may replace the `T`, a comma the dot) filling
- * `units[at .. to)`, as milliseconds after the day's start in UTC; NaN when malformed.
- */
-function readTimeOfDay(units: Units, at: number, to: number): number {
-  if ((units[at] !== 84 && units[at] !== 32) || units[at + 3] !== 58) return Number.NaN; // "T" or " ", ":"
-  const hour = digitsAt(units, at + 1, 2);
-  const minute = digitsAt(units, at + 4, 2);
-  if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || to - at < 6) return Number.NaN;
-  let ms = (hour * 60 + minute) * 60_000;
-  let p = at + 6;
-  if (p < to && units[p] === 58) {
-    const second = digitsAt(units, p + 1, 2);
-    if (second < 0 || second > 59 || to - p < 3) return Number.NaN;
-    ms += second * 1000;
-    p += 3;
-    if (p < to && (units[p] === 46 || units[p] === 44)) {
-      const end = fractionEnd(units, p + 1, to);
-      if (end < 0) return Number.NaN;
-      ms += fractionMillis(units, p + 1, end);
-      p = end;
-    }
-  }
-  return p === to ? ms : ms - readZone(units, p, to) * 60_000;
-}
-
-/** A zone designator filling `units[at .. to)` (`Z`, `±hh`, `±hhmm`, `±hh:mm`) as minutes east of UTC, or NaN. */
-function readZone(units: Units, at: number, to: number): number {
-  const rest = to - at;
-  if (rest === 1 && units[at] === 90) return 0; // "Z"
-  const sign = units[at] === 43 ? 1 : units[at] === 45 ? -1 : 0; // "+", "-"
-  if (sign === 0 || (rest !== 3 && rest !== 5 && rest !== 6) || (rest === 6 && units[at + 3] !== 58))
-    return Number.NaN;
-  const hours = digitsAt(units, at + 1, 2);
-  const minutes = rest === 3 ? 0 : digitsAt(units, rest === 6 ? at + 4 : at + 3, 2);
-  if (hours < 0 || hours > 23 || minutes < 0 || minutes > 59) return Number.NaN;
-  return sign * (hours * 60 + minutes);
-}
-
-/** An ISO-8601 date filling `units[from .. to)` (no surrounding whitespace) as epoch milliseconds, or undefined. */
-function readIsoUnits(units: Units, from: number, to: number): number | undefined {
-  if (to - from < 10) return undefined;
-  const day = readCalendarDay(units, from);
-  const ms = to - from === 10 ? 0 : readTimeOfDay(units, from + 10, to);
-  return Number.isNaN(day) || Number.isNaN(ms) ? undefined : inRange(day * MS_PER_DAY + ms);
-}
 
 /**
  * Reads a date option or field, throwing a `CustomerValueError` that names where it came from.
@@ -316,7 +187,7 @@ export function addDuration(time: number, duration: Duration, timeZone?: string)
 }
 
 /**
- * The boundary convention of API.md: "`a` is at least `duration` before `b`" means
+ * The window boundary convention: "`a` is at least `duration` before `b`" means
  * `a <= sub(b, duration)`, with date-fns month-end clamping.
  */
 export function isAtLeastBefore(a: number, duration: Duration, b: number, timeZone?: string): boolean {
