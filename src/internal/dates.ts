@@ -13,7 +13,12 @@
  */
 import { TZDate, tz, tzOffset } from "@date-fns/tz";
 import { utc } from "@date-fns/utc";
-import { add, type Duration, getISOWeek, getISOWeekYear, sub } from "date-fns";
+// One module per function: the date-fns index would load all of date-fns on every import.
+import { add } from "date-fns/add";
+import { getISOWeek } from "date-fns/getISOWeek";
+import { getISOWeekYear } from "date-fns/getISOWeekYear";
+import { sub } from "date-fns/sub";
+import type { Duration } from "date-fns";
 import { CustomerValueError } from "../errors/CustomerValueError.js";
 
 /** A date as records and options accept it: a `Date` or an ISO-8601 string (no zone = UTC). */

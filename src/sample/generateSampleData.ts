@@ -1,5 +1,7 @@
 import { utc } from "@date-fns/utc";
-import { addDays, addMonths, getDaysInMonth } from "date-fns";
+import { addDays } from "date-fns/addDays";
+import { addMonths } from "date-fns/addMonths";
+import { getDaysInMonth } from "date-fns/getDaysInMonth";
 import { assertInRange, assertInteger, assertOptions } from "../internal/assert.js";
 import { toTime } from "../internal/dates.js";
 import type { Customer } from "../records/Customer.js";
