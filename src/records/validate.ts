@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import { CustomerValueError, type ValidationIssue } from "../errors/CustomerValueError.js";
 import { describeValue } from "../internal/dates.js";
 import { Customer } from "./Customer.js";
@@ -23,7 +23,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
  * Parses every record with `schema` and collects every problem, with its path, before
  * throwing; returns the parsed records (new objects; the input is not touched).
  */
-export function parseRecords<S extends z.ZodType>(
+export function parseRecords<S extends z.ZodMiniType>(
   input: unknown,
   schema: S,
   fnName: string,
