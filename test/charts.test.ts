@@ -22,12 +22,12 @@ import {
   type LifecycleChartRow,
   lorenzChart,
   paretoChart,
-  renderSvg,
   satisfactionChart,
   tableView,
   type VegaLiteSpec,
   whaleChart,
 } from "customer-value/charts";
+import { renderSvg } from "customer-value/render";
 import * as vegaLite from "vega-lite";
 import { describe, expect, it } from "vitest";
 
