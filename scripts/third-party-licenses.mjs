@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
  * Writes dist/THIRD_PARTY_LICENSES.txt: the licence (and NOTICE) of every package whose
- * code the build bundles into dist/ (the formulas' part of mathjs and what it uses), as
- * their licences ask of a redistribution. Fails when dist/ holds code of a package not
+ * code the build bundles into dist/ (see `bundled` in tsup.config.ts, and what those
+ * packages import), as their licences ask of a redistribution. Fails when dist/ holds code of a package not
  * listed here, so a newly bundled package cannot ship without its licence.
  * Run by `npm run build`, after tsup.
  */
@@ -11,8 +11,13 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 const root = new URL("../", import.meta.url);
 const dist = new URL("dist/", root);
 
-/** Bundled packages (see `bundled` in tsup.config.ts and what they import). */
+/** Bundled packages: `bundled` in tsup.config.ts and what they import. */
 const BUNDLED = [
+  "date-fns",
+  "@date-fns/tz",
+  "@date-fns/utc",
+  "simple-statistics",
+  "papaparse",
   "mathjs",
   "typed-function",
   "decimal.js",
@@ -46,8 +51,7 @@ for (const name of BUNDLED.filter((n) => found.has(n))) {
   sections.push(`${name} ${meta.version} (${meta.license})\n${"-".repeat(60)}\n${texts.join("\n\n")}`);
 }
 const header =
-  "customer-value bundles parts of the following packages into dist/ (the mathjs factories\n" +
-  "its formulas use, built into one small instance). Their licences:\n";
+  "customer-value bundles the parts it uses of the following packages into dist/.\n" + "Their licences:\n";
 const out = new URL("THIRD_PARTY_LICENSES.txt", dist);
 writeFileSync(out, `${header}\n${sections.join("\n\n\n")}\n`);
 console.log(`third-party-licenses: ${sections.length} packages in dist/THIRD_PARTY_LICENSES.txt`);

@@ -19,7 +19,7 @@ export { validateCustomers, validateSurveyResponses, validateTransactions } from
 export { periodKey } from "./calendar/periodKey.js";
 export type { PeriodKeyOptions } from "./calendar/periodKey.js";
 export { PERIODS } from "./internal/dates.js";
-export type { DateInput, Period } from "./internal/dates.js";
+export type { DateInput, Duration, Period } from "./internal/dates.js";
 
 // Input: CSV
 export { parseTransactionsCsv } from "./io/parseTransactionsCsv.js";
