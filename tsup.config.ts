@@ -10,7 +10,15 @@ const external = ["zod", "vega", "vega-lite", "@duckdb/node-api"];
 // papaparse), and the mathjs package would build all of mathjs; the formulas' instance is
 // built from a few mathjs factories (src/internal/mathjs.ts), which only a bundle keeps
 // apart. Their licences: dist/THIRD_PARTY_LICENSES.txt (scripts/third-party-licenses.mjs).
-const bundled = ["mathjs", "date-fns", "@date-fns/tz", "@date-fns/utc", "simple-statistics", "papaparse"];
+const bundled = [
+  "mathjs",
+  "date-fns",
+  "@date-fns/tz",
+  "@date-fns/utc",
+  "simple-statistics",
+  "papaparse",
+  "@noble/hashes",
+];
 
 // One bundle per public entry point; the exports map in package.json mirrors this list.
 const entries = {

@@ -18,6 +18,7 @@ const BUNDLED = [
   "@date-fns/utc",
   "simple-statistics",
   "papaparse",
+  "@noble/hashes",
   "mathjs",
   "typed-function",
   "decimal.js",

@@ -2,7 +2,7 @@ import Papa from "papaparse";
 import { CustomerValueError, type ValidationIssue } from "../errors/CustomerValueError.js";
 import { assertOneOf, assertOptions } from "../internal/assert.js";
 import { describeValue, parseDateInput } from "../internal/dates.js";
-import { Transaction } from "../records/Transaction.js";
+import { type ParsedTransaction, Transaction } from "../records/Transaction.js";
 import { formatPath } from "../records/validate.js";
 
 /** One CSV data row as the parser reads it: header name -> cell text. */
@@ -68,7 +68,7 @@ export interface CsvExcludedRow {
 /** Result of {@link parseTransactionsCsv}. */
 export interface ParseTransactionsCsvResult {
   /** The valid, kept rows as transactions (`date` parsed to a `Date`). */
-  readonly transactions: Transaction[];
+  readonly transactions: ParsedTransaction[];
   /** Rows that broke the schema (only with `onInvalid: "skip"`; otherwise it throws). */
   readonly invalid: CsvInvalidRow[];
   /** Rows left out by `exclude`. */
@@ -211,7 +211,7 @@ export function parseTransactionsCsv(
   const optionalNumber = (value: unknown) =>
     value === "" || value === undefined ? undefined : readNumber(value, decimal);
 
-  const transactions: Transaction[] = [];
+  const transactions: ParsedTransaction[] = [];
   const invalid: CsvInvalidRow[] = [];
   const excluded: CsvExcludedRow[] = [];
   const excludedCounts: Record<string, number> = Object.create(null);
@@ -257,7 +257,7 @@ export function parseTransactionsCsv(
       invalid.push({ row, issues });
       return;
     }
-    const transaction = result.data as Transaction;
+    const transaction = result.data as ParsedTransaction;
     transaction.date = new Date(parseDateInput(transaction.date)!);
     transactions.push(transaction);
   });

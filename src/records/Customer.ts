@@ -27,3 +27,13 @@ export const Customer = /* @__PURE__ */ z.looseObject(
 
 /** One customer; see the {@link Customer} schema. */
 export type Customer = z.infer<typeof Customer>;
+
+/**
+ * A customer as the readers return it (`parseCustomersCsv`, `readSnapshot`): each date
+ * it has read into a `Date`.
+ */
+export type ParsedCustomer = Customer & {
+  firstContactAt?: Date;
+  terminationNoticeAt?: Date;
+  noticeWithdrawnAt?: Date;
+};

@@ -22,3 +22,9 @@ export const Transaction = /* @__PURE__ */ z.looseObject(
 
 /** One transaction; see the {@link Transaction} schema. */
 export type Transaction = z.infer<typeof Transaction>;
+
+/**
+ * A transaction as the readers return it (`parseTransactionsCsv`, `readSnapshot`): its
+ * date read into a `Date`.
+ */
+export type ParsedTransaction = Transaction & { date: Date };

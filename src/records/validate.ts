@@ -86,7 +86,12 @@ export function validateTransactions(input: unknown): Transaction[] {
  * validateCustomers([{ id: "C1", segment: "retail" }]); // => [{ id: "C1", segment: "retail" }]
  */
 export function validateCustomers(input: unknown): Customer[] {
-  return parseRecords(input, Customer, "validateCustomers", "customers", (customers) => {
+  return parseCustomers(input, "validateCustomers");
+}
+
+/** {@link validateCustomers} with the messages naming `fnName`. */
+export function parseCustomers(input: unknown, fnName: string): Customer[] {
+  return parseRecords(input, Customer, fnName, "customers", (customers) => {
     const firstAt = new Map<string, number>();
     const issues: ValidationIssue[] = [];
     customers.forEach((customer, i) => {
