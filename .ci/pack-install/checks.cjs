@@ -35,13 +35,20 @@ const CHECKS = {
     // Gini of 10, 20, 30, 40: 2*(1*10+2*20+3*30+4*40)/(4*100) - 5/4 = 1.5 - 1.25 = 0.25.
     expect(near(cv.gini([10, 20, 30, 40]), 0.25), "gini of 10/20/30/40");
     // A formula runs through the bundled mathjs instance: 0.5 * 10 + 2 = 7.
-    const scores = cv.compositeValueScore([{ id: "a", x: 10 }], { formula: "0.5 * x + 2", normalize: "none" }, { id: "id" });
+    const scores = cv.compositeValueScore(
+      [{ id: "a", x: 10 }],
+      { formula: "0.5 * x + 2", normalize: "none" },
+      { id: "id" },
+    );
     expect(near(scores[0].score, 7), "compositeValueScore formula");
     // CSV through the bundled papaparse; dates through the bundled date-fns and @date-fns/tz.
     const csv = `customerId,date,amount\n${ROWS.map((r) => r.join(",")).join("\n")}\n`;
     const parsed = cv.parseTransactionsCsv(csv);
     expect(parsed.transactions.length === 5, "parseTransactionsCsv rows");
-    expect(cv.periodKey(new Date("2011-01-31T20:00:00Z"), "month", { timeZone: "Asia/Shanghai" }) === "2011-02", "periodKey in a zone");
+    expect(
+      cv.periodKey(new Date("2011-01-31T20:00:00Z"), "month", { timeZone: "Asia/Shanghai" }) === "2011-02",
+      "periodKey in a zone",
+    );
     const cohorts = cv.cohortRetention(parsed.transactions, { period: "month" });
     expect(cohorts[0].cohort === "2011-01" && cohorts[0].size === 2, "cohortRetention first cohort");
     try {
@@ -60,14 +67,26 @@ const CHECKS = {
     const models = await load("customer-value/models");
     const sample = cv.generateSampleData({ customers: 200, months: 18, seed: 2 });
     const fit = models.fitBgNbd(cv.rfmSummary(sample.transactions, { unit: "week" }));
-    expect([fit.r, fit.alpha, fit.a, fit.b].every((p) => Number.isFinite(p) && p > 0), "fitBgNbd parameters");
+    expect(
+      [fit.r, fit.alpha, fit.a, fit.b].every((p) => Number.isFinite(p) && p > 0),
+      "fitBgNbd parameters",
+    );
     expect(near(fit.expectedPurchases(0), 0), "expectedPurchases(0) = 0");
   },
 
   "./charts": async (load) => {
     const cv = await load("customer-value");
     const charts = await load("customer-value/charts");
-    const spec = charts.paretoChart(cv.paretoSplit([{ id: "a", v: 3 }, { id: "b", v: 1 }], { value: "v" }), { value: "v" });
+    const spec = charts.paretoChart(
+      cv.paretoSplit(
+        [
+          { id: "a", v: 3 },
+          { id: "b", v: 1 },
+        ],
+        { value: "v" },
+      ),
+      { value: "v" },
+    );
     expect(spec.$schema === "https://vega.github.io/schema/vega-lite/v5.json", "paretoChart spec");
   },
 
@@ -86,7 +105,10 @@ const CHECKS = {
     const connection = await instance.connect();
     try {
       const totals = await duckdb.customerTotalsFromDuckDB(connection, { sql: valuesSql() });
-      expect(JSON.stringify(totals.map((t) => [t.id, t.value])) === JSON.stringify(EXPECTED_TOTALS), "customerTotalsFromDuckDB");
+      expect(
+        JSON.stringify(totals.map((t) => [t.id, t.value])) === JSON.stringify(EXPECTED_TOTALS),
+        "customerTotalsFromDuckDB",
+      );
     } finally {
       connection.closeSync?.();
     }
@@ -98,8 +120,15 @@ const CHECKS = {
     const instance = await DuckDBInstance.create(":memory:");
     const connection = await instance.connect();
     try {
-      const totals = await sql.customerTotalsFromSql(sql.duckdbExecutor(connection), { sql: valuesSql() }, {});
-      expect(JSON.stringify(totals.map((t) => [t.id, t.value])) === JSON.stringify(EXPECTED_TOTALS), "customerTotalsFromSql");
+      const totals = await sql.customerTotalsFromSql(
+        sql.duckdbExecutor(connection),
+        { sql: valuesSql() },
+        {},
+      );
+      expect(
+        JSON.stringify(totals.map((t) => [t.id, t.value])) === JSON.stringify(EXPECTED_TOTALS),
+        "customerTotalsFromSql",
+      );
     } finally {
       connection.closeSync?.();
     }

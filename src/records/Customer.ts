@@ -32,8 +32,8 @@ export type Customer = z.infer<typeof Customer>;
  * A customer as the readers return it (`parseCustomersCsv`, `readSnapshot`): each date
  * it has read into a `Date`.
  */
-export type ParsedCustomer = Customer & {
-  firstContactAt?: Date;
-  terminationNoticeAt?: Date;
-  noticeWithdrawnAt?: Date;
+export type ParsedCustomer = {
+  [K in keyof Customer]: K extends "firstContactAt" | "terminationNoticeAt" | "noticeWithdrawnAt"
+    ? Exclude<Customer[K], string>
+    : Customer[K];
 };

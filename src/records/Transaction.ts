@@ -27,4 +27,4 @@ export type Transaction = z.infer<typeof Transaction>;
  * A transaction as the readers return it (`parseTransactionsCsv`, `readSnapshot`): its
  * date read into a `Date`.
  */
-export type ParsedTransaction = Transaction & { date: Date };
+export type ParsedTransaction = { [K in keyof Transaction]: K extends "date" ? Date : Transaction[K] };
