@@ -4,8 +4,8 @@
  * exactOptionalPropertyTypes, …), and — unless its info string says `ts sketch` — run,
  * with each `expression; // => value` asserted (see docValue.ts for what a value may be).
  *
- * The `// =>` comment sits at the end of an expression statement's last line, or on the
- * line right after it; a value that does not fit on one line continues on the next
+ * The `// =>` comment sits at the end of an expression statement's last line (at any
+ * depth: in a block, a loop, a catch), or on the line right after it; a value that does not fit on one line continues on the next
  * comment lines. A `// =>` anywhere else is an error, so nothing is silently unchecked.
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -82,8 +82,13 @@ export function toRunnable(block: DocBlock, checkModule: string): { code: string
   const lineOf = (pos: number) => source.getLineAndCharacterOfPosition(pos).line;
   const used = new Set<number>();
   const edits: { start: number; end: number; text: string }[] = [];
-  for (const statement of source.statements) {
-    if (!ts.isExpressionStatement(statement)) continue;
+  const statements: ts.ExpressionStatement[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isExpressionStatement(node)) statements.push(node);
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  for (const statement of statements) {
     const last = lineOf(statement.end);
     const lineEnd = block.code.indexOf("\n", statement.end);
     const rest = block.code.slice(statement.end, lineEnd === -1 ? undefined : lineEnd);
