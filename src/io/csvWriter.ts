@@ -10,7 +10,7 @@ import { describeValue, parseDateInput } from "../internal/dates.js";
 
 /** Options shared by `transactionsToCsv` and `customersToCsv`. */
 export interface CsvWriteOptions {
-  /** Field delimiter, one character other than a quote or a line break (default `","`). */
+  /** Field delimiter, one ASCII character other than a quote or a line break (default `","`). */
   readonly delimiter?: string;
   /** Line ending (default `"\n"`; `"\r\n"` as RFC 4180 writes it). */
   readonly newline?: "\n" | "\r\n";
@@ -36,10 +36,16 @@ export interface CsvWriter {
 export function csvWriter(options: CsvWriteOptions, fn: string): CsvWriter {
   assertOptions(options, fn);
   const { delimiter = ",", newline = "\n", formulaSafe = false, bom = false } = options;
-  if (typeof delimiter !== "string" || delimiter.length !== 1 || /["\r\n]/.test(delimiter)) {
+  // The readers take one ASCII character other than a quote or a line break.
+  if (
+    typeof delimiter !== "string" ||
+    delimiter.length !== 1 ||
+    delimiter.charCodeAt(0) > 127 ||
+    /["\r\n]/.test(delimiter)
+  ) {
     throw new CustomerValueError(
       "INVALID_OPTION",
-      `${fn}: delimiter must be one character other than a quote or a line break, got ${describeValue(delimiter)}`,
+      `${fn}: delimiter must be one ASCII character other than a quote or a line break, got ${describeValue(delimiter)}`,
     );
   }
   assertOneOf(newline, ["\n", "\r\n"], `${fn}: newline`);

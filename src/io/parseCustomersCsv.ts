@@ -1,4 +1,4 @@
-import Papa from "papaparse";
+import { type CsvRow, csvBytes, readCsv } from "../engine/csv.js";
 import { CustomerValueError, type ValidationIssue } from "../errors/CustomerValueError.js";
 import { assertOneOf, assertOptions } from "../internal/assert.js";
 import { describeValue, parseDateInput } from "../internal/dates.js";
@@ -35,8 +35,6 @@ export interface ParseCustomersCsvResult {
   readonly rowCount: number;
 }
 
-const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
-
 /**
  * Reads customer records from CSV (the format `customersToCsv` writes): one row per
  * customer, each checked against the `Customer` schema; a repeated id is an error at
@@ -68,58 +66,37 @@ export function parseCustomersCsv(
   const { columns = {}, keep = [], delimiter = ",", decimal = ".", onInvalid = "throw" } = options;
   assertOneOf(onInvalid, ["throw", "skip"], `${fn}: onInvalid`);
   assertOneOf(decimal, [".", ","], `${fn}: decimal`);
-  if (typeof delimiter !== "string" || delimiter.length !== 1 || /["\r\n]/.test(delimiter)) {
-    throw new CustomerValueError(
-      "INVALID_OPTION",
-      `${fn}: delimiter must be one character other than a quote or a line break, got ${describeValue(delimiter)}`,
-    );
-  }
   if (!Array.isArray(keep) || !keep.every((name) => typeof name === "string")) {
     throw new CustomerValueError(
       "INVALID_OPTION",
       `${fn}: keep must be an array of column names, got ${describeValue(keep)}`,
     );
   }
-  const parsed = Papa.parse<string[]>(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, {
-    delimiter,
-    skipEmptyLines: "greedy",
-  });
-  const [head = [], ...rows] = parsed.data;
-  const header = head.map((name) => name.trim());
-  const duplicate = header.find((name, i) => name !== "" && header.indexOf(name) !== i);
-  if (duplicate !== undefined) {
-    throw new CustomerValueError(
-      "INVALID_OPTION",
-      `${fn}: the header names the column ${JSON.stringify(duplicate)} twice`,
-    );
-  }
-  const fields = CUSTOMER_COLUMNS.map(([field, kind]) => ({
-    field,
-    kind,
-    at: header.indexOf(columns[field] ?? field),
-  }));
-  const missing = [
-    ...(fields[0]!.at < 0 ? [columns.id ?? "id"] : []),
-    ...keep.filter((name) => !header.includes(name)),
-  ];
-  if (missing.length > 0) {
-    throw new CustomerValueError(
-      "INVALID_RECORD",
-      `${fn}: the header has no column ${missing.map((m) => JSON.stringify(m)).join(", ")} (header: ${header.join(", ")}); map the columns with options.columns`,
-    );
-  }
-
-  const records = rows.map((cells) => {
-    const record: Record<string, unknown> = {};
-    for (const { field, kind, at } of fields) {
-      const cell = at < 0 ? "" : (cells[at] ?? "").trim();
-      if (cell === "" && field !== "id") continue;
-      record[field] = kind === "number" ? readNumber(cell, decimal) : cell;
+  let fields: { field: string; kind: string; at: number }[] = [];
+  const locate = (header: readonly string[]) => {
+    fields = CUSTOMER_COLUMNS.map(([field, kind]) => ({
+      field,
+      kind,
+      at: header.indexOf(columns[field] ?? field),
+    }));
+    const missing = [
+      ...(fields[0]!.at < 0 ? [columns.id ?? "id"] : []),
+      ...keep.filter((name) => !header.includes(name)),
+    ];
+    if (missing.length > 0) {
+      throw new CustomerValueError(
+        "INVALID_RECORD",
+        `${fn}: the header has no column ${missing.map((m) => JSON.stringify(m)).join(", ")} (header: ${header.join(", ")}); map the columns with options.columns`,
+      );
     }
-    for (const name of keep) record[name] = cells[header.indexOf(name)] ?? "";
-    return record;
+  };
+  const rows: { record: Record<string, unknown>; cells: number; width: number }[] = [];
+  const header = readCsv(csvBytes(text), { fn, delimiter }, (row) => {
+    if (row.line === 1) locate(row.header);
+    rows.push({ record: recordOf(row, fields, keep, decimal), cells: row.count, width: row.header.length });
   });
-  const invalid = invalidRows(records, header.length, rows, fn);
+  if (rows.length === 0) locate(header);
+  const invalid = invalidRows(rows, fn);
   if (invalid.rows.length > 0 && onInvalid === "throw") {
     throw new CustomerValueError(
       "INVALID_RECORD",
@@ -139,38 +116,54 @@ export function parseCustomersCsv(
   return { customers, invalid: invalid.rows, rowCount: rows.length };
 }
 
-function readNumber(cell: string, decimal: "." | ","): unknown {
-  const text = decimal === "," ? (cell.includes(".") ? "x" : cell.replace(",", ".")) : cell;
-  return NUMBER.test(text) ? Number(text) : cell;
+/**
+ * The record a row stands for, under the cell policy: an empty unquoted cell leaves its
+ * field out, a quoted `""` is the empty text; numbers read strictly (the text is kept when
+ * it is not one, for the message); dates stay text until validated.
+ */
+function recordOf(
+  row: CsvRow,
+  fields: readonly { field: string; kind: string; at: number }[],
+  keep: readonly string[],
+  decimal: "." | ",",
+): Record<string, unknown> {
+  const record: Record<string, unknown> = {};
+  for (const { field, kind, at } of fields) {
+    if (at < 0) continue;
+    if (field !== "id" && row.isEmpty(at) && (kind !== "text" || row.quoted[at] === 0)) continue;
+    if (kind === "number") {
+      const n = row.number(at, decimal);
+      record[field] = Number.isNaN(n) ? row.text(at) : n;
+    } else record[field] = row.text(at);
+  }
+  for (const name of keep) record[name] = row.text(row.header.indexOf(name));
+  return record;
 }
 
 /** Validates the rows one by one (row numbers from 1), then repeated ids among the valid ones. */
 function invalidRows(
-  records: readonly Record<string, unknown>[],
-  width: number,
-  rows: readonly (readonly string[])[],
+  rows: readonly { record: Record<string, unknown>; cells: number; width: number }[],
   fn: string,
 ): { rows: CsvInvalidRow[]; valid: ParsedCustomer[] } {
   const out: CsvInvalidRow[] = [];
   const valid: ParsedCustomer[] = [];
   const firstRow = new Map<string, number>();
-  records.forEach((record, i) => {
+  rows.forEach(({ record, cells, width }, i) => {
     const row = i + 1;
     const issues: ValidationIssue[] = [];
-    if ((rows[i]?.length ?? 0) !== width) {
-      issues.push({ path: `row ${row}`, message: `expected ${width} cells, got ${rows[i]?.length ?? 0}` });
-    }
+    if (cells !== width)
+      issues.push({ path: `row ${row}`, message: `expected ${width} cells, got ${cells}` });
     try {
-      const [customer] = parseCustomers([record], fn) as ParsedCustomer[];
-      const first = firstRow.get(customer!.id);
+      const customer = parseCustomers([record], fn)[0] as ParsedCustomer;
+      const first = firstRow.get(customer.id);
       if (first !== undefined) {
         issues.push({
           path: `row ${row}.id`,
-          message: `duplicate customer id ${JSON.stringify(customer!.id)} (first at row ${first})`,
+          message: `duplicate customer id ${JSON.stringify(customer.id)} (first at row ${first})`,
         });
       } else if (issues.length === 0) {
-        firstRow.set(customer!.id, row);
-        valid.push(customer!);
+        firstRow.set(customer.id, row);
+        valid.push(customer);
       }
     } catch (error) {
       if (!(error instanceof CustomerValueError)) throw error;
