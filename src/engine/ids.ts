@@ -165,7 +165,8 @@ export class ByteIdDictionary {
   /** Id c's bytes are `arena[starts[c] .. starts[c + 1])`. */
   private arena = new Uint8Array(1 << 16);
   private starts = new Int32Array(1025);
-  private readonly decoder = new TextDecoder();
+  // ignoreBOM: a U+FEFF that starts an id is part of it.
+  private readonly decoder = new TextDecoder("utf-8", { ignoreBOM: true });
 
   /** The code of the id written in `bytes[from .. to)`, added when new. */
   codeOf(bytes: Uint8Array, from: number, to: number): number {
