@@ -41,6 +41,9 @@ export type {
   SatisfactionMeans,
 } from "./satisfactionChart.js";
 
-// Notebook display (rendering to SVG: `renderSvg` from customer-value/render)
+// Rendering to SVG (needs the optional peers vega and vega-lite; loads customer-value/render
+// at its first call, so that bundles of the chart builders need no vega) and notebook display
+export { renderSvg } from "./renderSvgLazy.js";
+export type { RenderSvgOptions } from "./renderSvg.js";
 export { tableView } from "./tableView.js";
 export type { TableCell, TableView, TableViewOptions } from "./tableView.js";
