@@ -10,7 +10,7 @@ const dependencies = [
   "papaparse",
 ];
 // Optional peers: imported only by their own entry point, loaded only when that entry is used.
-const peers = ["vega", "vega-lite", "@duckdb/node-api"];
+const peers = ["vega", "vega-lite", "@duckdb/node-api", "pg", "@clickhouse/client"];
 
 // `npm run build` empties dist/ first, so neither config below cleans (they run in parallel).
 export default defineConfig([
@@ -21,6 +21,7 @@ export default defineConfig([
       models: "src/models/index.ts",
       charts: "src/charts/index.ts",
       duckdb: "src/duckdb/index.ts",
+      sql: "src/sql/index.ts",
     },
     format: ["esm", "cjs"],
     dts: true,

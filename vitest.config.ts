@@ -10,6 +10,7 @@ export default defineConfig({
       { find: /^customer-value\/models$/, replacement: src("models/index.ts") },
       { find: /^customer-value\/charts$/, replacement: src("charts/index.ts") },
       { find: /^customer-value\/duckdb$/, replacement: src("duckdb/index.ts") },
+      { find: /^customer-value\/sql$/, replacement: src("sql/index.ts") },
     ],
   },
   test: {
