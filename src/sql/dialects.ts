@@ -117,6 +117,12 @@ const duckdb: Dialect = {
   },
 };
 
+/**
+ * Whole epoch milliseconds of a PostgreSQL timestamp or date: `date_part` gives seconds as a
+ * double (exact to well under a microsecond until year 2200), rounded to microseconds first.
+ */
+const epochMs = (x: string) => `floor(round(date_part('epoch', ${x}) * 1000000) / 1000)`;
+
 const POSTGRES_TIMESTAMPS = ["timestamp with time zone", "timestamp without time zone", "date"];
 const POSTGRES_TEXT = ["text", "character varying", "character", "name", "unknown"];
 
@@ -139,11 +145,11 @@ const postgres: Dialect = {
   log(c, [, dateType], fn) {
     let t: string;
     if (POSTGRES_TIMESTAMPS.includes(dateType ?? "")) {
-      t = `CAST(floor(extract(epoch FROM ${c.t}) * 1000) AS double precision)`;
+      t = epochMs(c.t);
     } else if (POSTGRES_TEXT.includes(dateType ?? "")) {
-      t = `CAST(floor(CASE WHEN ${c.t} !~ '${ISO_DATE}' THEN NULL
-        WHEN ${c.t} ~ '${WITH_ZONE}' THEN extract(epoch FROM CAST(${c.t} AS timestamptz))
-        ELSE extract(epoch FROM CAST(${c.t} AS timestamp)) END * 1000) AS double precision)`;
+      t = `CASE WHEN ${c.t} !~ '${ISO_DATE}' THEN NULL
+        WHEN ${c.t} ~ '${WITH_ZONE}' THEN ${epochMs(`CAST(${c.t} AS timestamptz)`)}
+        ELSE ${epochMs(`CAST(${c.t} AS timestamp)`)} END`;
     } else {
       throw dateTypeError(fn, "PostgreSQL", dateType);
     }
