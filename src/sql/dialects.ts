@@ -168,12 +168,14 @@ const postgres: Dialect = {
   },
 };
 
+/** A column of NULLs only has the type Nothing: its cells read as missing. */
+const NO_NUMBER = "CAST(NULL AS Nullable(Float64))";
 const CLICKHOUSE_NUMBERS = /^(U?Int(8|16|32|64)|Float(32|64)|Decimal)/;
 
 const clickhouse: Dialect = {
   name: "clickhouse",
   engine: "ClickHouse",
-  double: "Float64",
+  double: "Nullable(Float64)",
   quote: (name) => `\`${name}\``,
   number: (n) => `{p${n}:Float64}`,
   text: (n) => `{p${n}:String}`,
@@ -184,21 +186,33 @@ const clickhouse: Dialect = {
     `SELECT ${columns.map((c, i) => `toTypeName(${c}) AS type${i}`).join(", ")} FROM ${from} AS source_rows LIMIT 1`,
   // DateTime counts seconds since 1970 whatever its zone; Date counts days; strings are read
   // by ClickHouse's parser as UTC unless they carry a zone (only those the library reads).
-  log(c, [, dateType = "", amountType = ""], fn) {
+  log(c, [idType = "", dateType = "", amountType = ""], fn) {
     const date = bareType(dateType);
     let t: string;
-    if (date.startsWith("DateTime")) t = `toFloat64(toUInt32(${c.t})) * 1000`;
+    if (date === "Nothing") t = NO_NUMBER;
+    else if (date.startsWith("DateTime")) t = `toFloat64(toUInt32(${c.t})) * 1000`;
     else if (date === "Date") t = `toFloat64(toUInt16(${c.t})) * 86400000`;
     else if (/^(Fixed)?String/.test(date)) {
+      // DateTime holds 1970 to 2105: other years would be clamped, so they read as unreadable.
       const text = `toString(assumeNotNull(${c.t}))`;
-      t = `toFloat64(toUInt32(if(match(${text}, '${ISO_DATE}'), parseDateTimeBestEffortOrNull(${text}, 'UTC'), NULL))) * 1000`;
+      const readable = `match(${text}, '${ISO_DATE}') AND substring(${text}, 1, 4) BETWEEN '1970' AND '2105'`;
+      // (The text is replaced by "x", which does not parse, rather than the result by NULL:
+      // ClickHouse 18.16 fails on if(…, Nullable, NULL) over constants.)
+      t = `toFloat64(toUInt32(parseDateTimeBestEffortOrNull(if(${readable}, ${text}, 'x'), 'UTC'))) * 1000`;
     } else {
       throw dateTypeError(fn, "ClickHouse", dateType);
     }
-    const amount = CLICKHOUSE_NUMBERS.test(bareType(amountType))
-      ? `toFloat64(${c.amount})`
-      : `toFloat64OrNull(toString(assumeNotNull(${c.amount})))`;
-    return { id: `toString(${c.id})`, t, amount };
+    const amount = bareType(amountType);
+    return {
+      id: bareType(idType) === "Nothing" ? "CAST(NULL AS Nullable(String))" : `toString(${c.id})`,
+      t,
+      amount:
+        amount === "Nothing"
+          ? NO_NUMBER
+          : CLICKHOUSE_NUMBERS.test(amount)
+            ? `toFloat64(${c.amount})`
+            : `toFloat64OrNull(toString(assumeNotNull(${c.amount})))`,
+    };
   },
   periodKey: (t, period) =>
     arithmeticKey(t, period) ??
