@@ -133,7 +133,7 @@ start_clickhouse() {
   done
 }
 
-psql_() { psql -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -v ON_ERROR_STOP=1 -q "$@"; }
+psql_() { PGOPTIONS="-c client_min_messages=warning" psql -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -v ON_ERROR_STOP=1 -q "$@"; }
 ch_() { clickhouse-client --host 127.0.0.1 --port "${ch_tcp[$1]}" "${@:2}"; }
 
 # A log (CSV with the header customerId,date,amount[,profit,quantity]) into PostgreSQL and into
@@ -154,7 +154,7 @@ load_log() {
     -c "ANALYZE $name"
   log "loading $name into the ClickHouse cluster (Distributed over two shards)"
   for i in 0 1; do
-    ch_ "$i" --query "DROP TABLE IF EXISTS ${name}" 
+    ch_ "$i" --query "DROP TABLE IF EXISTS ${name}"
     ch_ "$i" --query "DROP TABLE IF EXISTS ${name}_local"
     ch_ "$i" --query "CREATE TABLE ${name}_local (customerId String, date $ch_date, amount Float64$extra_ch)
       ENGINE = MergeTree() ORDER BY (customerId, date)"
@@ -213,6 +213,8 @@ env_lines() {
 case "${1:-}" in
   start)
     install_packages
+    stop
+    rm -rf "$dir"
     mkdir -p "$dir"
     start_postgres
     start_clickhouse

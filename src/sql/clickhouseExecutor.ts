@@ -22,8 +22,9 @@ export interface ClickHouseExecutorOptions {
    * How values reach the server (default `"auto"`): `"server"` sends them as query
    * parameters (`{p1:Float64}` with `param_p1`, ClickHouse 19 and later); `"client"` writes
    * each into the query as a typed literal (a finite number, or a string quoted and escaped),
-   * for servers without query parameters such as Debian's 18.16; `"auto"` tries the server
-   * first and keeps to the client once the server refuses them.
+   * for servers without query parameters such as Debian's 18.16; `"auto"` asks the server's
+   * version once, binds in the client before release 19, else tries the server first and
+   * keeps to the client once the server refuses them.
    */
   readonly binding?: "auto" | "server" | "client";
 }
@@ -106,10 +107,19 @@ export function clickhouseExecutor(
         await client.query({ query, format: "JSONEachRow", ...(params ? { query_params: params } : {}) })
       ).stream(),
     );
+  // "auto" asks the server's version once: releases before 19 have no query parameters.
+  let versionChecked: Promise<void> | undefined;
+  const checkVersion = async () => {
+    for await (const batch of await run("SELECT version() AS version")) {
+      const version = String((batch[0] as { version?: unknown } | undefined)?.version);
+      if (Number(/^(\d+)\./.exec(version)?.[1]) < 19 && binding === "auto") binding = "client";
+    }
+  };
   return {
     dialect: "clickhouse",
     async query(sql, params) {
       if (params.length === 0) return run(sql);
+      if (binding === "auto") await (versionChecked ??= checkVersion());
       if (binding !== "client") {
         try {
           const rows = await run(sql, named(params));

@@ -101,15 +101,21 @@ describe("postgresExecutor", () => {
   });
 });
 
-/** A stand-in `@clickhouse/client` client; `withParams` says whether the "server" takes query parameters. */
-function fakeClickHouse(withParams: boolean) {
+/**
+ * A stand-in `@clickhouse/client` client of a server of `version`; `withParams` says whether
+ * it takes query parameters.
+ */
+function fakeClickHouse(version: string, withParams: boolean) {
   const sent: { query: string; query_params?: Record<string, unknown> }[] = [];
   const client: ClickHouseClientLike = {
     async query(params) {
       sent.push(params);
-      if (params.query_params && !withParams)
+      if (params.query_params && !withParams) {
         throw new Error("Code: 115, e.displayText() = DB::Exception: Unknown setting param_p1");
-      const rows = [{ json: () => ({ a: 1 }) as never }, { json: () => ({ a: 2 }) as never }];
+      }
+      const rows = params.query.includes("version()")
+        ? [{ json: () => ({ version }) as never }]
+        : [{ json: () => ({ a: 1 }) as never }, { json: () => ({ a: 2 }) as never }];
       return {
         stream: async function* () {
           yield rows;
@@ -121,32 +127,46 @@ function fakeClickHouse(withParams: boolean) {
 }
 
 describe("clickhouseExecutor", () => {
-  it("sends values as query parameters to a server that has them", async () => {
-    const { client, sent } = fakeClickHouse(true);
+  it("sends values as query parameters to a server that has them (asking its version once)", async () => {
+    const { client, sent } = fakeClickHouse("24.3.2.23", true);
     const db = clickhouseExecutor(client);
     expect(
       await all(db.query("SELECT a FROM t WHERE b > {p1:Float64} AND c = {p2:String}", [1.5, "x"])),
     ).toEqual([{ a: 1 }, { a: 2 }]);
+    await all(db.query("SELECT {p1:Float64}", [3]));
     expect(sent).toEqual([
+      { query: "SELECT version() AS version", format: "JSONEachRow" },
       {
         query: "SELECT a FROM t WHERE b > {p1:Float64} AND c = {p2:String}",
         format: "JSONEachRow",
         query_params: { p1: 1.5, p2: "x" },
       },
+      { query: "SELECT {p1:Float64}", format: "JSONEachRow", query_params: { p1: 3 } },
     ]);
   });
 
-  it("falls back to typed literals once a server refuses parameters (ClickHouse 18.16), and keeps to them", async () => {
-    const { client, sent } = fakeClickHouse(false);
+  it("writes typed literals for a server before release 19 (Debian's 18.16)", async () => {
+    const { client, sent } = fakeClickHouse("18.16.1", false);
     const db = clickhouseExecutor(client);
-    await all(db.query("SELECT {p1:Float64}", [2]));
     await all(db.query("SELECT {p1:Float64}, {p2:Float64}", [3, -0.25]));
     expect(sent.map((s) => [s.query, s.query_params])).toEqual([
-      ["SELECT {p1:Float64}", { p1: 2 }],
-      ["SELECT CAST(2 AS Float64)", undefined],
+      ["SELECT version() AS version", undefined],
       ["SELECT CAST(3 AS Float64), CAST(-0.25 AS Float64)", undefined],
     ]);
-    const strict = clickhouseExecutor(fakeClickHouse(false).client, { binding: "server" });
+  });
+
+  it("falls back to typed literals once a server refuses parameters, and keeps to them", async () => {
+    const { client, sent } = fakeClickHouse("19.1.6", false);
+    const db = clickhouseExecutor(client);
+    await all(db.query("SELECT {p1:Float64}", [2]));
+    await all(db.query("SELECT {p1:Float64}", [4]));
+    expect(sent.map((s) => [s.query, s.query_params])).toEqual([
+      ["SELECT version() AS version", undefined],
+      ["SELECT {p1:Float64}", { p1: 2 }],
+      ["SELECT CAST(2 AS Float64)", undefined],
+      ["SELECT CAST(4 AS Float64)", undefined],
+    ]);
+    const strict = clickhouseExecutor(fakeClickHouse("18.16.1", false).client, { binding: "server" });
     await expect(strict.query("SELECT {p1:Float64}", [1])).rejects.toThrow(/Unknown setting param_p1/);
   });
 
@@ -162,8 +182,8 @@ describe("clickhouseExecutor", () => {
 
   it("refuses what is not a client, and an unknown binding", () => {
     expect(() => clickhouseExecutor(null as never)).toThrow(/@clickhouse\/client client/);
-    expect(() => clickhouseExecutor(fakeClickHouse(true).client, { binding: "inline" as never })).toThrow(
-      /binding must be/,
-    );
+    expect(() =>
+      clickhouseExecutor(fakeClickHouse("24.3", true).client, { binding: "inline" as never }),
+    ).toThrow(/binding must be/);
   });
 });
