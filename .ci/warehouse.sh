@@ -6,6 +6,7 @@
 #
 #   bash .ci/warehouse.sh start   # install what is missing, start the three servers
 #   bash .ci/warehouse.sh load    # load the sample log and a generated 1M-row log
+#   bash .ci/warehouse.sh load-file <table> <file.csv>   # any log of bench/data.ts's format
 #   bash .ci/warehouse.sh env     # print the settings the tests read (export lines)
 #   bash .ci/warehouse.sh stop    # stop every server this script started
 #
@@ -220,10 +221,12 @@ case "${1:-}" in
     start_clickhouse
     ;;
   load) load ;;
+  # A log of one's own (bench/warehouse.ts): bash .ci/warehouse.sh load-file <table> <file.csv>
+  load-file) load_log "$2" "$3" timestamptz "DateTime('UTC')" ;;
   env) env_lines ;;
   stop) stop ;;
   *)
-    echo "usage: $0 start|load|env|stop" >&2
+    echo "usage: $0 start|load|load-file <table> <csv>|env|stop" >&2
     exit 2
     ;;
 esac
