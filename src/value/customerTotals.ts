@@ -1,11 +1,9 @@
 import { CustomerValueError } from "../errors/CustomerValueError.js";
 import { assertOptions } from "../internal/assert.js";
-import { compareIds } from "../internal/compare.js";
 import { type DateInput, toTime } from "../internal/dates.js";
-import { orderByIdKeys } from "../internal/idKeys.js";
-import { indices } from "../internal/indices.js";
-import { CompensatedSums } from "../internal/sum.js";
-import { readTransactions } from "../internal/transactions.js";
+import { readTransactions } from "../engine/columns.js";
+import { idOrder } from "../engine/rank.js";
+import { CompensatedSums } from "../engine/sum.js";
 import type { TransactionInput } from "../table/TransactionTable.js";
 
 /** Options of {@link customerTotals}. */
@@ -84,17 +82,12 @@ export function customerTotals(
     if (a > 0) purchases.add(c, a);
     counts[c]!++;
   }
-  let present = 0;
-  for (let c = 0; c < customers; c++) if (counts[c]! > 0) present++;
-  const seen = new Int32Array(present);
-  for (let c = 0, k = 0; c < customers; c++) if (counts[c]! > 0) seen[k++] = c;
-  // Positions of `seen` by id: through the table's id keys when it has them, else by comparing the strings.
-  const order =
-    orderByIdKeys(customerIds, seen) ??
-    indices(present).sort((x, y) => compareIds(customerIds[seen[x]!]!, customerIds[seen[y]!]!));
-  const rows = new Array<CustomerTotal>(present);
-  for (let k = 0; k < present; k++) {
-    const c = seen[order[k]!]!;
+  const present: number[] = [];
+  for (let c = 0; c < customers; c++) if (counts[c]! > 0) present.push(c);
+  const order = idOrder(present.map((c) => customerIds[c]!));
+  const rows = new Array<CustomerTotal>(present.length);
+  for (let k = 0; k < present.length; k++) {
+    const c = present[order[k]!]!;
     rows[k] = {
       id: customerIds[c]!,
       value: value.value(c),
