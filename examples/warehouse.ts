@@ -45,7 +45,11 @@ async function connect(): Promise<{ db: SqlExecutor; source: SqlSource; close: (
       appender.endRow();
     }
     appender.closeSync();
-    return { db: duckdbExecutor(connection), source: { table: "log" }, close: async () => connection.closeSync() };
+    return {
+      db: duckdbExecutor(connection),
+      source: { table: "log" },
+      close: async () => connection.closeSync(),
+    };
   }
   if (engine === "postgres") {
     const pool = new pg.Pool({ connectionString: process.env.CV_POSTGRES_URL });
@@ -75,7 +79,9 @@ try {
   // A buy-till-you-die model on the RFM summary grouped in SQL.
   const summary = await rfmSummaryFromSql(db, source, { unit: "week" });
   const model = fitBgNbd(summary);
-  console.log(`BG/NBD on ${summary.length} customers: r = ${model.r.toFixed(3)}, alpha = ${model.alpha.toFixed(3)}`);
+  console.log(
+    `BG/NBD on ${summary.length} customers: r = ${model.r.toFixed(3)}, alpha = ${model.alpha.toFixed(3)}`,
+  );
 
   // Growth accounting on a customer-month table (a few rows per customer and month).
   const months = await customerPeriodTableFromSql(db, source, { period: "month" });
