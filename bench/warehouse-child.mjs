@@ -61,7 +61,12 @@ if (path === "in-memory") {
 } else if (path === "clickhouse") {
   const { clickhouseExecutor } = await import("customer-value/sql");
   const { createClient } = await import("@clickhouse/client");
-  const client = createClient({ url: process.env.CV_CLICKHOUSE_URL, log: { level: 127 } });
+  // Long queries at 10M on a busy machine: the client's 30 s default would cut them off.
+  const client = createClient({
+    url: process.env.CV_CLICKHOUSE_URL,
+    request_timeout: 900_000,
+    log: { level: 127 },
+  });
   measure = await pushdown(clickhouseExecutor(client), { table: "cv_bench" });
   await client.close();
 } else if (path === "postgres") {
@@ -73,7 +78,13 @@ if (path === "in-memory") {
 } else {
   const { duckdbExecutor } = await import("customer-value/sql");
   const { DuckDBInstance } = await import("@duckdb/node-api");
-  const connection = await (await DuckDBInstance.create(":memory:")).connect();
+  // DuckDB runs inside this process: its memory limit (it spills to disk beyond) bounds the path.
+  const connection = await (
+    await DuckDBInstance.create(":memory:", {
+      memory_limit: "160MB",
+      temp_directory: join(dir, "duckdb-spill"),
+    })
+  ).connect();
   measure = await pushdown(duckdbExecutor(connection), { parquet: join(dir, "transactions.parquet") });
   connection.closeSync();
 }

@@ -213,7 +213,11 @@ fuzzEngine("PostgreSQL", SERVERS.postgres !== undefined, serverRuns, async () =>
   return [postgresExecutor(pool), () => pool.end()];
 });
 fuzzEngine("ClickHouse", SERVERS.clickhouse !== undefined, serverRuns, async () => {
-  const client = createClient({ url: SERVERS.clickhouse ?? "", log: { level: 127 as never } });
+  const client = createClient({
+    url: SERVERS.clickhouse ?? "",
+    request_timeout: 600_000,
+    log: { level: 127 as never },
+  });
   return [clickhouseExecutor(client), () => client.close()];
 });
 

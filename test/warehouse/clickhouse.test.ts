@@ -12,7 +12,7 @@ import { engineSuite, HEAVY, REQUIRE_SERVERS, SERVERS } from "./fixtures.js";
 import { sampleLog } from "./sample.js";
 
 const configured = SERVERS.clickhouse !== undefined;
-const quiet = { log: { level: 127 as never } };
+const quiet = { request_timeout: 600_000, log: { level: 127 as never } };
 
 engineSuite("ClickHouse (two shards)", configured, async () => {
   const client = createClient({ url: SERVERS.clickhouse ?? "http://127.0.0.1:8123", ...quiet });
