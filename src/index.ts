@@ -90,7 +90,7 @@ export type {
   SkippedRespondent,
   ValueWeightedSatisfactionOptions,
   ValueWeightedSatisfactionResult,
-} from "./satisfaction/valueWeightedSatisfaction.js";
+} from "./satisfaction/types.js";
 export { satisfactionTrap } from "./satisfaction/satisfactionTrap.js";
 export type {
   SatisfactionChange,

@@ -4,12 +4,8 @@ import type { SurveyResponse } from "../records/SurveyResponse.js";
 import { emptyRecord } from "./emptyRecord.js";
 import { valueLookup } from "./lookups.js";
 import { type CustomerValues, readSurvey, type SkippedRespondent, type SurveyColumns } from "./readSurvey.js";
-import {
-  analyseSurvey,
-  resolveSatisfactionOptions,
-  type SatisfactionSummary,
-  type ValueWeightedSatisfactionOptions,
-} from "./valueWeightedSatisfaction.js";
+import type { SatisfactionSummary, ValueWeightedSatisfactionOptions } from "./types.js";
+import { analyseSurvey, resolveSatisfactionOptions } from "./valueWeightedSatisfaction.js";
 
 /**
  * How the plain and the value-weighted change of the index relate:

@@ -18,20 +18,7 @@ import type {
   ValueWeightedSatisfactionResult,
 } from "./types.js";
 
-export type {
-  AdjustedColumns,
-  AdjustedResponse,
-  CustomerValues,
-  IndicatorSatisfaction,
-  SatisfactionGroup,
-  SatisfactionGroupBy,
-  SatisfactionIndex,
-  SatisfactionInterval,
-  SatisfactionSummary,
-  SkippedRespondent,
-  ValueWeightedSatisfactionOptions,
-  ValueWeightedSatisfactionResult,
-} from "./types.js";
+export type { ValueWeightedSatisfactionOptions, ValueWeightedSatisfactionResult } from "./types.js";
 export { type ResolvedSatisfactionOptions, resolveSatisfactionOptions } from "./options.js";
 
 const FN = "valueWeightedSatisfaction";
