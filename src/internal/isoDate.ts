@@ -19,7 +19,6 @@ const MAX_TIME = 253_402_300_799_999; // 9999-12-31T23:59:59.999Z
 export function timeInRange(t: number): number | undefined {
   return t >= MIN_TIME && t <= MAX_TIME ? t : undefined;
 }
-const inRange = timeInRange;
 
 /** Code units: the UTF-16 units of a string, or the bytes of an ASCII text. */
 type Units = Uint8Array | Uint16Array;
