@@ -1,11 +1,10 @@
 /**
  * Ranking through one sort of 64-bit keys: values descending with ties by id (the
  * library's ranking), values ascending, and ids in plain string order (UTF-16 code units,
- * as `<` compares them: the same on every machine and locale). Each item's key holds as
- * much of what it is ranked by as fits above its own index; items whose keys cannot tell
- * them apart are then ordered exactly, run by run.
+ * as `<` compares them: the same on every machine and locale). Each sort key holds what
+ * the items are sorted by above their position, so a stable radix sort orders them.
  */
-import { sortKeys } from "./sortKeys.js";
+import { sortKeys, sortKeysStable } from "./sortKeys.js";
 
 /** Plain string comparison (UTF-16 code units, as `<` compares): negative when `a` sorts first. */
 export function compareIds(a: string, b: string): number {
@@ -31,33 +30,27 @@ const indexBitsFor = (n: number): number => (n <= 1 ? 1 : 32 - Math.clz32(n - 1)
  * Writes into `words` (the 32-bit view of 64-bit keys) each value's key, whose unsigned
  * order is the order of the values: the IEEE-754 pattern with the sign bit flipped for
  * values >= 0, every bit flipped for negative ones (`-0` as `0`); complemented when
- * `descending`. With `position`, its low `indexBits` bits are replaced by `position[i]`.
+ * `descending`.
  */
-function writeValueKeys(
-  values: Float64Array,
-  words: Uint32Array,
-  descending: boolean,
-  position?: { bits: number; of: Int32Array },
-): void {
+function writeValueKeys(values: Float64Array, words: Uint32Array, descending: boolean): void {
   const bits = new Uint32Array(values.buffer, values.byteOffset, 2 * values.length);
   const flip = descending ? 0xffffffff : 0;
-  const keep = position === undefined ? 0xffffffff : ~((1 << position.bits) - 1);
   for (let i = 0; i < values.length; i++) {
     const zero = values[i] === 0;
     const h = zero ? 0 : bits[2 * i + HIGH]!;
     const l = zero ? 0 : bits[2 * i + LOW]!;
     const negative = h >>> 31 === 1;
     words[2 * i + HIGH] = (negative ? ~h : h | 0x80000000) ^ flip;
-    words[2 * i + LOW] =
-      (((negative ? ~l : l) ^ flip) & keep) | (position === undefined ? 0 : position.of[i]!);
+    words[2 * i + LOW] = (negative ? ~l : l) ^ flip;
   }
 }
 
 /**
  * Item indices in rank order: `values` (finite) descending, ties by id ascending (plain
  * string comparison). `inIdOrder` lists every item in id order (default: worked out from
- * `ids`); each key holds the item's place in it below the value, so ties come out in id
- * order and only values closer than the key resolves need a second look.
+ * `ids`). A least-significant-digit sort in two stable stages (Knuth, TAOCP 5.2.5): the
+ * items, in id order, by the low bits of their value keys, then by the high bits; so
+ * equal values keep the id order, and no value or id is ever compared.
  *
  * @example
  * Array.from(rankDescending(new Float64Array([5, 9, 5]), ["b", "c", "a"])); // => [1, 2, 0]
@@ -69,45 +62,28 @@ export function rankDescending(
 ): Int32Array {
   const n = values.length;
   const indexBits = indexBitsFor(n);
-  const rank = inverse(inIdOrder);
-  const keys = new BigUint64Array(n);
-  writeValueKeys(values, new Uint32Array(keys.buffer), true, { bits: indexBits, of: rank });
-  const sorted = new Uint32Array(sortKeys(keys, indexBits).buffer);
   const mask = (1 << indexBits) - 1;
-  const order = new Int32Array(n);
-  for (let k = 0; k < n; k++) order[k] = inIdOrder[sorted[2 * k + LOW]! & mask]!;
-  // Keys equal above the rank: ties (in id order already) or values too close for the key.
-  let start = 0;
-  for (let k = 1; k <= n; k++) {
-    if (k < n && sameAboveIndex(sorted, k, start, indexBits)) continue;
-    if (k - start > 1 && !allEqual(values, order, start, k)) {
-      order.subarray(start, k).sort((x, y) => values[y]! - values[x]! || rank[x]! - rank[y]!);
-    }
-    start = k;
+  const valueKeys = new Uint32Array(2 * n);
+  writeValueKeys(values, valueKeys, true);
+  // Each sort key carries its item in the low bits: (key's low bits, item), then (key's high bits, item).
+  const keys = new BigUint64Array(n);
+  const words = new Uint32Array(keys.buffer);
+  for (let k = 0; k < n; k++) {
+    const i = inIdOrder[k]!;
+    const l = valueKeys[2 * i + LOW]! & mask;
+    words[2 * k + HIGH] = l >>> (32 - indexBits);
+    words[2 * k + LOW] = (l << indexBits) | i;
   }
+  const byLowBits = new Uint32Array(sortKeysStable(keys, indexBits).buffer);
+  for (let k = 0; k < n; k++) {
+    const i = byLowBits[2 * k + LOW]! & mask;
+    words[2 * k + HIGH] = valueKeys[2 * i + HIGH]!;
+    words[2 * k + LOW] = (valueKeys[2 * i + LOW]! & ~mask) | i;
+  }
+  const sorted = new Uint32Array(sortKeysStable(keys, indexBits).buffer);
+  const order = new Int32Array(n);
+  for (let k = 0; k < n; k++) order[k] = sorted[2 * k + LOW]! & mask;
   return order;
-}
-
-/** Whether sorted keys `k` and `start` agree above their low `indexBits` bits. */
-function sameAboveIndex(words: Uint32Array, k: number, start: number, indexBits: number): boolean {
-  return (
-    words[2 * k + HIGH] === words[2 * start + HIGH] &&
-    (words[2 * k + LOW]! ^ words[2 * start + LOW]!) >>> indexBits === 0
-  );
-}
-
-/** Whether the items `order[from .. to)` all have the same value. */
-function allEqual(values: Float64Array, order: Int32Array, from: number, to: number): boolean {
-  const first = values[order[from]!]!;
-  for (let k = from + 1; k < to; k++) if (values[order[k]!] !== first) return false;
-  return true;
-}
-
-/** The inverse of a permutation of `0 .. n - 1`. */
-function inverse(permutation: Int32Array): Int32Array {
-  const out = new Int32Array(permutation.length);
-  for (let r = 0; r < permutation.length; r++) out[permutation[r]!] = r;
-  return out;
 }
 
 /**
@@ -140,12 +116,26 @@ export function sortAscending(values: Float64Array): Float64Array {
  * Array.from(idOrder(["C10", "C9", "C1"])); // => [2, 0, 1]
  */
 export function idOrder(ids: readonly string[]): Int32Array {
+  return sortIds(ids, false)!;
+}
+
+/**
+ * {@link idOrder} when every id of `ids` is distinct, else `undefined`. Equal ids have
+ * equal keys and so are compared as strings anyway: telling them apart costs nothing more.
+ *
+ * @example
+ * distinctIdOrder(["b", "a", "b"]); // => undefined
+ */
+export function distinctIdOrder(ids: readonly string[]): Int32Array | undefined {
+  return sortIds(ids, true);
+}
+
+/** {@link idOrder}; with `distinct`, `undefined` as soon as two ids are equal. */
+function sortIds(ids: readonly string[], distinct: boolean): Int32Array | undefined {
   const n = ids.length;
   const indexBits = indexBitsFor(n);
-  const packing = unitPacking(ids, indexBits);
   const keys = new BigUint64Array(n);
-  const words = new Uint32Array(keys.buffer);
-  for (let i = 0; i < n; i++) writeIdKey(ids[i]!, i, packing, words);
+  writeIdKeys(ids, unitPacking(ids, indexBits), new Uint32Array(keys.buffer));
   const sorted = new Uint32Array(sortKeys(keys, indexBits).buffer);
   const mask = (1 << indexBits) - 1;
   const order = new Int32Array(n);
@@ -153,8 +143,13 @@ export function idOrder(ids: readonly string[]): Int32Array {
   // Ids whose packed units are equal come out by position: compare them as strings.
   let start = 0;
   for (let k = 1; k <= n; k++) {
-    if (k < n && sameAboveIndex(sorted, k, start, indexBits)) continue;
-    if (k - start > 1) order.subarray(start, k).sort((x, y) => compareIds(ids[x]!, ids[y]!) || x - y);
+    if (k < n && sorted[2 * k + HIGH] === sorted[2 * start + HIGH]) {
+      if ((sorted[2 * k + LOW]! ^ sorted[2 * start + LOW]!) >>> indexBits === 0) continue;
+    }
+    if (k - start > 1) {
+      const run = order.subarray(start, k).sort((x, y) => compareIds(ids[x]!, ids[y]!) || x - y);
+      if (distinct && run.some((x, r) => r > 0 && ids[x] === ids[run[r - 1]!])) return undefined;
+    }
     start = k;
   }
   return order;
@@ -180,8 +175,10 @@ function unitPacking(ids: readonly string[], indexBits: number): UnitPacking {
   const from = commonPrefixLength(ids);
   let low = 0xffff;
   let high = 0;
-  for (const id of ids) {
-    for (let c = from; c < Math.min(id.length, from + 16); c++) {
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!;
+    const end = Math.min(id.length, from + 16);
+    for (let c = from; c < end; c++) {
       const unit = id.charCodeAt(c);
       if (unit < low) low = unit;
       if (unit > high) high = unit;
@@ -201,19 +198,22 @@ function unitPacking(ids: readonly string[], indexBits: number): UnitPacking {
   };
 }
 
-/** Writes id `i`'s key: its packed units from the top bit down, then `i` in the low bits. */
-function writeIdKey(id: string, i: number, packing: UnitPacking, words: Uint32Array): void {
-  const { from, bits, low, highUnits, lowUnits } = packing;
-  const scale = 2 ** bits;
-  let high = 0;
-  let rest = 0;
-  for (let c = from; c < from + highUnits; c++)
-    high = high * scale + (c < id.length ? id.charCodeAt(c) - low + 1 : 0);
-  for (let c = from + highUnits; c < from + highUnits + lowUnits; c++) {
-    rest = rest * scale + (c < id.length ? id.charCodeAt(c) - low + 1 : 0);
+/** Writes each id's key: its packed units from the top bit down, then its position in the low bits. */
+function writeIdKeys(ids: readonly string[], packing: UnitPacking, words: Uint32Array): void {
+  const { from, low, highScale, lowScale } = packing;
+  const scale = 2 ** packing.bits;
+  const middle = from + packing.highUnits;
+  const end = middle + packing.lowUnits;
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!;
+    const length = id.length;
+    let high = 0;
+    let rest = 0;
+    for (let c = from; c < middle; c++) high = high * scale + (c < length ? id.charCodeAt(c) - low + 1 : 0);
+    for (let c = middle; c < end; c++) rest = rest * scale + (c < length ? id.charCodeAt(c) - low + 1 : 0);
+    words[2 * i + HIGH] = high * highScale;
+    words[2 * i + LOW] = rest * lowScale + i;
   }
-  words[2 * i + HIGH] = high * packing.highScale;
-  words[2 * i + LOW] = rest * packing.lowScale + i;
 }
 
 /** The number of leading code units every id of `ids` shares (0 for none). */

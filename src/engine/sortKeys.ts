@@ -42,15 +42,35 @@ function instance(): { sort: RadixExports; memory: WebAssembly.Memory } | null {
  * new array; `keys` is not changed.
  */
 export function sortKeys(keys: BigUint64Array, fromBit: number): BigUint64Array {
+  if (keys.length <= 64) return keys.slice().sort();
+  return radixSort(keys, fromBit) ?? keys.slice().sort();
+}
+
+/**
+ * The keys sorted by their bits from `fromBit` up, keys equal there kept in input order
+ * whatever their low bits hold (so the low bits can carry an item along). `fromBit` must
+ * leave room below it for a position: at least the bits of `keys.length - 1`. Where the
+ * radix sort cannot run, positions replace the low bits for the native sort.
+ */
+export function sortKeysStable(keys: BigUint64Array, fromBit: number): BigUint64Array {
+  const sorted = radixSort(keys, fromBit);
+  if (sorted !== undefined) return sorted;
+  const low = (1n << BigInt(fromBit)) - 1n;
+  const byPosition = keys.map((key, i) => (key & ~low) | BigInt(i)).sort();
+  return byPosition.map((key) => keys[Number(key & low)]!);
+}
+
+/** The radix sort of radix.wat (from `fromBit` up, stable), or `undefined` where WebAssembly is switched off or missing, or refuses the memory. */
+function radixSort(keys: BigUint64Array, fromBit: number): BigUint64Array | undefined {
   const n = keys.length;
-  const wasm = wasmEnabled && n > 64 ? instance() : null;
+  const wasm = wasmEnabled ? instance() : null;
   const bytes = 16 * n + COUNTS_BYTES;
-  if (wasm === null || bytes > 2 ** 31) return keys.slice().sort();
+  if (wasm === null || bytes > 2 ** 31) return undefined;
   const have = wasm.memory.buffer.byteLength;
   try {
     if (have < bytes) wasm.memory.grow(Math.ceil((bytes - have) / PAGE));
   } catch {
-    return keys.slice().sort(); // that much memory refused: natively, which needs less at once
+    return undefined; // that much memory refused: natively, which needs less at once
   }
   new BigUint64Array(wasm.memory.buffer, 0, n).set(keys);
   const at = wasm.sort.radixSort(0, 8 * n, n, fromBit, 16 * n);
