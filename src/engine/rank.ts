@@ -4,7 +4,7 @@
  * as `<` compares them: the same on every machine and locale). Each sort key holds what
  * the items are sorted by above their position, so a stable radix sort orders them.
  */
-import { sortKeys, sortKeysStable } from "./sortKeys.js";
+import { sortWrittenKeys } from "./sortKeys.js";
 
 /** Plain string comparison (UTF-16 code units, as `<` compares): negative when `a` sorts first. */
 export function compareIds(a: string, b: string): number {
@@ -27,23 +27,14 @@ const LOW = 1 - HIGH;
 const indexBitsFor = (n: number): number => (n <= 1 ? 1 : 32 - Math.clz32(n - 1));
 
 /**
- * Writes into `words` (the 32-bit view of 64-bit keys) each value's key, whose unsigned
- * order is the order of the values: the IEEE-754 pattern with the sign bit flipped for
- * values >= 0, every bit flipped for negative ones (`-0` as `0`); complemented when
- * `descending`.
+ * The high and the low 32-bit word of the 64-bit key of a double whose words are `h`, `l`:
+ * unsigned order of keys is the order of values. The IEEE-754 pattern with the sign bit
+ * flipped for values >= 0, every bit flipped for negative ones (`-0` as `0`).
  */
-function writeValueKeys(values: Float64Array, words: Uint32Array, descending: boolean): void {
-  const bits = new Uint32Array(values.buffer, values.byteOffset, 2 * values.length);
-  const flip = descending ? 0xffffffff : 0;
-  for (let i = 0; i < values.length; i++) {
-    const zero = values[i] === 0;
-    const h = zero ? 0 : bits[2 * i + HIGH]!;
-    const l = zero ? 0 : bits[2 * i + LOW]!;
-    const negative = h >>> 31 === 1;
-    words[2 * i + HIGH] = (negative ? ~h : h | 0x80000000) ^ flip;
-    words[2 * i + LOW] = (negative ? ~l : l) ^ flip;
-  }
-}
+const highKey = (h: number, l: number): number =>
+  h >>> 31 === 1 ? (h === 0x80000000 && l === 0 ? 0x80000000 : ~h) : h | 0x80000000;
+const lowKey = (h: number, l: number): number =>
+  h >>> 31 === 1 ? (h === 0x80000000 && l === 0 ? 0 : ~l) : l;
 
 /**
  * Item indices in rank order: `values` (finite) descending, ties by id ascending (plain
@@ -63,27 +54,43 @@ export function rankDescending(
   const n = values.length;
   const indexBits = indexBitsFor(n);
   const mask = (1 << indexBits) - 1;
-  const valueKeys = new Uint32Array(2 * n);
-  writeValueKeys(values, valueKeys, true);
-  // Each sort key carries its item in the low bits: (key's low bits, item), then (key's high bits, item).
-  const keys = new BigUint64Array(n);
-  const words = new Uint32Array(keys.buffer);
-  for (let k = 0; k < n; k++) {
-    const i = inIdOrder[k]!;
-    const l = valueKeys[2 * i + LOW]! & mask;
-    words[2 * k + HIGH] = l >>> (32 - indexBits);
-    words[2 * k + LOW] = (l << indexBits) | i;
-  }
-  const byLowBits = new Uint32Array(sortKeysStable(keys, indexBits).buffer);
-  for (let k = 0; k < n; k++) {
-    const i = byLowBits[2 * k + LOW]! & mask;
-    words[2 * k + HIGH] = valueKeys[2 * i + HIGH]!;
-    words[2 * k + LOW] = (valueKeys[2 * i + LOW]! & ~mask) | i;
-  }
-  const sorted = new Uint32Array(sortKeysStable(keys, indexBits).buffer);
-  const order = new Int32Array(n);
+  const bits = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
+  const place = new Int32Array(n);
+  for (let k = 0; k < n; k++) place[inIdOrder[k]!] = k;
+  const byLowBits = sortWrittenKeys(n, 64 - indexBits, (words) =>
+    writeStageKeys(bits, place, indexBits, true, words),
+  );
+  for (let k = 0; k < n; k++) place[byLowBits[2 * k + LOW]! & mask] = k;
+  const sorted = sortWrittenKeys(n, indexBits, (words) =>
+    writeStageKeys(bits, place, indexBits, false, words),
+  );
+  const order = place; // each item's place is no longer needed: the order takes its memory
   for (let k = 0; k < n; k++) order[k] = sorted[2 * k + LOW]! & mask;
   return order;
+}
+
+/**
+ * The keys of one stable stage of {@link rankDescending}: item `i` (its value's words in
+ * `bits`) at `place[i]`, carrying `i` in its low `indexBits` bits, keyed above them by the
+ * rest of its descending value key (`low: false`) or, in the top bits, by the bits of that
+ * key the item displaced (`low: true`). Written item by item, to scattered places: cheaper
+ * than reading scattered items.
+ */
+function writeStageKeys(
+  bits: Uint32Array,
+  place: Int32Array,
+  indexBits: number,
+  low: boolean,
+  words: Uint32Array,
+): void {
+  const mask = (1 << indexBits) - 1;
+  for (let i = 0; i < place.length; i++) {
+    const k = place[i]!;
+    const h = bits[2 * i + HIGH]!;
+    const l = ~lowKey(h, bits[2 * i + LOW]!);
+    words[2 * k + HIGH] = low ? l << (32 - indexBits) : ~highKey(h, bits[2 * i + LOW]!);
+    words[2 * k + LOW] = low ? i : (l & ~mask) | i;
+  }
 }
 
 /**
@@ -93,17 +100,27 @@ export function rankDescending(
  * sortAscending(new Float64Array([3, -1, 2])); // => Float64Array [-1, 2, 3]
  */
 export function sortAscending(values: Float64Array): Float64Array {
-  const keys = new BigUint64Array(values.length);
-  writeValueKeys(values, new Uint32Array(keys.buffer), false);
-  const words = new Uint32Array(sortKeys(keys, 0).buffer);
-  for (let k = 0; k < values.length; k++) {
+  const n = values.length;
+  const bits = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
+  let signed = false;
+  for (let i = 0; i < n && !signed; i++) signed = bits[2 * i + HIGH]! >>> 31 === 1;
+  // Without a sign bit set (no negative value, no -0), a double's own bits are its key.
+  if (!signed) return new Float64Array(sortWrittenKeys(n, 0, (words) => words.set(bits)).slice().buffer);
+  const sorted = sortWrittenKeys(n, 0, (words) => {
+    for (let i = 0; i < n; i++) {
+      words[2 * i + HIGH] = highKey(bits[2 * i + HIGH]!, bits[2 * i + LOW]!);
+      words[2 * i + LOW] = lowKey(bits[2 * i + HIGH]!, bits[2 * i + LOW]!);
+    }
+  });
+  const out = new Uint32Array(2 * n);
+  for (let k = 0; k < n; k++) {
     // Undo the key: a set top bit marks a value >= 0 (flip it back), else flip every bit.
-    const h = words[2 * k + HIGH]!;
+    const h = sorted[2 * k + HIGH]!;
     const nonNegative = h >>> 31 === 1;
-    words[2 * k + HIGH] = nonNegative ? h ^ 0x80000000 : ~h;
-    if (!nonNegative) words[2 * k + LOW] = ~words[2 * k + LOW]!;
+    out[2 * k + HIGH] = nonNegative ? h ^ 0x80000000 : ~h;
+    out[2 * k + LOW] = nonNegative ? sorted[2 * k + LOW]! : ~sorted[2 * k + LOW]!;
   }
-  return new Float64Array(words.buffer);
+  return new Float64Array(out.buffer);
 }
 
 /**
@@ -134,9 +151,7 @@ export function distinctIdOrder(ids: readonly string[]): Int32Array | undefined 
 function sortIds(ids: readonly string[], distinct: boolean): Int32Array | undefined {
   const n = ids.length;
   const indexBits = indexBitsFor(n);
-  const keys = new BigUint64Array(n);
-  writeIdKeys(ids, unitPacking(ids, indexBits), new Uint32Array(keys.buffer));
-  const sorted = new Uint32Array(sortKeys(keys, indexBits).buffer);
+  const sorted = sortWrittenKeys(n, indexBits, (words) => writeIdKeys(ids, indexBits, words));
   const mask = (1 << indexBits) - 1;
   const order = new Int32Array(n);
   for (let k = 0; k < n; k++) order[k] = sorted[2 * k + LOW]! & mask;
@@ -156,11 +171,12 @@ function sortIds(ids: readonly string[], distinct: boolean): Int32Array | undefi
 }
 
 /**
- * How {@link idOrder} packs units: from position `from`, `highUnits` units into the high
- * word and `lowUnits` into the low word above the index, each as `unit - low + 1` in
- * `bits` bits (0 past the end), left-aligned (times `highScale`, `lowScale`).
+ * How {@link idOrder} packs units: after the prefix `prefix` (`from` units), `highUnits`
+ * units into the high word and `lowUnits` into the low word above the index, each as
+ * `unit - low + 1` in `bits` bits (0 past the end), left-aligned (times `highScale`, `lowScale`).
  */
 interface UnitPacking {
+  readonly prefix: string;
   readonly from: number;
   readonly bits: number;
   readonly low: number;
@@ -170,7 +186,18 @@ interface UnitPacking {
   readonly lowScale: number;
 }
 
-/** The units after the common prefix (at most 16): their range, and so how many fit whole in the high word and above the index. */
+/**
+ * Writes each id's key. The packing is guessed from 64 ids spread over the array and
+ * checked on every id as it is written (one reading of each id instead of three); when an
+ * id does not fit, it is worked out from all the ids, which always fit.
+ */
+function writeIdKeys(ids: readonly string[], indexBits: number, words: Uint32Array): void {
+  const step = Math.max(1, Math.floor(ids.length / 64));
+  const sample = Array.from({ length: Math.ceil(ids.length / step) }, (_, k) => ids[k * step]!);
+  if (!packIds(ids, unitPacking(sample, indexBits), words)) packIds(ids, unitPacking(ids, indexBits), words);
+}
+
+/** The common prefix of `ids` and the range of the (at most 16) units after it: how many fit whole in the high word and above the index. */
 function unitPacking(ids: readonly string[], indexBits: number): UnitPacking {
   const from = commonPrefixLength(ids);
   let low = 0xffff;
@@ -188,6 +215,7 @@ function unitPacking(ids: readonly string[], indexBits: number): UnitPacking {
   const highUnits = Math.min(16, Math.floor(32 / bits));
   const lowUnits = Math.min(16 - highUnits, Math.floor((32 - indexBits) / bits));
   return {
+    prefix: ids.length === 0 ? "" : ids[0]!.slice(0, from),
     from,
     bits,
     low,
@@ -198,22 +226,38 @@ function unitPacking(ids: readonly string[], indexBits: number): UnitPacking {
   };
 }
 
-/** Writes each id's key: its packed units from the top bit down, then its position in the low bits. */
-function writeIdKeys(ids: readonly string[], packing: UnitPacking, words: Uint32Array): void {
-  const { from, low, highScale, lowScale } = packing;
+/**
+ * Writes each id's key (its packed units from the top bit down, then its position in the
+ * low bits); `false` as soon as an id does not start with the prefix or has a unit the
+ * packing's bits cannot hold.
+ */
+function packIds(ids: readonly string[], packing: UnitPacking, words: Uint32Array): boolean {
+  const { prefix, from, low, highScale, lowScale } = packing;
   const scale = 2 ** packing.bits;
   const middle = from + packing.highUnits;
   const end = middle + packing.lowUnits;
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i]!;
     const length = id.length;
+    for (let c = 0; c < from; c++) if (id.charCodeAt(c) !== prefix.charCodeAt(c)) return false;
     let high = 0;
     let rest = 0;
-    for (let c = from; c < middle; c++) high = high * scale + (c < length ? id.charCodeAt(c) - low + 1 : 0);
-    for (let c = middle; c < end; c++) rest = rest * scale + (c < length ? id.charCodeAt(c) - low + 1 : 0);
+    let outside = 0; // negative once a unit falls outside [0, scale)
+    for (let c = from; c < middle; c++) {
+      const unit = c < length ? id.charCodeAt(c) - low + 1 : 0;
+      outside |= unit | (scale - 1 - unit);
+      high = high * scale + unit;
+    }
+    for (let c = middle; c < end; c++) {
+      const unit = c < length ? id.charCodeAt(c) - low + 1 : 0;
+      outside |= unit | (scale - 1 - unit);
+      rest = rest * scale + unit;
+    }
+    if (outside < 0) return false;
     words[2 * i + HIGH] = high * highScale;
     words[2 * i + LOW] = rest * lowScale + i;
   }
+  return true;
 }
 
 /** The number of leading code units every id of `ids` shares (0 for none). */

@@ -42,27 +42,41 @@ function instance(): { sort: RadixExports; memory: WebAssembly.Memory } | null {
  * new array; `keys` is not changed.
  */
 export function sortKeys(keys: BigUint64Array, fromBit: number): BigUint64Array {
-  if (keys.length <= 64) return keys.slice().sort();
-  return radixSort(keys, fromBit) ?? keys.slice().sort();
+  const n = keys.length;
+  const wasm = n > 64 ? memoryFor(n) : undefined;
+  if (wasm === undefined) return keys.slice().sort();
+  new BigUint64Array(wasm.memory.buffer, 0, n).set(keys);
+  const at = wasm.sort.radixSort(0, 8 * n, n, fromBit, 16 * n);
+  return new BigUint64Array(wasm.memory.buffer, at, n).slice();
 }
 
 /**
- * The keys sorted by their bits from `fromBit` up, keys equal there kept in input order
- * whatever their low bits hold (so the low bits can carry an item along). `fromBit` must
- * leave room below it for a position: at least the bits of `keys.length - 1`. Where the
- * radix sort cannot run, positions replace the low bits for the native sort.
+ * Sorts `n` keys that `write` puts straight into the sort's memory (as the 32-bit words of
+ * 64-bit keys), by their bits from `fromBit` up; keys equal there keep the order written,
+ * whatever their low bits hold, so the low bits can carry an item along. Returns the sorted
+ * keys' words, a view valid until the next sort. `fromBit` must leave room below it for a
+ * position (the bits of `n - 1`): natively, positions replace the low bits for the sort.
  */
-export function sortKeysStable(keys: BigUint64Array, fromBit: number): BigUint64Array {
-  const sorted = radixSort(keys, fromBit);
-  if (sorted !== undefined) return sorted;
+export function sortWrittenKeys(
+  n: number,
+  fromBit: number,
+  write: (words: Uint32Array) => void,
+): Uint32Array {
+  const wasm = memoryFor(n);
+  if (wasm !== undefined) {
+    write(new Uint32Array(wasm.memory.buffer, 0, 2 * n));
+    const at = wasm.sort.radixSort(0, 8 * n, n, fromBit, 16 * n);
+    return new Uint32Array(wasm.memory.buffer, at, 2 * n);
+  }
+  const keys = new BigUint64Array(n);
+  write(new Uint32Array(keys.buffer));
   const low = (1n << BigInt(fromBit)) - 1n;
   const byPosition = keys.map((key, i) => (key & ~low) | BigInt(i)).sort();
-  return byPosition.map((key) => keys[Number(key & low)]!);
+  return new Uint32Array(byPosition.map((key) => keys[Number(key & low)]!).buffer);
 }
 
-/** The radix sort of radix.wat (from `fromBit` up, stable), or `undefined` where WebAssembly is switched off or missing, or refuses the memory. */
-function radixSort(keys: BigUint64Array, fromBit: number): BigUint64Array | undefined {
-  const n = keys.length;
+/** The instance, its memory grown to sort `n` keys; `undefined` where WebAssembly is switched off or missing, or refuses the memory. */
+function memoryFor(n: number): { sort: RadixExports; memory: WebAssembly.Memory } | undefined {
   const wasm = wasmEnabled ? instance() : null;
   const bytes = 16 * n + COUNTS_BYTES;
   if (wasm === null || bytes > 2 ** 31) return undefined;
@@ -72,7 +86,5 @@ function radixSort(keys: BigUint64Array, fromBit: number): BigUint64Array | unde
   } catch {
     return undefined; // that much memory refused: natively, which needs less at once
   }
-  new BigUint64Array(wasm.memory.buffer, 0, n).set(keys);
-  const at = wasm.sort.radixSort(0, 8 * n, n, fromBit, 16 * n);
-  return new BigUint64Array(wasm.memory.buffer, at, n).slice();
+  return wasm;
 }
