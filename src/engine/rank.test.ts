@@ -76,7 +76,9 @@ describe("sortWrittenKeys: keys equal above fromBit keep the order written, what
             .map(([, i]) => keys[i]);
           for (const wasm of [true, false]) {
             useWasmSort(wasm);
-            const words = sortWrittenKeys(keys.length, fromBit, (into) => into.set(new Uint32Array(keys.buffer)));
+            const words = sortWrittenKeys(keys.length, fromBit, (into) =>
+              into.set(new Uint32Array(keys.buffer)),
+            );
             expect(Array.from(new BigUint64Array(words.slice().buffer))).toEqual(expected);
           }
           useWasmSort(true);
