@@ -151,7 +151,12 @@ describe("rankDescending, sortAscending and idOrder against their definitions", 
         expect(values).toEqual(Float64Array.from(raw)); // not changed
         // Without negative values or -0 (the keys are the values' own bits)
         const nonNegative = Float64Array.from(raw, (v) => Math.abs(v));
-        expect(sortAscending(nonNegative)).toEqual(nonNegative.slice().sort());
+        for (const wasm of [true, false]) {
+          useWasmSort(wasm);
+          expect(sortAscending(nonNegative)).toEqual(nonNegative.slice().sort());
+          expect(sortAscending(values)).toEqual(expected);
+        }
+        useWasmSort(true);
       }),
       { numRuns: 80 },
     );

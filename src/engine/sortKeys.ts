@@ -54,8 +54,9 @@ export function sortKeys(keys: BigUint64Array, fromBit: number): BigUint64Array 
  * Sorts `n` keys that `write` puts straight into the sort's memory (as the 32-bit words of
  * 64-bit keys), by their bits from `fromBit` up; keys equal there keep the order written,
  * whatever their low bits hold, so the low bits can carry an item along. Returns the sorted
- * keys' words, a view valid until the next sort. `fromBit` must leave room below it for a
- * position (the bits of `n - 1`): natively, positions replace the low bits for the sort.
+ * keys' words, a view valid until the next sort. `fromBit` is 0 (the whole key) or leaves
+ * room below it for a position (the bits of `n - 1`): natively, positions replace the low
+ * bits for the sort.
  */
 export function sortWrittenKeys(
   n: number,
@@ -70,6 +71,7 @@ export function sortWrittenKeys(
   }
   const keys = new BigUint64Array(n);
   write(new Uint32Array(keys.buffer));
+  if (fromBit === 0) return new Uint32Array(keys.sort().buffer); // equal keys are alike: any order
   const low = (1n << BigInt(fromBit)) - 1n;
   const byPosition = keys.map((key, i) => (key & ~low) | BigInt(i)).sort();
   return new Uint32Array(byPosition.map((key) => keys[Number(key & low)]!).buffer);

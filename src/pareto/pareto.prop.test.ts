@@ -7,7 +7,7 @@ import { keyCustomers } from "./keyCustomers.js";
 import { lorenzCurve } from "./lorenzCurve.js";
 import { paretoSplit } from "./paretoSplit.js";
 import { whaleCurve } from "./whaleCurve.js";
-import { useWasmKernels } from "./kernels.js";
+import { useWasmSort } from "../engine/sortKeys.js";
 
 const runs = { numRuns: 300 };
 
@@ -25,10 +25,10 @@ const values = fc
 const items = values.map((xs) => xs.map((v, i) => Object.freeze({ id: `id${(i * 7919) % 1000}-${i}`, v })));
 const share = fc.double({ min: 0.001, max: 1, noNaN: true });
 
-// Every case runs with the WebAssembly kernels and with the JavaScript ones (kernels.ts).
-describe.each(["webassembly", "javascript"])("%s kernels", (kernels) => {
-  beforeAll(() => useWasmKernels(kernels === "webassembly"));
-  afterAll(() => useWasmKernels(true));
+// Every case runs with the engine's WebAssembly radix sort and with the native sort.
+describe.each(["webassembly", "native"])("%s sort", (sort) => {
+  beforeAll(() => useWasmSort(sort === "webassembly"));
+  afterAll(() => useWasmSort(true));
 
   describe("pareto properties", () => {
     it("paretoSplit: head and tail partition the input, every customer exactly once, in rank order", () => {
