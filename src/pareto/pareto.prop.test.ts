@@ -99,6 +99,22 @@ describe.each(["webassembly", "native"])("%s sort", (sort) => {
       );
     });
 
+    it("gini: exactly 0 for equal values, >= 0 for values a few units in the last place apart", () => {
+      // The ineq formula, 2 sum k x / (n sum x) - (n + 1) / n, subtracts two nearly equal
+      // numbers here and goes below 0 in about one case in eight unless clamped.
+      const value = fc.double({ min: 1e-300, max: 1e300, noNaN: true, noDefaultInfinity: true });
+      const steps = fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 1, maxLength: 300 });
+      fc.assert(
+        fc.property(value, steps, fc.boolean(), (x, ks, equal) => {
+          const xs = ks.map((k) => (equal ? x : x * (1 + k * 2 ** -52)));
+          const g = gini(xs);
+          if (equal || ks.every((k) => k === ks[0])) expect(Object.is(g, 0)).toBe(true);
+          else expect(g).toBeGreaterThanOrEqual(0);
+        }),
+        runs,
+      );
+    });
+
     it("abcClassify: classes are ordered by rank, counts add up, shares rise to 1", () => {
       fc.assert(
         fc.property(items, (xs) => {
