@@ -3,7 +3,7 @@
  * Compiles src/engine/radix.wat (WebAssembly text) into src/engine/radixWasm.ts, the
  * module's bytes as a TypeScript constant, so the package ships no separate .wasm file
  * and needs no loader: `npm run wasm`. With `--check` (CI), fails when the committed
- * kernelsWasm.ts is not what the .wat file compiles to. Uses wabt (the WebAssembly
+ * radixWasm.ts is not what the .wat file compiles to. Uses wabt (the WebAssembly
  * Binary Toolkit's wat2wasm, compiled to JavaScript), a development dependency only.
  */
 import { readFileSync, writeFileSync } from "node:fs";
