@@ -52,18 +52,17 @@ export function rankDescending(
   inIdOrder = idOrder(ids),
 ): Int32Array {
   const n = values.length;
-  const indexBits = indexBitsFor(n);
-  const mask = (1 << indexBits) - 1;
+  const mask = (1 << indexBitsFor(n)) - 1;
+  // The second stage takes whole 11-bit digits of the high bits, leaving room for the item below.
+  const lowBits = 64 - 11 * Math.floor((64 - indexBitsFor(n)) / 11);
   const bits = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
   const place = new Int32Array(n);
   for (let k = 0; k < n; k++) place[inIdOrder[k]!] = k;
-  const byLowBits = sortWrittenKeys(n, 64 - indexBits, (words) =>
-    writeStageKeys(bits, place, indexBits, true, words),
+  const byLowBits = sortWrittenKeys(n, 64 - lowBits, (words) =>
+    writeStageKeys(bits, place, lowBits, true, words),
   );
   for (let k = 0; k < n; k++) place[byLowBits[2 * k + LOW]! & mask] = k;
-  const sorted = sortWrittenKeys(n, indexBits, (words) =>
-    writeStageKeys(bits, place, indexBits, false, words),
-  );
+  const sorted = sortWrittenKeys(n, lowBits, (words) => writeStageKeys(bits, place, lowBits, false, words));
   const order = place; // each item's place is no longer needed: the order takes its memory
   for (let k = 0; k < n; k++) order[k] = sorted[2 * k + LOW]! & mask;
   return order;
@@ -71,25 +70,24 @@ export function rankDescending(
 
 /**
  * The keys of one stable stage of {@link rankDescending}: item `i` (its value's words in
- * `bits`) at `place[i]`, carrying `i` in its low `indexBits` bits, keyed above them by the
- * rest of its descending value key (`low: false`) or, in the top bits, by the bits of that
- * key the item displaced (`low: true`). Written item by item, to scattered places: cheaper
- * than reading scattered items.
+ * `bits`) at `place[i]`, carrying `i` in its low bits, keyed by the low `lowBits` bits of
+ * its descending value key, in the top bits (`low`), or else by the bits above them. Written
+ * item by item, to scattered places: cheaper than reading scattered items.
  */
 function writeStageKeys(
   bits: Uint32Array,
   place: Int32Array,
-  indexBits: number,
+  lowBits: number,
   low: boolean,
   words: Uint32Array,
 ): void {
-  const mask = (1 << indexBits) - 1;
+  const lowMask = (1 << lowBits) - 1;
   for (let i = 0; i < place.length; i++) {
     const k = place[i]!;
     const h = bits[2 * i + HIGH]!;
     const l = ~lowKey(h, bits[2 * i + LOW]!);
-    words[2 * k + HIGH] = low ? l << (32 - indexBits) : ~highKey(h, bits[2 * i + LOW]!);
-    words[2 * k + LOW] = low ? i : (l & ~mask) | i;
+    words[2 * k + HIGH] = low ? l << (32 - lowBits) : ~highKey(h, bits[2 * i + LOW]!);
+    words[2 * k + LOW] = low ? i : (l & ~lowMask) | i;
   }
 }
 

@@ -52,10 +52,9 @@ export function assertItems(items: unknown, fn: string): asserts items is readon
 }
 
 /** What an accessor reads from an item: a field (undefined for an item that is not an object) or the function's result. */
-function readerOf<T>(accessor: string | ((item: T) => unknown)): (item: T) => unknown {
-  if (typeof accessor === "function") return accessor;
-  return (item) =>
-    typeof item === "object" && item !== null ? (item as Record<string, unknown>)[accessor] : undefined;
+function readField<T>(item: T, accessor: string | ((item: T) => unknown)): unknown {
+  if (typeof accessor === "function") return accessor(item);
+  return typeof item === "object" && item !== null ? (item as Record<string, unknown>)[accessor] : undefined;
 }
 
 /** The default id: the item's `id` field, else its `customerId` field. */
@@ -79,11 +78,15 @@ export function readItems<T>(
   issues: ValidationIssue[] = [],
 ): Columns {
   assertItems(items, rule.fn);
-  const values = readNumbers(items, value, rule.name, issues);
-  const readId = id === undefined ? defaultId : readerOf(id);
-  const ids = new Array<string>(items.length);
-  for (let i = 0; i < items.length; i++) {
-    const key = readId(items[i]!);
+  const n = items.length;
+  const values = new Float64Array(n);
+  const ids = new Array<string>(n);
+  for (let i = 0; i < n; i++) {
+    const item = items[i]!;
+    const v = readField(item, value);
+    const key = id === undefined ? defaultId(item) : readField(item, id);
+    if (typeof v === "number" && Number.isFinite(v)) values[i] = v + 0;
+    else issues.push(numberIssue(i, value, rule.name, v));
     if (typeof key === "string" && key !== "") ids[i] = key;
     else
       issues.push(
@@ -101,19 +104,18 @@ export function readNumbers<T>(
   name: string,
   issues: ValidationIssue[],
 ): Float64Array {
-  const read = readerOf(accessor);
-  const field = typeof accessor === "string" ? `.${accessor}` : "";
   const values = new Float64Array(items.length);
   for (let i = 0; i < items.length; i++) {
-    const v = read(items[i]!);
+    const v = readField(items[i]!, accessor);
     if (typeof v === "number" && Number.isFinite(v)) values[i] = v + 0;
-    else
-      issues.push({
-        path: `[${i}]${field}`,
-        message: `${name} must be a finite number, got ${describeValue(v)}`,
-      });
+    else issues.push(numberIssue(i, accessor, name, v));
   }
   return values;
+}
+
+function numberIssue(i: number, accessor: unknown, name: string, v: unknown): ValidationIssue {
+  const path = `[${i}]${typeof accessor === "string" ? `.${accessor}` : ""}`;
+  return { path, message: `${name} must be a finite number, got ${describeValue(v)}` };
 }
 
 function idIssue(path: string, key: unknown, id: unknown): ValidationIssue {
@@ -373,11 +375,10 @@ export function byGroup<T, R>(
 ): GroupedResult<R>[] {
   assertAccessor(groupBy, `${fn}: options.groupBy`);
   assertItems(items, fn);
-  const read = readerOf(groupBy);
   const groups = new Map<string, T[]>();
   const issues: ValidationIssue[] = [];
   items.forEach((item, i) => {
-    const key = read(item);
+    const key = readField(item, groupBy);
     if (typeof key !== "string" || key === "") {
       const path = `[${i}]${typeof groupBy === "string" ? `.${groupBy}` : ""}`;
       issues.push({ path, message: `group must be a non-empty string, got ${describeValue(key)}` });
