@@ -188,6 +188,48 @@ describe.each(["webassembly", "native"])("%s sort", (sort) => {
     });
   });
 
+  describe("records, columns and a table's columns agree", () => {
+    it("paretoSplit, abcClassify, gini and lorenzCurve give the same figures on every form", () => {
+      // Values with exact ties, ties in all but the last bits, zeros and a wide range; ids in no order.
+      const value = fc.oneof(
+        fc.integer({ min: 0, max: 12 }),
+        fc.integer({ min: 0, max: 5 }).map((k) => 1 + k * 2 ** -52),
+        fc.double({ min: 0, max: 1e12, noNaN: true, noDefaultInfinity: true }),
+      );
+      fc.assert(
+        fc.property(fc.array(value, { minLength: 1, maxLength: 120 }), fc.boolean(), (raw, byValue) => {
+          fc.pre(raw.some((v) => v > 0));
+          const ids = raw.map((_, i) => `c${(i * 7919) % 1009}-${i}`);
+          const values = Float64Array.from(raw, (v) => v + 0);
+          const options = byValue ? { valueShare: 0.8 } : { headShare: 0.3 };
+          const records = raw.map((v, i) => ({ id: ids[i]!, v }));
+          const fromRecords = paretoSplit(records, { value: "v", ...options });
+          const forms = [
+            { ids, values },
+            { ids: tableOf(ids).customerIds, values },
+            { ids, values: raw },
+          ];
+          for (const columns of forms) {
+            const split = paretoSplit(columns, options);
+            expect(split.head).toEqual(fromRecords.head.map((x) => x.id));
+            expect(split.tail).toEqual(fromRecords.tail.map((x) => x.id));
+            expect([split.headValue, split.totalValue]).toEqual([
+              fromRecords.headValue,
+              fromRecords.totalValue,
+            ]);
+            expect(abcClassify(columns).items.map((x) => [x.id, x.class, x.cumulativeShare])).toEqual(
+              abcClassify(records, { value: "v" }).items.map((x) => [x.id, x.class, x.cumulativeShare]),
+            );
+            expect(gini(columns)).toBe(gini(raw));
+            expect(lorenzCurve(columns)).toEqual(lorenzCurve(raw));
+          }
+          expect(gini(values)).toBe(gini(raw));
+        }),
+        { numRuns: 150 },
+      );
+    });
+  });
+
   describe("gini and lorenzCurve on a Float64Array", () => {
     it("sort natively and give the formula's value", () => {
       // sorted 1, 2, 3, 4: G = 2 (1 + 4 + 9 + 16) / (4 * 10) - 5 / 4 = 60/40 - 1.25 = 0.25
