@@ -2,14 +2,20 @@
  * The customer portfolio: the BCG growth-share matrix with customers in place of
  * products — growth of the business with each customer against its relative size.
  */
-import type { Duration } from "date-fns";
 import { median } from "simple-statistics";
 import { type TransactionColumns, readTransactions } from "../engine/columns.js";
 import { compareIds } from "../engine/rank.js";
 import { CompensatedSums, fsum } from "../engine/sum.js";
 import { CustomerValueError } from "../errors/CustomerValueError.js";
 import type { DateInput } from "../internal/dates.js";
-import { assertDuration, assertTimeZone, describeValue, subDuration, toTime } from "../internal/dates.js";
+import {
+  assertDuration,
+  assertTimeZone,
+  describeValue,
+  type Duration,
+  subDuration,
+  toTime,
+} from "../internal/dates.js";
 import type { TransactionInput } from "../table/TransactionTable.js";
 import type { BcgPlacementOptions } from "./bcgPlacement.js";
 import {

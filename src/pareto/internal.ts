@@ -13,8 +13,6 @@ import { isItemColumns, type ItemColumns } from "./itemColumns.js";
 import type { GroupAccessor, GroupedResult, IdAccessor, NumberAccessor } from "./types.js";
 
 export type { GroupAccessor, GroupedResult, IdAccessor, NumberAccessor } from "./types.js";
-/** The first repeated id and where it first stood (the survey reader checks respondents with it). */
-export { firstRepeat as firstDuplicate } from "../engine/ids.js";
 
 /** Checked columns: `ids[i]` and `values[i]` belong to item `i`; `byId` lists the items in id order. */
 export interface Columns {
