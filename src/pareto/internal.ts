@@ -86,10 +86,7 @@ export function readItems<T>(
     if (typeof v === "number" && Number.isFinite(v)) values[i] = v + 0;
     else issues.push(numberIssue(i, value, rule.name, v));
     if (typeof key === "string" && key !== "") ids[i] = key;
-    else
-      issues.push(
-        idIssue(`[${i}]${typeof id === "string" ? `.${id}` : id === undefined ? ".id" : ""}`, key, id),
-      );
+    else issues.push(idIssue(`[${i}]`, id, key));
   }
   throwIssues(issues, rule);
   return checkColumns(ids, values, rule, "items");
@@ -116,7 +113,9 @@ function numberIssue(i: number, accessor: unknown, name: string, v: unknown): Va
   return { path, message: `${name} must be a finite number, got ${describeValue(v)}` };
 }
 
-function idIssue(path: string, key: unknown, id: unknown): ValidationIssue {
+/** The problem of an id that is not a non-empty string, at `at` (plus the field it was read from). */
+function idIssue(at: string, id: unknown, key: unknown): ValidationIssue {
+  const path = `${at}${typeof id === "string" ? `.${id}` : id === undefined ? ".id" : ""}`;
   const hint = id === undefined ? ` (the item's "id" or "customerId"; pass options.id otherwise)` : "";
   return { path, message: `id must be a non-empty string${hint}, got ${describeValue(key)}` };
 }
@@ -166,7 +165,7 @@ export function readColumns(input: ItemColumns, fn: string): Columns {
   const values = clean ?? finiteNumbers(raw, (i) => `values[${i}]`, "value must be", issues);
   if (!isMarkedUnique(ids)) {
     ids.forEach((key: unknown, i) => {
-      if (typeof key !== "string" || key === "") issues.push(idIssue(`ids[${i}]`, key, ""));
+      if (typeof key !== "string" || key === "") issues.push(idIssue(`ids[${i}]`, null, key));
     });
   }
   const rule = { fn, name: "value", nonNegative: true };
