@@ -2,13 +2,9 @@
  * The BCG growth-share matrix: place products, business units or customers in the
  * four quadrants and read off the source's strategy for each.
  */
-import {
-  type CustomerValueErrorCode,
-  CustomerValueError,
-  type ValidationIssue,
-} from "../errors/CustomerValueError.js";
 import { assertArray } from "../internal/assert.js";
 import { describeValue } from "../internal/dates.js";
+import { RowIssues } from "./checks.js";
 import {
   BCG_STRATEGY,
   type BcgQuadrant,
@@ -66,12 +62,8 @@ export interface BcgPlacement {
 /** Relative tolerance for `relativeShare` agreeing with `share / largestCompetitorShare`. */
 const CONSISTENCY_TOLERANCE = 1e-9;
 
-interface Issue extends ValidationIssue {
-  readonly code: CustomerValueErrorCode;
-}
-
 /**
- * Places items in the BCG growth-share matrix (DOMAIN.md section 3; Henderson, BCG 1970).
+ * Places items in the BCG growth-share matrix (Henderson, BCG 1970).
  *
  * Relative share = `share / largestCompetitorShare` (for the leader, divided by the
  * runner-up, so above 1), or `relativeShare` as given. Then, with `s` the share
@@ -115,123 +107,112 @@ interface Issue extends ValidationIssue {
 export function bcgPlacement(items: readonly BcgItem[], options: BcgPlacementOptions = {}): BcgPlacement[] {
   const { growthThreshold, shareThreshold } = resolveBcgThresholds(options, "bcgPlacement");
   assertArray(items, "bcgPlacement: items");
-
-  const issues: Issue[] = [];
-  const seen = new Set<string>();
+  const issues = new RowIssues();
   const placements: BcgPlacement[] = [];
-  for (let i = 0; i < items.length; i++) {
-    const before = issues.length;
-    const item = items[i] as unknown;
-    const report = (field: string, code: CustomerValueErrorCode, message: string) =>
-      issues.push({ path: `[${i}]${field === "" ? "" : `.${field}`}`, code, message });
-
-    if (typeof item !== "object" || item === null) {
-      report("", "INVALID_RECORD", `expected an object, got ${describeValue(item)}`);
-      continue;
-    }
-    const { id, growth, relativeShare, share, largestCompetitorShare, size } = item as Partial<
-      Record<keyof BcgItem, unknown>
-    >;
-    if (typeof id !== "string" || id.length === 0) {
-      report("id", "INVALID_RECORD", `expected a non-empty string, got ${describeValue(id)}`);
-    } else if (seen.has(id)) {
-      report("id", "DUPLICATE_ID", `duplicate id ${describeValue(id)}`);
-    } else {
-      seen.add(id);
-    }
-    if (growth === undefined) report("growth", "MISSING_VALUE", "growth is required");
-    else checkNumber(growth, "growth", false, report);
-    if (size !== undefined) checkNumber(size, "size", true, report);
-
-    let relative: number | undefined;
-    if (share !== undefined || largestCompetitorShare !== undefined) {
-      if (share === undefined || largestCompetitorShare === undefined) {
-        const missing = share === undefined ? "share" : "largestCompetitorShare";
-        report(missing, "MISSING_VALUE", "share and largestCompetitorShare must be given together");
-      } else if (
-        checkNumber(share, "share", true, report) &&
-        checkNumber(largestCompetitorShare, "largestCompetitorShare", true, report)
-      ) {
-        if (largestCompetitorShare === 0) {
-          report(
-            "largestCompetitorShare",
-            "INVALID_RECORD",
-            "must be > 0 (a market without a competitor has no relative share), got 0",
-          );
-        } else if (!Number.isFinite(share / largestCompetitorShare)) {
-          report(
-            "largestCompetitorShare",
-            "INVALID_RECORD",
-            `must be large enough that share / largestCompetitorShare is finite, got ${describeValue(share)} / ${describeValue(largestCompetitorShare)}`,
-          );
-        } else {
-          relative = share / largestCompetitorShare;
-        }
-      }
-    }
-    if (relativeShare !== undefined && checkNumber(relativeShare, "relativeShare", true, report)) {
-      if (
-        relative !== undefined &&
-        Math.abs(relative - relativeShare) > CONSISTENCY_TOLERANCE * Math.max(relative, relativeShare)
-      ) {
-        report(
-          "relativeShare",
-          "INVALID_RECORD",
-          `relativeShare ${describeValue(relativeShare)} disagrees with share / largestCompetitorShare = ${describeValue(relative)}; give one or the other`,
-        );
-      }
-      relative = relativeShare;
-    }
-    if (
-      relativeShare === undefined &&
-      share === undefined &&
-      largestCompetitorShare === undefined &&
-      issues.length === before
-    ) {
-      report("relativeShare", "MISSING_VALUE", "give relativeShare, or share and largestCompetitorShare");
-    }
-    if (issues.length > before || relative === undefined) continue;
-
-    const g = (growth as number) + 0;
-    const quadrant = quadrantOf(isHigh(relative, shareThreshold), isHigh(g, growthThreshold));
-    placements.push({
-      id: id as string,
-      quadrant,
-      strategy: BCG_STRATEGY[quadrant],
-      relativeShare: relative + 0,
-      growth: g,
-      size: size === undefined ? null : (size as number) + 0,
-    });
-  }
-
-  if (issues.length > 0) {
-    const first = issues[0]!;
-    throw new CustomerValueError(
-      first.code,
-      `bcgPlacement: ${issues.length} invalid item${issues.length === 1 ? "" : "s"} (growth must be finite, shares and sizes finite and >= 0, the largest competitor's share > 0, ids unique)`,
-      { issues: issues.map(({ path, message }) => ({ path, message })) },
+  items.forEach((item: unknown, i) => {
+    const point = readPoint(item, i, issues);
+    if (point === undefined) return;
+    const quadrant = quadrantOf(
+      isHigh(point.relativeShare, shareThreshold),
+      isHigh(point.growth, growthThreshold),
     );
-  }
+    const { id, relativeShare, growth, size } = point;
+    placements.push({ id, quadrant, strategy: BCG_STRATEGY[quadrant], relativeShare, growth, size });
+  });
+  issues.throwIfAny(
+    "bcgPlacement",
+    "item",
+    "growth must be finite, shares and sizes finite and >= 0, the largest competitor's share > 0, ids unique",
+  );
   return placements;
 }
 
+/** An item's checked point (`-0` as 0), or `undefined` when it has a problem (recorded in `issues`). */
+function readPoint(
+  item: unknown,
+  i: number,
+  issues: RowIssues,
+): Omit<BcgPlacement, "quadrant" | "strategy"> | undefined {
+  if (typeof item !== "object" || item === null) {
+    issues.report(i, "", "INVALID_RECORD", `expected an object, got ${describeValue(item)}`);
+    return undefined;
+  }
+  const before = issues.count;
+  const fields = item as Partial<Record<keyof BcgItem, unknown>>;
+  const { id, growth, size } = fields;
+  issues.checkId(i, id);
+  if (growth === undefined) issues.report(i, "growth", "MISSING_VALUE", "growth is required");
+  else issues.checkNumber(i, "growth", growth, false);
+  if (size !== undefined) issues.checkNumber(i, "size", size, true);
+  const relativeShare = relativeShareOf(fields, i, issues);
+  if (issues.count > before || relativeShare === undefined) return undefined;
+  return {
+    id: id as string,
+    relativeShare: relativeShare + 0,
+    growth: (growth as number) + 0,
+    size: size === undefined ? null : (size as number) + 0,
+  };
+}
+
 /**
- * Checks one numeric field: a finite number, and >= 0 when `nonNegative`. Reports the
- * problem and returns false when it is not.
+ * The relative share an item gives: `relativeShare`, or `share / largestCompetitorShare`
+ * (both given, the largest competitor's > 0, the ratio finite), or both when they agree
+ * within a relative 1e-9. Problems are recorded in `issues`.
  */
-function checkNumber(
-  value: unknown,
-  field: string,
-  nonNegative: boolean,
-  report: (field: string, code: CustomerValueErrorCode, message: string) => void,
-): value is number {
-  if (typeof value !== "number" || !Number.isFinite(value)) {
-    report(field, "INVALID_RECORD", `expected a finite number, got ${describeValue(value)}`);
-    return false;
+function relativeShareOf(
+  fields: Partial<Record<keyof BcgItem, unknown>>,
+  i: number,
+  issues: RowIssues,
+): number | undefined {
+  const { relativeShare, share, largestCompetitorShare } = fields;
+  if (relativeShare === undefined && share === undefined && largestCompetitorShare === undefined) {
+    issues.report(
+      i,
+      "relativeShare",
+      "MISSING_VALUE",
+      "give relativeShare, or share and largestCompetitorShare",
+    );
+    return undefined;
   }
-  if (nonNegative && value < 0) {
-    report(field, "NEGATIVE_VALUE", `must be >= 0, got ${describeValue(value)}`);
-    return false;
+  const ratio =
+    share === undefined && largestCompetitorShare === undefined ? undefined : shareRatio(fields, i, issues);
+  if (relativeShare === undefined || !issues.checkNumber(i, "relativeShare", relativeShare, true))
+    return ratio;
+  if (
+    ratio !== undefined &&
+    Math.abs(ratio - relativeShare) > CONSISTENCY_TOLERANCE * Math.max(ratio, relativeShare)
+  ) {
+    issues.report(
+      i,
+      "relativeShare",
+      "INVALID_RECORD",
+      `relativeShare ${describeValue(relativeShare)} disagrees with share / largestCompetitorShare = ${describeValue(ratio)}; give one or the other`,
+    );
   }
-  return true;
+  return relativeShare;
+}
+
+/** `share / largestCompetitorShare`, checked; problems are recorded in `issues`. */
+function shareRatio(
+  fields: Partial<Record<keyof BcgItem, unknown>>,
+  i: number,
+  issues: RowIssues,
+): number | undefined {
+  const { share, largestCompetitorShare } = fields;
+  if (share === undefined || largestCompetitorShare === undefined) {
+    const missing = share === undefined ? "share" : "largestCompetitorShare";
+    issues.report(i, missing, "MISSING_VALUE", "share and largestCompetitorShare must be given together");
+    return undefined;
+  }
+  if (!issues.checkNumber(i, "share", share, true)) return undefined;
+  if (!issues.checkNumber(i, "largestCompetitorShare", largestCompetitorShare, true)) return undefined;
+  const ratio = share / largestCompetitorShare;
+  if (largestCompetitorShare === 0) {
+    const why = "must be > 0 (a market without a competitor has no relative share), got 0";
+    issues.report(i, "largestCompetitorShare", "INVALID_RECORD", why);
+  } else if (!Number.isFinite(ratio)) {
+    const why = `must be large enough that share / largestCompetitorShare is finite, got ${describeValue(share)} / ${describeValue(largestCompetitorShare)}`;
+    issues.report(i, "largestCompetitorShare", "INVALID_RECORD", why);
+  } else return ratio;
+  return undefined;
 }

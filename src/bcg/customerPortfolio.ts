@@ -3,7 +3,11 @@
  * products — growth of the business with each customer against its relative size.
  */
 import { median } from "simple-statistics";
+import { type TransactionColumns, readTransactions } from "../engine/columns.js";
+import { compareIds } from "../engine/rank.js";
+import { CompensatedSums, fsum } from "../engine/sum.js";
 import { CustomerValueError } from "../errors/CustomerValueError.js";
+import type { DateInput } from "../internal/dates.js";
 import {
   assertDuration,
   assertTimeZone,
@@ -12,10 +16,6 @@ import {
   subDuration,
   toTime,
 } from "../internal/dates.js";
-import { CompensatedSums, fsum } from "../internal/sum.js";
-import { compareIds } from "../internal/compare.js";
-import { readTransactions } from "../internal/transactions.js";
-import type { DateInput } from "../internal/dates.js";
 import type { TransactionInput } from "../table/TransactionTable.js";
 import type { BcgPlacementOptions } from "./bcgPlacement.js";
 import {
@@ -76,9 +76,9 @@ export interface CustomerPlacement {
 }
 
 /**
- * Places customers in the BCG growth-share matrix (DOMAIN.md section 3: "the same
- * placement applies to customers — growth of the business with the customer against the
- * customer's relative size; the reference for relative is an option").
+ * Places customers in the BCG growth-share matrix: the same placement as for products,
+ * with the growth of the business with each customer against the customer's relative size
+ * (the reference for "relative" is an option).
  *
  * Two back-to-back windows end at `asOf`: with `s = sub(asOf, window)`, the last window
  * is `(s, asOf]` and the earlier one `(sub(s, window), s]` (start excluded, end included,
@@ -110,9 +110,10 @@ export interface CustomerPlacement {
  * @param transactions - the transaction log (validated; see `Transaction`), or a `TransactionTable`
  * @param options - `asOf` (required), `window`, `relativeTo`, `timeZone`, thresholds
  * @returns one placement per customer who bought in either window
- * @throws {CustomerValueError} `INVALID_RECORD` for bad transactions (all listed);
- *   `INVALID_OPTION` for a missing or invalid `asOf`, a bad `window`, `relativeTo`,
- *   `timeZone` or threshold
+ * @throws {CustomerValueError} `INVALID_RECORD` for bad transactions (all listed), or a
+ *   customer's window revenue beyond the largest double; `INVALID_OPTION` for a missing or
+ *   invalid `asOf`, a bad `window`, `relativeTo`, `timeZone` or threshold, or a reference
+ *   so small that a relative size or a growth overflows
  *
  * @example
  * customerPortfolio(
@@ -131,6 +132,34 @@ export function customerPortfolio(
   options: CustomerPortfolioOptions,
 ): CustomerPlacement[] {
   const fn = "customerPortfolio";
+  const settings = resolveOptions(options, fn);
+  const columns = readTransactions(transactions, fn);
+  const { last, earlier } = windowRevenues(columns, settings);
+  const listed: number[] = [];
+  const activeRevenue: number[] = [];
+  for (let c = 0; c < columns.customerIds.length; c++) {
+    const r = revenueOf(last, c, columns, fn);
+    if (r > 0) activeRevenue.push(r);
+    if (r > 0 || revenueOf(earlier, c, columns, fn) > 0) listed.push(c);
+  }
+  const reference = referenceOf(settings.relativeTo, activeRevenue);
+  const rows = listed.map((c) =>
+    place(columns.customerIds[c]!, last.value(c), earlier.value(c), { ...settings, reference }, fn),
+  );
+  return rows.sort((a, b) => b.lastRevenue - a.lastRevenue || compareIds(a.id, b.id));
+}
+
+/** The options resolved once: the windows' bounds, the reference rule and the thresholds. */
+interface Settings {
+  readonly asOf: number;
+  readonly split: number;
+  readonly start: number;
+  readonly relativeTo: "mean" | "median" | number;
+  readonly growthThreshold: number;
+  readonly shareThreshold: number;
+}
+
+function resolveOptions(options: CustomerPortfolioOptions, fn: string): Settings {
   if (typeof options !== "object" || options === null) {
     throw new CustomerValueError(
       "INVALID_OPTION",
@@ -141,76 +170,85 @@ export function customerPortfolio(
   const asOf = toTime(options.asOf, `${fn}: asOf`);
   assertDuration(window, `${fn}: window`);
   if (timeZone !== undefined) assertTimeZone(timeZone, fn);
-  if (
-    !(
-      relativeTo === "mean" ||
-      relativeTo === "median" ||
-      (typeof relativeTo === "number" && Number.isFinite(relativeTo) && relativeTo > 0)
-    )
-  ) {
+  const byAmount = typeof relativeTo === "number" && Number.isFinite(relativeTo) && relativeTo > 0;
+  if (!(relativeTo === "mean" || relativeTo === "median" || byAmount)) {
     throw new CustomerValueError(
       "INVALID_OPTION",
       `${fn}: relativeTo must be "mean", "median" or a finite number > 0, got ${describeValue(relativeTo)}`,
     );
   }
-  const { growthThreshold, shareThreshold } = resolveBcgThresholds(options, fn);
   const split = subDuration(asOf, window, timeZone);
   const start = subDuration(split, window, timeZone);
+  return { asOf, split, start, relativeTo, ...resolveBcgThresholds(options, fn) };
+}
 
-  const columns = readTransactions(transactions, fn);
-  const customers = columns.customerIds.length;
-  const last = new CompensatedSums(customers);
-  const earlier = new CompensatedSums(customers);
-  const { customer, time, amount } = columns;
-  for (let i = 0; i < columns.length; i++) {
+/** Each customer's purchase revenue (`amount > 0`) in the last window `(split, asOf]` and the earlier one `(start, split]`. */
+function windowRevenues(
+  { length, customer, time, amount, customerIds }: TransactionColumns,
+  { asOf, split, start }: Settings,
+): { last: CompensatedSums; earlier: CompensatedSums } {
+  const last = new CompensatedSums(customerIds.length);
+  const earlier = new CompensatedSums(customerIds.length);
+  for (let i = 0; i < length; i++) {
     const t = time[i]!;
-    const a = amount[i]!;
-    if (a <= 0 || t <= start || t > asOf) continue;
-    if (t > split) last.add(customer[i]!, a);
-    else earlier.add(customer[i]!, a);
+    if (amount[i]! <= 0 || t <= start || t > asOf) continue;
+    (t > split ? last : earlier).add(customer[i]!, amount[i]!);
   }
+  return { last, earlier };
+}
 
-  const listed: number[] = [];
-  const activeRevenue: number[] = [];
-  for (let c = 0; c < customers; c++) {
-    const r = last.value(c);
-    if (r > 0) activeRevenue.push(r);
-    if (r > 0 || earlier.value(c) > 0) listed.push(c);
-  }
-  let reference: number;
-  if (typeof relativeTo === "number") reference = relativeTo;
-  else if (activeRevenue.length === 0)
-    reference = Number.NaN; // unused: every R is 0
-  else reference = relativeTo === "mean" ? fsum(activeRevenue) / activeRevenue.length : median(activeRevenue);
+/** Customer `c`'s revenue in a window; `INVALID_RECORD` when it passes the largest double. */
+function revenueOf(sums: CompensatedSums, c: number, columns: TransactionColumns, fn: string): number {
+  const revenue = sums.value(c);
+  if (Number.isFinite(revenue)) return revenue;
+  throw new CustomerValueError(
+    "INVALID_RECORD",
+    `${fn}: the revenue of customer ${describeValue(columns.customerIds[c])} in a window passes the largest number a double holds (about 1.8e308); divide the amounts by a power of ten first`,
+  );
+}
 
-  const rows: CustomerPlacement[] = listed.map((c) => {
-    const id = columns.customerIds[c]!;
-    const r = last.value(c);
-    const q = earlier.value(c);
-    const relativeShare = r === 0 ? 0 : r / reference + 0;
-    const growth = q > 0 ? (r - q) / q + 0 : null;
-    if (!Number.isFinite(relativeShare) || (growth !== null && !Number.isFinite(growth))) {
-      throw new CustomerValueError(
-        "INVALID_OPTION",
-        `${fn}: relative size (revenue / reference) and growth must be finite numbers, got ${relativeShare} and ${growth} for customer ${describeValue(id)} (a reference or an earlier revenue so close to 0 that the ratio overflows)`,
-      );
-    }
-    const quadrant = quadrantOf(
-      isHigh(relativeShare, shareThreshold),
-      growth === null || isHigh(growth, growthThreshold),
+/** The revenue that counts as relative size 1 (`NaN`, unused, when nobody bought in the last window). */
+function referenceOf(relativeTo: Settings["relativeTo"], activeRevenue: number[]): number {
+  if (typeof relativeTo === "number") return relativeTo;
+  if (activeRevenue.length === 0) return Number.NaN;
+  if (relativeTo === "median") return median(activeRevenue);
+  const total = fsum(activeRevenue);
+  // A total beyond the largest double: the mean of the parts, each divided first.
+  return Number.isFinite(total)
+    ? total / activeRevenue.length
+    : fsum(activeRevenue.map((r) => r / activeRevenue.length));
+}
+
+/** One customer's placement from its last and earlier window revenue `r` and `q`. */
+function place(
+  id: string,
+  r: number,
+  q: number,
+  { reference, shareThreshold, growthThreshold }: Settings & { readonly reference: number },
+  fn: string,
+): CustomerPlacement {
+  const relativeShare = r === 0 ? 0 : r / reference + 0;
+  const growth = q > 0 ? (r - q) / q + 0 : null;
+  if (!Number.isFinite(relativeShare) || (growth !== null && !Number.isFinite(growth))) {
+    throw new CustomerValueError(
+      "INVALID_OPTION",
+      `${fn}: relative size (revenue / reference) and growth must be finite numbers, got ${relativeShare} and ${growth} for customer ${describeValue(id)} (a reference or an earlier revenue so close to 0 that the ratio overflows)`,
     );
-    return {
-      id,
-      customerId: id,
-      quadrant,
-      strategy: BCG_STRATEGY[quadrant],
-      relativeShare,
-      growth,
-      size: r,
-      lastRevenue: r,
-      earlierRevenue: q,
-      noEarlierRevenue: q === 0,
-    };
-  });
-  return rows.sort((a, b) => b.lastRevenue - a.lastRevenue || compareIds(a.id, b.id));
+  }
+  const quadrant = quadrantOf(
+    isHigh(relativeShare, shareThreshold),
+    growth === null || isHigh(growth, growthThreshold),
+  );
+  return {
+    id,
+    customerId: id,
+    quadrant,
+    strategy: BCG_STRATEGY[quadrant],
+    relativeShare,
+    growth,
+    size: r,
+    lastRevenue: r,
+    earlierRevenue: q,
+    noEarlierRevenue: q === 0,
+  };
 }

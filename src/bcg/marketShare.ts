@@ -6,8 +6,8 @@ import { assertFinite } from "../internal/assert.js";
 import { describeValue } from "../internal/dates.js";
 
 /**
- * Market share = own sales / total market sales (DOMAIN.md section 4, "Market share";
- * the horizontal axis of the BCG matrix, section 3, is built from it).
+ * Market share = own sales / total market sales (a balanced-scorecard measure; the
+ * horizontal axis of the BCG matrix is built from it).
  *
  * Both amounts are in the same unit (money or units sold) over the same period. The
  * market total includes our own sales, so the share is a fraction in [0, 1].

@@ -2,15 +2,12 @@
  * The balance of a BCG portfolio: how many items and how much size sit in each
  * quadrant, and which cash cows can fund which question marks.
  */
-import {
-  type CustomerValueErrorCode,
-  CustomerValueError,
-  type ValidationIssue,
-} from "../errors/CustomerValueError.js";
+import { compareIds } from "../engine/rank.js";
+import { fsum } from "../engine/sum.js";
+import { CustomerValueError } from "../errors/CustomerValueError.js";
 import { assertArray } from "../internal/assert.js";
-import { compareIds } from "../internal/compare.js";
 import { describeValue } from "../internal/dates.js";
-import { CompensatedSum } from "../internal/sum.js";
+import { RowIssues } from "./checks.js";
 import { BCG_QUADRANTS, type BcgQuadrant } from "./quadrant.js";
 
 /** One placed item as `portfolioSummary` reads it: a `bcgPlacement` or `customerPortfolio` row. */
@@ -80,8 +77,8 @@ export interface PortfolioSummary {
 }
 
 /**
- * Summarises a BCG portfolio so that a planner can read its balance (DOMAIN.md section 3,
- * "portfolio logic: cash from cows funds question marks into stars").
+ * Summarises a BCG portfolio so that a planner can read its balance (the portfolio logic of
+ * the matrix: cash from cows funds question marks into stars).
  *
  * Per quadrant: `count`, `totalSize` (compensated sum; a missing or `null` size counts 0),
  * their shares of the whole, and the ids. The cash logic: the cash cows are the `sources`
@@ -91,14 +88,15 @@ export interface PortfolioSummary {
  * question marks' — a proxy (size is revenue, not cash need), useful as a first reading.
  *
  * Edge cases: an empty list gives counts 0, shares `null`, `coverage` `null` and
- * balance `"empty"`. `-0` is returned as 0.
+ * balance `"empty"`. `-0` is returned as 0. Sizes whose total, or a coverage, passes the
+ * largest double (about 1.8e308) cannot be reported: that is an error, not `Infinity`.
  *
  * @param placements - rows of `bcgPlacement` or `customerPortfolio` (ids unique)
  * @returns counts, sizes and the funding logic
  * @throws {CustomerValueError} every problem listed in `issues`, the code that of the
  *   first: `INVALID_RECORD` (not an object, empty id, unknown quadrant, a relative share
- *   or size that is not a finite number), `NEGATIVE_VALUE` (negative size or relative
- *   share), `DUPLICATE_ID`
+ *   or size that is not a finite number, sizes whose total or coverage passes the largest
+ *   double), `NEGATIVE_VALUE` (negative size or relative share), `DUPLICATE_ID`
  *
  * @example
  * const s = portfolioSummary([
@@ -111,56 +109,37 @@ export interface PortfolioSummary {
  * s.funding; // => { sources: ["cow"], targets: ["qm1", "qm2"], sourceSize: 300, targetSize: 150, coverage: 2, balance: "balanced" }
  */
 export function portfolioSummary(placements: readonly PortfolioSummaryItem[]): PortfolioSummary {
-  assertArray(placements, "portfolioSummary: placements");
-  const issues: Issue[] = [];
-  const seen = new Set<string>();
-  const rows: Row[] = [];
-  for (let i = 0; i < placements.length; i++) {
-    const row = readRow(placements[i], i, seen, issues);
-    if (row !== undefined) rows.push(row);
-  }
-  if (issues.length > 0) {
-    throw new CustomerValueError(
-      issues[0]!.code,
-      `portfolioSummary: ${issues.length} invalid placement${issues.length === 1 ? "" : "s"} (ids unique, a known quadrant, relative share and size finite and >= 0)`,
-      { issues: issues.map(({ path, message }) => ({ path, message })) },
-    );
-  }
-
-  const bySizeDesc = (a: Row, b: Row) => b.size - a.size || compareIds(a.id, b.id);
-  const total = new CompensatedSum();
-  for (const r of rows) total.add(r.size);
-  const totalSize = total.value;
-  const n = rows.length;
-
+  const fn = "portfolioSummary";
+  assertArray(placements, `${fn}: placements`);
+  const issues = new RowIssues();
+  const rows = placements.flatMap((item, i) => readRow(item, i, issues) ?? []);
+  issues.throwIfAny(fn, "placement", "ids unique, a known quadrant, relative share and size finite and >= 0");
+  const totalSize = representable(fsum(rows.map((r) => r.size)), "the total size", fn);
   const quadrants = {} as Record<BcgQuadrant, QuadrantSummary>;
   for (const q of BCG_QUADRANTS) {
-    const members = rows.filter((r) => r.quadrant === q).sort(bySizeDesc);
-    const size = new CompensatedSum();
-    for (const r of members) size.add(r.size);
+    const members = rows
+      .filter((r) => r.quadrant === q)
+      .sort((a, b) => b.size - a.size || compareIds(a.id, b.id));
+    const size = fsum(members.map((r) => r.size));
     quadrants[q] = {
       count: members.length,
-      countShare: n === 0 ? null : members.length / n,
-      totalSize: size.value,
-      sizeShare: totalSize === 0 ? null : size.value / totalSize + 0,
+      countShare: rows.length === 0 ? null : members.length / rows.length,
+      totalSize: size,
+      sizeShare: totalSize === 0 ? null : size / totalSize + 0,
       ids: members.map((r) => r.id),
     };
   }
-
-  const cows = quadrants.cashCow;
-  const marks = quadrants.questionMark;
+  const { cashCow: cows, questionMark: marks } = quadrants;
   const targets = rows
     .filter((r) => r.quadrant === "questionMark")
     .sort((a, b) => b.relativeShare - a.relativeShare || compareIds(a.id, b.id))
     .map((r) => r.id);
-  const coverage = marks.totalSize === 0 ? null : cows.totalSize / marks.totalSize + 0;
-  let balance: PortfolioBalance;
-  if (marks.count === 0) balance = cows.count === 0 ? "empty" : "noQuestionMarks";
-  else if (cows.count > 0 && (coverage === null || coverage >= 1)) balance = "balanced";
-  else balance = "cashShort";
-
+  const coverage =
+    marks.totalSize === 0
+      ? null
+      : representable(cows.totalSize / marks.totalSize + 0, "coverage (cash cows / question marks)", fn);
   return {
-    count: n,
+    count: rows.length,
     totalSize,
     quadrants,
     funding: {
@@ -169,9 +148,24 @@ export function portfolioSummary(placements: readonly PortfolioSummaryItem[]): P
       sourceSize: cows.totalSize,
       targetSize: marks.totalSize,
       coverage,
-      balance,
+      balance: balanceOf(cows.count, marks.count, coverage),
     },
   };
+}
+
+/** See {@link PortfolioBalance}. */
+function balanceOf(cows: number, marks: number, coverage: number | null): PortfolioBalance {
+  if (marks === 0) return cows === 0 ? "empty" : "noQuestionMarks";
+  return cows > 0 && (coverage === null || coverage >= 1) ? "balanced" : "cashShort";
+}
+
+/** `value` when finite; else `INVALID_RECORD`: sizes so far apart that `what` passes the largest double. */
+function representable(value: number, what: string, fn: string): number {
+  if (Number.isFinite(value)) return value;
+  throw new CustomerValueError(
+    "INVALID_RECORD",
+    `${fn}: ${what} passes the largest number a double holds (about 1.8e308), so it cannot be reported; divide the sizes by a power of ten first`,
+  );
 }
 
 interface Row {
@@ -181,59 +175,33 @@ interface Row {
   readonly size: number;
 }
 
-type Issue = ValidationIssue & { readonly code: CustomerValueErrorCode };
-
 const QUADRANT_SET: ReadonlySet<unknown> = new Set(BCG_QUADRANTS);
 
 /** Checks one placement; records its problems in `issues` and returns it when it has none. */
-function readRow(item: unknown, i: number, seen: Set<string>, issues: Issue[]): Row | undefined {
-  const before = issues.length;
-  const report = (field: string, code: CustomerValueErrorCode, message: string) =>
-    issues.push({ path: `[${i}]${field === "" ? "" : `.${field}`}`, code, message });
+function readRow(item: unknown, i: number, issues: RowIssues): Row | undefined {
   if (typeof item !== "object" || item === null) {
-    report("", "INVALID_RECORD", `expected an object, got ${describeValue(item)}`);
+    issues.report(i, "", "INVALID_RECORD", `expected an object, got ${describeValue(item)}`);
     return undefined;
   }
-  const {
-    id,
-    quadrant,
-    relativeShare,
-    size = 0,
-  } = item as Partial<Record<keyof PortfolioSummaryItem, unknown>>;
-  if (typeof id !== "string" || id.length === 0) {
-    report("id", "INVALID_RECORD", `expected a non-empty string, got ${describeValue(id)}`);
-  } else if (seen.has(id)) {
-    report("id", "DUPLICATE_ID", `duplicate id ${describeValue(id)}`);
-  } else {
-    seen.add(id);
-  }
+  const before = issues.count;
+  const { id, quadrant, relativeShare, size } = item as Partial<Record<keyof PortfolioSummaryItem, unknown>>;
+  issues.checkId(i, id);
   if (!QUADRANT_SET.has(quadrant)) {
-    report(
+    const known = BCG_QUADRANTS.map((q) => `"${q}"`).join(", ");
+    issues.report(
+      i,
       "quadrant",
       "INVALID_RECORD",
-      `expected one of ${BCG_QUADRANTS.map((q) => `"${q}"`).join(", ")}, got ${describeValue(quadrant)}`,
+      `expected one of ${known}, got ${describeValue(quadrant)}`,
     );
   }
-  checkAmount(relativeShare, "relativeShare", report);
-  checkAmount(size ?? 0, "size", report);
-  if (issues.length > before) return undefined;
+  issues.checkNumber(i, "relativeShare", relativeShare, true);
+  issues.checkNumber(i, "size", size ?? 0, true);
+  if (issues.count > before) return undefined;
   return {
     id: id as string,
     quadrant: quadrant as BcgQuadrant,
     relativeShare: relativeShare as number,
     size: ((size ?? 0) as number) + 0,
   };
-}
-
-/** Reports a value that is not a finite number >= 0. */
-function checkAmount(
-  value: unknown,
-  field: string,
-  report: (field: string, code: CustomerValueErrorCode, message: string) => void,
-): void {
-  if (typeof value !== "number" || !Number.isFinite(value)) {
-    report(field, "INVALID_RECORD", `expected a finite number, got ${describeValue(value)}`);
-  } else if (value < 0) {
-    report(field, "NEGATIVE_VALUE", `must be >= 0, got ${describeValue(value)}`);
-  }
 }

@@ -15,7 +15,7 @@ export type BcgStrategy = "hold" | "harvest" | "build" | "divest";
 /** The quadrants in reading order: star, cash cow, question mark, dog. */
 export const BCG_QUADRANTS: readonly BcgQuadrant[] = ["star", "cashCow", "questionMark", "dog"];
 
-/** DOMAIN.md section 3: star hold, cash cow harvest, question mark build, dog divest. */
+/** The strategy of each quadrant: star hold, cash cow harvest, question mark build, dog divest. */
 export const BCG_STRATEGY: Readonly<Record<BcgQuadrant, BcgStrategy>> = {
   star: "hold",
   cashCow: "harvest",

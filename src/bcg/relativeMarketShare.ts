@@ -7,7 +7,7 @@ import { assertFinite } from "../internal/assert.js";
 import { describeValue } from "../internal/dates.js";
 
 /**
- * Relative market share = own share / largest competitor's share (DOMAIN.md section 3,
+ * Relative market share = own share / largest competitor's share (the horizontal axis of
  * the BCG growth-share matrix; after Henderson, BCG 1970).
  *
  * "Largest competitor" means the largest firm *other than us*: for the market leader

@@ -43,16 +43,50 @@ function instance(): { sort: RadixExports; memory: WebAssembly.Memory } | null {
  */
 export function sortKeys(keys: BigUint64Array, fromBit: number): BigUint64Array {
   const n = keys.length;
-  const wasm = wasmEnabled && n > 64 ? instance() : null;
+  const wasm = n > 64 ? memoryFor(n) : undefined;
+  if (wasm === undefined) return keys.slice().sort();
+  new BigUint64Array(wasm.memory.buffer, 0, n).set(keys);
+  const at = wasm.sort.radixSort(0, 8 * n, n, fromBit, 16 * n);
+  return new BigUint64Array(wasm.memory.buffer, at, n).slice();
+}
+
+/**
+ * Sorts `n` keys that `write` puts straight into the sort's memory (as the 32-bit words of
+ * 64-bit keys), by their bits from `fromBit` up; keys equal there keep the order written,
+ * whatever their low bits hold, so the low bits can carry an item along. Returns the sorted
+ * keys' words, a view valid until the next sort. `fromBit` is 0 (the whole key) or leaves
+ * room below it for a position (the bits of `n - 1`): natively, positions replace the low
+ * bits for the sort.
+ */
+export function sortWrittenKeys(
+  n: number,
+  fromBit: number,
+  write: (words: Uint32Array) => void,
+): Uint32Array {
+  const wasm = memoryFor(n);
+  if (wasm !== undefined) {
+    write(new Uint32Array(wasm.memory.buffer, 0, 2 * n));
+    const at = wasm.sort.radixSort(0, 8 * n, n, fromBit, 16 * n);
+    return new Uint32Array(wasm.memory.buffer, at, 2 * n);
+  }
+  const keys = new BigUint64Array(n);
+  write(new Uint32Array(keys.buffer));
+  if (fromBit === 0) return new Uint32Array(keys.sort().buffer); // equal keys are alike: any order
+  const low = (1n << BigInt(fromBit)) - 1n;
+  const byPosition = keys.map((key, i) => (key & ~low) | BigInt(i)).sort();
+  return new Uint32Array(byPosition.map((key) => keys[Number(key & low)]!).buffer);
+}
+
+/** The instance, its memory grown to sort `n` keys; `undefined` where WebAssembly is switched off or missing, or refuses the memory. */
+function memoryFor(n: number): { sort: RadixExports; memory: WebAssembly.Memory } | undefined {
+  const wasm = wasmEnabled ? instance() : null;
   const bytes = 16 * n + COUNTS_BYTES;
-  if (wasm === null || bytes > 2 ** 31) return keys.slice().sort();
+  if (wasm === null || bytes > 2 ** 31) return undefined;
   const have = wasm.memory.buffer.byteLength;
   try {
     if (have < bytes) wasm.memory.grow(Math.ceil((bytes - have) / PAGE));
   } catch {
-    return keys.slice().sort(); // that much memory refused: natively, which needs less at once
+    return undefined; // that much memory refused: natively, which needs less at once
   }
-  new BigUint64Array(wasm.memory.buffer, 0, n).set(keys);
-  const at = wasm.sort.radixSort(0, 8 * n, n, fromBit, 16 * n);
-  return new BigUint64Array(wasm.memory.buffer, at, n).slice();
+  return wasm;
 }

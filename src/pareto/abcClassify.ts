@@ -1,21 +1,21 @@
+import { CompensatedSum, fsumInOrder } from "../engine/sum.js";
 import { CustomerValueError } from "../errors/CustomerValueError.js";
 import { assertInRange } from "../internal/assert.js";
 import { describeValue } from "../internal/dates.js";
-import { CompensatedSum } from "../internal/sum.js";
 import {
   assertAccessor,
-  assertItems,
-  assertPositiveTotal,
+  assertPositive,
   byGroup,
+  type Columns,
   type GroupAccessor,
   type GroupedResult,
   type IdAccessor,
   type NumberAccessor,
-  type RankedColumns,
-  rankColumns,
-  rankItemColumns,
+  rankOf,
   reaches,
+  readColumns,
   readItems,
+  scaledForShares,
 } from "./internal.js";
 import { isItemColumns, type ItemColumns } from "./itemColumns.js";
 
@@ -62,7 +62,7 @@ export interface AbcClassifyResult<T> {
 export type AbcClassifyGroupedOptions<T> = AbcClassifyOptions<T> & { readonly groupBy: GroupAccessor<T> };
 
 /**
- * ABC classification by cumulative value share (DOMAIN.md section 2).
+ * ABC classification by cumulative value share.
  *
  * Items are ranked by value descending (ties by id ascending). With cut-offs `[a, b]`
  * an item is **A** while the cumulative share of the items ranked *before* it is below
@@ -71,10 +71,11 @@ export type AbcClassifyGroupedOptions<T> = AbcClassifyOptions<T> & { readonly gr
  * allows a relative 1e-12 of floating error: a cumulative share that reaches the
  * cut-off exactly (80 of 100) counts as reached. Classes are therefore ordered by rank.
  *
- * Edge cases: one item is A; items with value 0 after the total is reached are C.
+ * Edge cases: one item is A; items with value 0 after the total is reached are C. Only
+ * shares are returned, so values whose total is beyond the largest double still classify.
  *
- * Columnar input (issue 11): `items` may be {@link ItemColumns} `{ ids, values }`; each
- * classified `item` is then the id, and only `cutoffs` applies (no `groupBy`).
+ * `items` may also be {@link ItemColumns} `{ ids, values }`; each classified `item` is
+ * then the id, and only `cutoffs` applies (no `groupBy`).
  *
  * @param items - one item per customer, or {@link ItemColumns} (never mutated)
  * @param options - see {@link AbcClassifyOptions} (for columns: only `cutoffs`, optional)
@@ -109,18 +110,37 @@ export function abcClassify<T>(
   if (typeof options !== "object" || options === null) {
     throw new CustomerValueError("INVALID_OPTION", `${fn}: options must be an object with a value accessor`);
   }
-  if (!columnar) {
-    assertAccessor(options.value, `${fn}: options.value`);
-    if (options.id !== undefined) assertAccessor(options.id, `${fn}: options.id`);
+  const cutoffs = resolveCutoffs(options.cutoffs, fn);
+  if (columnar) {
+    if (options.groupBy !== undefined) {
+      throw new CustomerValueError("INVALID_OPTION", `${fn}: options.groupBy is not available with columns`);
+    }
+    const columns = readColumns(items, fn);
+    return classify(columns, columns.ids, cutoffs, fn);
   }
-  const cutoffs = options.cutoffs ?? [0.8, 0.95];
+  const { value, id, groupBy } = options;
+  assertAccessor(value, `${fn}: options.value`);
+  if (id !== undefined) assertAccessor(id, `${fn}: options.id`);
+  const analyse = (group: readonly T[], where: string) =>
+    classify(
+      readItems(group, value, id, { fn: where, name: "value", nonNegative: true }),
+      group,
+      cutoffs,
+      where,
+    );
+  return groupBy === undefined ? analyse(items, fn) : byGroup(items, groupBy, fn, analyse);
+}
+
+/** The cut-offs `[a, b]`, checked: `0 < a <= b <= 1` (default `[0.8, 0.95]`). */
+function resolveCutoffs(cutoffs: unknown, fn: string): readonly [number, number] {
+  if (cutoffs === undefined) return [0.8, 0.95];
   if (!Array.isArray(cutoffs) || cutoffs.length !== 2) {
     throw new CustomerValueError(
       "INVALID_OPTION",
       `${fn}: options.cutoffs must be a pair [a, b], got ${describeValue(cutoffs)}`,
     );
   }
-  const [a, b] = cutoffs;
+  const [a, b] = cutoffs as unknown[];
   assertInRange(a, `${fn}: options.cutoffs[0]`, 0, 1, { minOpen: true });
   assertInRange(b, `${fn}: options.cutoffs[1]`, 0, 1, { minOpen: true });
   if (a > b) {
@@ -129,44 +149,23 @@ export function abcClassify<T>(
       `${fn}: options.cutoffs must be ascending (a <= b), got [${a}, ${b}]`,
     );
   }
-  if (columnar) {
-    if (options.groupBy !== undefined) {
-      throw new CustomerValueError("INVALID_OPTION", `${fn}: options.groupBy is not available with columns`);
-    }
-    const ranked = rankItemColumns(items, fn);
-    return classifyColumns(ranked, ranked.columns.ids, a, b, fn);
-  }
-  const records = items;
-  if (options.groupBy !== undefined) {
-    return byGroup(records, options.groupBy, fn, (group, where) => classify(group, options, a, b, where));
-  }
-  return classify(records, options, a, b, fn);
+  return [a, b];
 }
 
-function classify<T>(
-  items: readonly T[],
-  options: AbcClassifyOptions<T>,
-  a: number,
-  b: number,
+/** The classes of checked columns; `source[i]` is what each row holds as `item` for item `i`. */
+function classify<R>(
+  columns: Columns,
+  source: readonly R[],
+  [a, b]: readonly [number, number],
   fn: string,
-): AbcClassifyResult<T> {
-  assertItems(items, fn);
-  const columns = readItems(items, options.value, options.id, fn, { valueName: "value", nonNegative: true });
-  return classifyColumns(rankColumns(columns), items, a, b, fn);
-}
-
-function classifyColumns<T>(
-  { columns, order, total: totalValue }: RankedColumns,
-  source: readonly T[],
-  a: number,
-  b: number,
-  fn: string,
-): AbcClassifyResult<T> {
+): AbcClassifyResult<R> {
   const { ids, values } = columns;
-  const n = values.length;
-  assertPositiveTotal(totalValue, fn, "value");
-
-  const out: AbcItem<T>[] = new Array(n);
+  const order = rankOf(columns);
+  const n = order.length;
+  const shareOf = scaledForShares(values, values[order[0]!]!, n);
+  const totalValue = fsumInOrder(shareOf, order);
+  assertPositive(totalValue, fn);
+  const items: AbcItem<R>[] = new Array(n);
   const counts = { A: 0, B: 0, C: 0 };
   const cumulative = new CompensatedSum();
   for (let r = 0; r < n; r++) {
@@ -174,15 +173,9 @@ function classifyColumns<T>(
     const before = cumulative.value;
     const cls: AbcClass = !reaches(before, a, totalValue) ? "A" : !reaches(before, b, totalValue) ? "B" : "C";
     counts[cls]++;
-    cumulative.add(values[i]!);
-    out[r] = {
-      item: source[i]!,
-      id: ids[i]!,
-      rank: r + 1,
-      value: values[i]!,
-      cumulativeShare: Math.min(1, cumulative.value / totalValue),
-      class: cls,
-    };
+    cumulative.add(shareOf[i]!);
+    const cumulativeShare = Math.min(1, cumulative.value / totalValue);
+    items[r] = { item: source[i]!, id: ids[i]!, rank: r + 1, value: values[i]!, cumulativeShare, class: cls };
   }
-  return { items: out, counts };
+  return { items, counts };
 }

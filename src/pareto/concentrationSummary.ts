@@ -1,21 +1,18 @@
 import { CustomerValueError } from "../errors/CustomerValueError.js";
 import { assertInRange } from "../internal/assert.js";
 import { describeValue } from "../internal/dates.js";
-import { CompensatedSum } from "../internal/sum.js";
 import { gini } from "./gini.js";
 import {
   assertAccessor,
-  assertItems,
-  assertPositiveTotal,
   byGroup,
   type GroupAccessor,
   type GroupedResult,
-  headCountFor,
+  headOf,
   type IdAccessor,
   type NumberAccessor,
-  rankColumns,
-  reaches,
+  rankOf,
   readItems,
+  reportedTotal,
 } from "./internal.js";
 
 /** Options of {@link concentrationSummary}. */
@@ -66,8 +63,7 @@ export type ConcentrationSummaryGroupedOptions<T> = ConcentrationSummaryOptions<
 };
 
 /**
- * How concentrated the business is, in one line a manager can read (DOMAIN.md
- * section 2): "The top 20% of customers bring 68% of revenue; 31% of customers bring
+ * How concentrated the business is, in one line a manager can read: "The top 20% of customers bring 68% of revenue; 31% of customers bring
  * 80%; Gini 0.61." The numbers are fields; `text.en` and `text.zh` hold the sentence.
  *
  * It combines {@link paretoSplit} by customer share (`headShare`), {@link paretoSplit}
@@ -126,10 +122,8 @@ export function concentrationSummary<T>(
     }
   }
   const settings: Settings = { headShare, valueShare, en, zh };
-  if (options.groupBy !== undefined) {
-    return byGroup(items, options.groupBy, fn, (group, where) => summarise(group, options, settings, where));
-  }
-  return summarise(items, options, settings, fn);
+  const analyse = (group: readonly T[], where: string) => summarise(group, options, settings, where);
+  return options.groupBy === undefined ? analyse(items, fn) : byGroup(items, options.groupBy, fn, analyse);
 }
 
 interface Settings {
@@ -145,54 +139,38 @@ function summarise<T>(
   { headShare, valueShare, en, zh }: Settings,
   fn: string,
 ): ConcentrationSummary {
-  assertItems(items, fn);
-  const columns = readItems(items, options.value, options.id, fn, { valueName: "value", nonNegative: true });
+  const columns = readItems(items, options.value, options.id, { fn, name: "value", nonNegative: true });
   const { values } = columns;
   const n = values.length;
-  // The rank order and the total from one ranking, as paretoSplit has them (same total).
-  const { order, total: totalValue } = rankColumns(columns);
-  assertPositiveTotal(totalValue, fn, "value");
-
-  const headCount = headCountFor(headShare, n);
-  const running = new CompensatedSum();
-  let headValue = 0;
-  let valueCount = 0;
-  let valueValue = Number.NaN;
-  for (let r = 0; r < n && (r < headCount || Number.isNaN(valueValue)); r++) {
-    if (r > 0 && Number.isNaN(valueValue) && reaches(running.value, valueShare, totalValue)) {
-      valueCount = r;
-      valueValue = running.value;
-    }
-    running.add(values[order[r]!]!);
-    if (r + 1 === headCount) headValue = running.value;
-  }
-  if (Number.isNaN(valueValue)) {
-    valueCount = n;
-    valueValue = running.value;
-  }
-  const headCustomerShare = headCount / n;
-  const headValueShare = Math.min(1, headValue / totalValue);
-  const valueCustomerShare = valueCount / n;
-  const g = gini(Array.from(values));
-  const pHead = percent(headCustomerShare);
-  const pHeadValue = percent(headValueShare);
-  const pValueCustomers = percent(valueCustomerShare);
-  const pValue = percent(valueShare);
+  const totalValue = reportedTotal(values, fn);
+  const order = rankOf(columns);
+  const byCount = headOf(values, order, { mode: "headShare", share: headShare }, totalValue);
+  const byValue = headOf(values, order, { mode: "valueShare", share: valueShare }, totalValue);
+  const headCustomerShare = byCount.headCount / n;
+  const headValueShare = Math.min(1, byCount.headValue / totalValue);
+  const valueCustomerShare = byValue.headCount / n;
+  const g = gini(values);
+  const [pHead, pHeadValue, pCustomers, pValue] = [
+    headCustomerShare,
+    headValueShare,
+    valueCustomerShare,
+    valueShare,
+  ].map(percent);
   const giniText = g.toFixed(2);
   return {
     customerCount: n,
     totalValue,
-    headCount,
+    headCount: byCount.headCount,
     headCustomerShare,
     headValueShare,
     valueShare,
-    valueCount,
+    valueCount: byValue.headCount,
     valueCustomerShare,
-    valueValueShare: Math.min(1, valueValue / totalValue),
+    valueValueShare: Math.min(1, byValue.headValue / totalValue),
     gini: g,
     text: {
-      en: `The top ${pHead} of customers bring ${pHeadValue} of ${en}; ${pValueCustomers} of customers bring ${pValue}; Gini ${giniText}.`,
-      zh: `前${pHead}的客户带来${pHeadValue}的${zh}；${pValueCustomers}的客户带来${pValue}的${zh}；基尼系数${giniText}。`,
+      en: `The top ${pHead} of customers bring ${pHeadValue} of ${en}; ${pCustomers} of customers bring ${pValue}; Gini ${giniText}.`,
+      zh: `前${pHead}的客户带来${pHeadValue}的${zh}；${pCustomers}的客户带来${pValue}的${zh}；基尼系数${giniText}。`,
     },
   };
 }

@@ -1,8 +1,8 @@
 /**
- * The fast paths of issue 11: ItemColumns whose ids are a TransactionTable's customerIds
- * (checks, total and sort keys in one pass), the native 64-bit key ranking, and the
- * native sort of gini / lorenzCurve that checks only the last value. Each must give the
- * answer of the checked path, and fall back to it (with its errors) on anything unusual.
+ * The paths through the engine: ItemColumns whose ids are a TransactionTable's customerIds
+ * (known distinct, their id order kept), the ranking by 64-bit keys, and gini / lorenzCurve
+ * on a Float64Array. Each must give the answer of the checked path and its errors, with
+ * the WebAssembly radix sort and with the native sort.
  */
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -10,10 +10,10 @@ import { caught, codeOf } from "../../test/support/errors.js";
 import { transactionTableFromColumns } from "../table/TransactionTable.js";
 import { abcClassify } from "./abcClassify.js";
 import { gini } from "./gini.js";
-import { rankDescending } from "./internal.js";
+import { rankDescending as rankBy } from "../engine/rank.js";
+import { useWasmSort } from "../engine/sortKeys.js";
 import { lorenzCurve } from "./lorenzCurve.js";
 import { paretoSplit } from "./paretoSplit.js";
-import { useWasmKernels } from "./kernels.js";
 
 /** A table whose customers appear in the order d, a, e, b, c (one row each). */
 function tableOf(ids: string[]) {
@@ -24,10 +24,14 @@ function tableOf(ids: string[]) {
   });
 }
 
-// Every case runs with the WebAssembly kernels and with the JavaScript ones (kernels.ts).
-describe.each(["webassembly", "javascript"])("%s kernels", (kernels) => {
-  beforeAll(() => useWasmKernels(kernels === "webassembly"));
-  afterAll(() => useWasmKernels(true));
+/** The ranking of `values`, ties by `ids`. */
+const rankDescending = ({ ids, values }: { ids: readonly string[]; values: Float64Array }) =>
+  rankBy(values, ids);
+
+// Every case runs with the engine's WebAssembly radix sort and with the native sort.
+describe.each(["webassembly", "native"])("%s sort", (sort) => {
+  beforeAll(() => useWasmSort(sort === "webassembly"));
+  afterAll(() => useWasmSort(true));
 
   describe("ItemColumns with a TransactionTable's customerIds", () => {
     const table = tableOf(["d", "a", "e", "b", "c"]);
@@ -44,7 +48,7 @@ describe.each(["webassembly", "javascript"])("%s kernels", (kernels) => {
       const v = paretoSplit({ ids: table.customerIds, values }, { valueShare: 0.8 });
       expect(v.head).toEqual(["a", "b", "e"]);
       expect(v.headValue).toBe(110);
-      // the same with a plain copy of the ids (the hash-checked path)
+      // the same with a plain copy of the ids (checked through their sorted order)
       expect(paretoSplit({ ids: [...table.customerIds], values }, { valueShare: 0.8 })).toEqual(v);
     });
 
@@ -136,7 +140,7 @@ describe.each(["webassembly", "javascript"])("%s kernels", (kernels) => {
     });
   });
 
-  describe("ties of a table's customerIds, ordered through the ids' prefix keys", () => {
+  describe("ties of a table's customerIds, ordered through the id order kept with the table", () => {
     /** Rank order by a comparator sort: value descending, ties by id ascending. */
     const reference = (ids: readonly string[], values: Float64Array) =>
       Array.from(values.keys()).sort(
@@ -173,7 +177,7 @@ describe.each(["webassembly", "javascript"])("%s kernels", (kernels) => {
       );
     });
 
-    it("match a comparator sort across batches of 4,096 tied items", () => {
+    it("match a comparator sort on 20,000 customers in runs of 1 to 20 ties", () => {
       // 20,000 customers, totals from 3,000 cents values: ~6.7 per value, runs of 1-20;
       // ids with a common prefix, not in index order
       const n = 20_000;
@@ -181,6 +185,48 @@ describe.each(["webassembly", "javascript"])("%s kernels", (kernels) => {
       const values = Float64Array.from({ length: n }, (_, i) => ((i * 104_729) % 3000) / 100);
       const table = tableOf(ids);
       expect(Array.from(rankDescending({ ids: table.customerIds, values }))).toEqual(reference(ids, values));
+    });
+  });
+
+  describe("records, columns and a table's columns agree", () => {
+    it("paretoSplit, abcClassify, gini and lorenzCurve give the same figures on every form", () => {
+      // Values with exact ties, ties in all but the last bits, zeros and a wide range; ids in no order.
+      const value = fc.oneof(
+        fc.integer({ min: 0, max: 12 }),
+        fc.integer({ min: 0, max: 5 }).map((k) => 1 + k * 2 ** -52),
+        fc.double({ min: 0, max: 1e12, noNaN: true, noDefaultInfinity: true }),
+      );
+      fc.assert(
+        fc.property(fc.array(value, { minLength: 1, maxLength: 120 }), fc.boolean(), (raw, byValue) => {
+          fc.pre(raw.some((v) => v > 0));
+          const ids = raw.map((_, i) => `c${(i * 7919) % 1009}-${i}`);
+          const values = Float64Array.from(raw, (v) => v + 0);
+          const options = byValue ? { valueShare: 0.8 } : { headShare: 0.3 };
+          const records = raw.map((v, i) => ({ id: ids[i]!, v }));
+          const fromRecords = paretoSplit(records, { value: "v", ...options });
+          const forms = [
+            { ids, values },
+            { ids: tableOf(ids).customerIds, values },
+            { ids, values: raw },
+          ];
+          for (const columns of forms) {
+            const split = paretoSplit(columns, options);
+            expect(split.head).toEqual(fromRecords.head.map((x) => x.id));
+            expect(split.tail).toEqual(fromRecords.tail.map((x) => x.id));
+            expect([split.headValue, split.totalValue]).toEqual([
+              fromRecords.headValue,
+              fromRecords.totalValue,
+            ]);
+            expect(abcClassify(columns).items.map((x) => [x.id, x.class, x.cumulativeShare])).toEqual(
+              abcClassify(records, { value: "v" }).items.map((x) => [x.id, x.class, x.cumulativeShare]),
+            );
+            expect(gini(columns)).toBe(gini(raw));
+            expect(lorenzCurve(columns)).toEqual(lorenzCurve(raw));
+          }
+          expect(gini(values)).toBe(gini(raw));
+        }),
+        { numRuns: 150 },
+      );
     });
   });
 

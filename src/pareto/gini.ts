@@ -1,8 +1,9 @@
+import { sortAscending } from "../engine/rank.js";
+import { CompensatedSum, fsum } from "../engine/sum.js";
 import { CustomerValueError } from "../errors/CustomerValueError.js";
-import { describeValue } from "../internal/dates.js";
-import { assertPositiveTotal, sortedValues } from "./internal.js";
-import { rankWeightedSums } from "./kernels.js";
 import { assertOptions } from "../internal/assert.js";
+import { describeValue } from "../internal/dates.js";
+import { assertPositive, readValues, scaledForShares } from "./internal.js";
 import type { ItemColumns } from "./itemColumns.js";
 
 /** Options of {@link gini}. */
@@ -12,29 +13,27 @@ export interface GiniOptions {
 }
 
 /**
- * The Gini coefficient of customer values, with the convention of R `ineq::Gini`
- * (DOMAIN.md section 2). On values sorted ascending `x_(1) <= … <= x_(n)`:
+ * The Gini coefficient of customer values, with the convention of R `ineq::Gini`. On
+ * values sorted ascending `x_(1) <= … <= x_(n)`:
  *
  *     G = 2 * sum_k k * x_(k) / (n * sum x) - (n + 1) / n
  *
  * which is `ineq::Gini(x)` (`corr = FALSE`, the default); with `corrected: true` it is
  * `G * n / (n - 1)`, `ineq::Gini(x, corr = TRUE)`. Returned uncorrected by default.
- * Sums are compensated, and the result agrees with `ineq`'s source to 1e-12 (tested).
  *
- * Range: the uncorrected value lies in `[0, 1 - 1/n]`, so in `[0, 1)`: 0 when every
- * value is equal, `1 - 1/n` when one customer holds everything; the corrected value
- * lies in `[0, 1]`. A tiny negative from floating error is returned as 0.
+ * Computed as `sum_k (n + 1 - 2k) (x_(n+1-k) - x_(k)) / (n * sum x)` over the pairs
+ * `k < n + 1 - k` (the same sum, `2 * sum_k k x_(k) - (n + 1) * sum x`, regrouped): every
+ * term is >= 0, so no cancellation can push the result below 0, and both sums are
+ * compensated. Values whose sums pass the largest double are scaled by a power of two.
+ *
+ * Range: the uncorrected value lies in `[0, 1 - 1/n]`: 0 when every value is equal,
+ * `1 - 1/n` when one customer holds everything; the corrected value lies in `[0, 1]`.
  *
  * Edge cases: one value gives 0 (uncorrected); with `corrected: true` one value is an
  * error (the correction divides by `n - 1 = 0`).
  *
- * Columnar input (issue 11): `values` may be a `Float64Array`, or {@link ItemColumns}
- * (checked in full like {@link paretoSplit}'s, ids included; its `values` are used).
- * A copy of the values is sorted natively (as unsigned 64-bit integers, the order of
- * doubles >= 0).
- *
  * @param values - non-negative values, one per customer (never mutated; any order): an
- *   array, a `Float64Array` or {@link ItemColumns}
+ *   array, a `Float64Array` or {@link ItemColumns} (checked in full, ids included)
  * @param options - see {@link GiniOptions}
  * @returns the Gini coefficient
  * @throws {CustomerValueError} `EMPTY_INPUT` for `[]`; `INVALID_RECORD` for a value that
@@ -60,7 +59,7 @@ export function gini(
       `${fn}: options.corrected must be a boolean, got ${describeValue(corrected)}`,
     );
   }
-  const sorted = sortedValues(values, fn);
+  const sorted = sortAscending(readValues(values, fn));
   const n = sorted.length;
   if (corrected && n < 2) {
     throw new CustomerValueError(
@@ -68,16 +67,10 @@ export function gini(
       `${fn}: corrected needs at least 2 values (it divides by n - 1), got ${n}`,
     );
   }
-  const { total: totalValue, weighted: weightedValue } = rankWeightedSums(sorted);
-  assertPositiveTotal(totalValue, fn, "value");
-  // ineq::Gini: G <- 2 * sum(x * 1:n) / sum(x) - (n + 1); G / n (or G / (n - 1) corrected)
-  const g = (2 * weightedValue) / totalValue - (n + 1);
-  const result = corrected ? g / (n - 1) : g / n;
-  if (!Number.isFinite(result)) {
-    throw new CustomerValueError(
-      "INVALID_RECORD",
-      `${fn}: sum(x * rank) must be a finite number, got ${weightedValue} (the values are too large)`,
-    );
-  }
-  return Math.max(result, 0);
+  const x = scaledForShares(sorted, sorted[n - 1]!, n * n);
+  const total = fsum(x);
+  assertPositive(total, fn);
+  const spread = new CompensatedSum();
+  for (let k = 1; 2 * k <= n; k++) spread.add((n + 1 - 2 * k) * (x[n - k]! - x[k - 1]!));
+  return spread.value / ((corrected ? n - 1 : n) * total);
 }

@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { expectClose, expectError, freeze } from "../../test/reference/pareto/helpers.js";
 import { abcClassify } from "./abcClassify.js";
 import { gini } from "./gini.js";
-import { firstDuplicate } from "./internal.js";
 import { isItemColumns } from "./itemColumns.js";
 import { lorenzCurve } from "./lorenzCurve.js";
 import { paretoSplit } from "./paretoSplit.js";
@@ -143,16 +142,28 @@ describe("ItemColumns", () => {
     expect(Object.is(values[0], -0)).toBe(true);
   });
 
-  it("firstDuplicate finds the first repeat, as a Map would", () => {
-    expect(firstDuplicate(["a", "b", "c"])).toBeUndefined();
-    expect(firstDuplicate(["a", "b", "c", "b", "a"])).toEqual([1, 3]);
+  /** The DUPLICATE_ID error's two positions, as `[first, repeat]`, or `undefined` when the ids pass. */
+  const reported = (ids: readonly string[]): [number, number] | undefined => {
+    try {
+      paretoSplit({ ids, values: new Float64Array(ids.length).fill(1) });
+      return undefined;
+    } catch (e) {
+      expect((e as { code: string }).code).toBe("DUPLICATE_ID");
+      const [, a, b] = /ids\[(\d+)\] and ids\[(\d+)\]/.exec((e as Error).message)!;
+      return [Number(a), Number(b)];
+    }
+  };
+
+  it("a repeated id is reported at its first repeat, as a Map would find it", () => {
+    expect(reported(["a", "b", "c"])).toBeUndefined();
+    expect(reported(["a", "b", "c", "b", "a"])).toEqual([1, 3]);
     const many = Array.from({ length: 20_000 }, (_, i) => `C${i}`);
-    expect(firstDuplicate(many)).toBeUndefined();
+    expect(reported(many)).toBeUndefined();
     many.push("C12345");
-    expect(firstDuplicate(many)).toEqual([12345, 20_000]);
+    expect(reported(many)).toEqual([12345, 20_000]);
   });
 
-  it("firstDuplicate agrees with a Map on large inputs, checked part by part", () => {
+  it("the first repeat agrees with a Map on large inputs", () => {
     /** By two passes: each id's first index, then the first index that is not its id's first. */
     const oracle = (ids: readonly string[]): [number, number] | undefined => {
       const first = new Map<string, number>();
@@ -163,8 +174,8 @@ describe("ItemColumns", () => {
       return at < 0 ? undefined : [first.get(ids[at]!)!, at];
     };
     const base = Array.from({ length: 100_000 }, (_, i) => `id-${(i * 7919) % 1_000_003}`);
-    expect(firstDuplicate(base)).toBeUndefined();
-    // repeats at chosen places: the smallest repeating index wins, whatever the part of its id
+    expect(reported(base)).toBeUndefined();
+    // repeats at chosen places: the smallest repeating index wins, wherever its id sorts
     const cases: [number, number][][] = [
       [[5, 99_999]],
       [
@@ -184,8 +195,8 @@ describe("ItemColumns", () => {
     for (const repeats of cases) {
       const ids = base.slice();
       for (const [first, at] of repeats) ids[at] = ids[first]!;
-      expect(firstDuplicate(ids)).toEqual(oracle(ids));
+      expect(reported(ids)).toEqual(oracle(ids));
     }
-    expect(firstDuplicate(base.map((id, i) => (i === 77_777 ? base[12]! : id)))).toEqual([12, 77_777]);
+    expect(reported(base.map((id, i) => (i === 77_777 ? base[12]! : id)))).toEqual([12, 77_777]);
   });
 });

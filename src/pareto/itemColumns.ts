@@ -1,22 +1,21 @@
 /**
- * Columnar items for the pareto module (issue 11): customers given as parallel columns
- * instead of one object per customer.
+ * Columnar items for the pareto module: customers given as parallel columns instead of
+ * one object per customer.
  */
 
 /**
  * Customers as parallel columns: `ids[i]`, `values[i]` (and `profits[i]`) belong to
  * customer `i`. The columnar counterpart of an array of `{ id, value }` items, accepted
- * by {@link paretoSplit}, {@link gini}, {@link lorenzCurve}, {@link abcClassify} and
- * {@link whaleCurve} (which reads `profits`). It is checked like items: ids non-empty
- * strings and unique (`DUPLICATE_ID`), numbers finite, columns of the same length.
- * The columns are never mutated.
+ * by {@link paretoSplit}, {@link gini}, {@link lorenzCurve} and {@link abcClassify}. It is
+ * checked like items: ids non-empty strings and unique (`DUPLICATE_ID`), numbers finite,
+ * columns of the same length. The columns are never mutated.
  */
 export interface ItemColumns {
   /** One id per customer, non-empty and unique. */
   readonly ids: readonly string[];
   /** Each customer's value (>= 0 where the function needs it), parallel to `ids`. */
   readonly values: Float64Array | readonly number[];
-  /** Each customer's profit (may be negative), parallel to `ids`; read by {@link whaleCurve}. */
+  /** Each customer's profit (may be negative), parallel to `ids`; reserved for profit analyses (no function reads it yet). */
   readonly profits?: Float64Array | readonly number[] | undefined;
 }
 

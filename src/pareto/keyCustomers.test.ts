@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { caught } from "../../test/support/errors.js";
 import { expectClose, expectError, freeze } from "../../test/reference/pareto/helpers.js";
 import { keyCustomers } from "./keyCustomers.js";
 
@@ -109,6 +110,21 @@ describe("keyCustomers", () => {
       "INVALID_RECORD",
       /profit/,
     );
+    // Every problem at once: the profit and the sales of the same items
+    const both = caught(() =>
+      keyCustomers(
+        [
+          { id: "a", sales: "x", profit: Number.NaN },
+          { id: "", sales: 1, profit: 1 },
+        ] as never,
+        {
+          sales: "sales",
+          profit: "profit",
+        },
+      ),
+    );
+    expect(both.code).toBe("INVALID_RECORD");
+    expect(both.issues.map((i) => i.path).sort()).toEqual(["[0].profit", "[0].sales", "[1].id"]);
     expectError(
       () => keyCustomers(five, { sales: "sales", profit: "profit", combine: "and" as never }),
       "INVALID_OPTION",

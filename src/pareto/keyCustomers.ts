@@ -1,6 +1,7 @@
+import { rankDescending } from "../engine/rank.js";
+import type { ValidationIssue } from "../errors/CustomerValueError.js";
 import { CustomerValueError } from "../errors/CustomerValueError.js";
 import { assertFinite, assertInRange, assertOneOf } from "../internal/assert.js";
-import { compareIds } from "../internal/compare.js";
 import { describeValue } from "../internal/dates.js";
 import {
   assertAccessor,
@@ -11,8 +12,9 @@ import {
   headCountFor,
   type IdAccessor,
   type NumberAccessor,
-  rankDescending,
+  rankOf,
   readItems,
+  readNumbers,
 } from "./internal.js";
 
 /** How {@link keyCustomers} combines the sales ranking and the profit ranking. */
@@ -91,7 +93,7 @@ export interface KeyCustomersResult<T> {
 export type KeyCustomersGroupedOptions<T> = KeyCustomersOptions<T> & { readonly groupBy: GroupAccessor<T> };
 
 /**
- * Key customers as the source chooses them (DOMAIN.md sections 2 and 6): rank the
+ * Key customers chosen by sales and profit together: rank the
  * customers by sales and by profit (each descending, ties by id ascending), take the
  * head of each ranking — the top `headCount` customers, `headCount` the smallest whole
  * `k >= headShare * n` (20% of 15 is 3) — and combine:
@@ -150,10 +152,8 @@ export function keyCustomers<T>(
   assertOneOf(combine, KEY_CUSTOMER_COMBINE, `${fn}: options.combine`);
   const weights = resolveWeights(options.weights, fn);
   const settings = { headShare, combine, weights };
-  if (options.groupBy !== undefined) {
-    return byGroup(items, options.groupBy, fn, (group, where) => select(group, options, settings, where));
-  }
-  return select(items, options, settings, fn);
+  const analyse = (group: readonly T[], where: string) => select(group, options, settings, where);
+  return options.groupBy === undefined ? analyse(items, fn) : byGroup(items, options.groupBy, fn, analyse);
 }
 
 interface Settings {
@@ -192,33 +192,26 @@ function select<T>(
   fn: string,
 ): KeyCustomersResult<T> {
   assertItems(items, fn);
-  const sales = readItems(items, options.sales, options.id, fn, { valueName: "sales", nonNegative: false });
-  const profit = readItems(items, options.profit, options.id, fn, {
-    valueName: "profit",
-    nonNegative: false,
-  });
-  const { ids } = sales;
+  const issues: ValidationIssue[] = [];
+  const profits = readNumbers(items, options.profit, "profit", issues);
+  const sales = readItems(
+    items,
+    options.sales,
+    options.id,
+    { fn, name: "sales", nonNegative: false },
+    issues,
+  );
+  const { ids, byId } = sales;
   const n = ids.length;
   const headCount = headCountFor(headShare, n);
-  const salesRank = new Uint32Array(n);
-  const profitRank = new Uint32Array(n);
-  rankDescending(sales).forEach((i, r) => {
-    salesRank[i] = r + 1;
-  });
-  rankDescending(profit).forEach((i, r) => {
-    profitRank[i] = r + 1;
-  });
+  const salesRank = ranks(rankOf(sales));
+  const profitRank = ranks(rankDescending(profits, ids, byId));
   const score = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     score[i] = (weights.sales * (n - salesRank[i]! + 1) + weights.profit * (n - profitRank[i]! + 1)) / n;
   }
-  const order = Array.from({ length: n }, (_, i) => i).sort(
-    (a, b) => score[b]! - score[a]! || compareIds(ids[a]!, ids[b]!),
-  );
-  const customers: KeyCustomerRow<T>[] = new Array(n);
-  const key: T[] = [];
-  const keyIds: string[] = [];
-  order.forEach((i, position) => {
+  const customers: KeyCustomerRow<T>[] = [];
+  for (const i of rankDescending(score, ids, byId)) {
     const inSalesHead = salesRank[i]! <= headCount;
     const inProfitHead = profitRank[i]! <= headCount;
     const isKey =
@@ -226,24 +219,31 @@ function select<T>(
         ? inSalesHead && inProfitHead
         : combine === "either"
           ? inSalesHead || inProfitHead
-          : position < headCount;
-    const item = items[i] as T;
-    customers[position] = {
-      item,
+          : customers.length < headCount;
+    customers.push({
+      item: items[i]!,
       id: ids[i]!,
       sales: sales.values[i]!,
-      profit: profit.values[i]!,
+      profit: profits[i]!,
       salesRank: salesRank[i]!,
       profitRank: profitRank[i]!,
       inSalesHead,
       inProfitHead,
       score: score[i]!,
       isKey,
-    };
-    if (isKey) {
-      key.push(item);
-      keyIds.push(ids[i]!);
-    }
-  });
+    });
+  }
+  const keyRows = customers.filter((row) => row.isKey);
+  const key = keyRows.map((row) => row.item);
+  const keyIds = keyRows.map((row) => row.id);
   return { combine, weights, headCount, customerCount: n, keyCount: key.length, keyIds, key, customers };
+}
+
+/** Each item's rank (1 = first) from the items in rank order. */
+function ranks(order: Int32Array): Int32Array {
+  const rank = new Int32Array(order.length);
+  order.forEach((i, r) => {
+    rank[i] = r + 1;
+  });
+  return rank;
 }

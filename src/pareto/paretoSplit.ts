@@ -1,22 +1,20 @@
 import { CustomerValueError } from "../errors/CustomerValueError.js";
 import { assertInRange } from "../internal/assert.js";
 import { describeValue } from "../internal/dates.js";
-import type { CompensatedSum } from "../internal/sum.js";
 import {
   assertAccessor,
-  assertItems,
-  assertPositiveTotal,
   byGroup,
+  type Columns,
   type GroupAccessor,
   type GroupedResult,
-  headCountFor,
+  headOf,
   type IdAccessor,
   type NumberAccessor,
-  type RankedColumns,
-  rankColumns,
-  rankItemColumns,
-  reachTarget,
+  rankOf,
+  type HeadRule,
+  readColumns,
   readItems,
+  reportedTotal,
 } from "./internal.js";
 import { isItemColumns, type ItemColumns } from "./itemColumns.js";
 
@@ -70,8 +68,7 @@ export interface ParetoSplitResult<T> {
 export type ParetoSplitGroupedOptions<T> = ParetoSplitOptions<T> & { readonly groupBy: GroupAccessor<T> };
 
 /**
- * Splits customers into the head that carries the business and the tail (the 80/20
- * rule, DOMAIN.md section 2).
+ * Splits customers into the head that carries the business and the tail (the 80/20 rule).
  *
  * Items are ranked by value descending, ties broken by id ascending (plain string
  * comparison), so the split is reproducible. Two rules choose the head:
@@ -83,12 +80,11 @@ export type ParetoSplitGroupedOptions<T> = ParetoSplitOptions<T> & { readonly gr
  *   1e-12 of the total, to absorb floating error).
  *
  * Edge cases: one item is a head of one; items whose value is 0 rank last (by id) and
- * fall in the head only when the customer share requires it. Sums are compensated.
+ * fall in the head only when the customer share requires it. Sums are compensated, so
+ * `[1e16, 1, 1, 1, 1]` holds 1e16 + 4.
  *
- * Columnar input (issue 11): `items` may be {@link ItemColumns} `{ ids, values }` instead
- * of an array of items — the same checks, ranking and figures, with the ids as the head
- * and tail (rank order) and only `headShare` / `valueShare` as options (no `groupBy`).
- * Faster for many customers: no object per customer is read or returned.
+ * `items` may also be {@link ItemColumns} `{ ids, values }`: the same checks, ranking and
+ * figures, with the ids as head and tail and only the two shares as options.
  *
  * @param items - one item per customer, or {@link ItemColumns} (never mutated)
  * @param options - see {@link ParetoSplitOptions} (for columns: {@link ParetoSplitColumnsOptions}, optional)
@@ -96,11 +92,10 @@ export type ParetoSplitGroupedOptions<T> = ParetoSplitOptions<T> & { readonly gr
  *   values and shares; with `groupBy`, one `{ group, result }` per group, groups in
  *   ascending key order
  * @throws {CustomerValueError} `EMPTY_INPUT` for no items; `INVALID_RECORD` for a value
- *   that is not a finite number or a missing id; `DUPLICATE_ID` for a repeated id;
- *   `NEGATIVE_VALUE` for a negative value (use {@link whaleCurve} for profit);
- *   `ZERO_TOTAL` when every value is 0; `INVALID_OPTION` for a share outside (0, 1]
- *   or both shares given (or `groupBy` with columns); for columns also `INVALID_RECORD` for
- *   `ids` and `values` that are not arrays (`values` may be a `Float64Array`) of one length
+ *   that is not a finite number, a missing id, or a total beyond the largest double;
+ *   `DUPLICATE_ID` for a repeated id; `NEGATIVE_VALUE` for a negative value (use
+ *   {@link whaleCurve} for profit); `ZERO_TOTAL` when every value is 0; `INVALID_OPTION`
+ *   for a share outside (0, 1], both shares given, or `groupBy` with columns
  * @example
  * const customers = [
  *   { id: "a", sales: 50 }, { id: "b", sales: 30 }, { id: "c", sales: 10 },
@@ -124,49 +119,33 @@ export function paretoSplit<T>(
   options?: ParetoSplitOptions<T> | ParetoSplitColumnsOptions,
 ): ParetoSplitResult<T> | ParetoSplitResult<string> | GroupedResult<ParetoSplitResult<T>>[] {
   const fn = "paretoSplit";
+  const rule = resolveRule(options ?? (isItemColumns(items) ? {} : options), fn);
+  const { value, id, groupBy } = (options ?? {}) as Partial<ParetoSplitOptions<T>>;
   if (isItemColumns(items)) {
-    const rule = resolveShares(options ?? {}, fn);
-    if ((options as { groupBy?: unknown } | undefined)?.groupBy !== undefined) {
+    if (groupBy !== undefined) {
       throw new CustomerValueError(
         "INVALID_OPTION",
         `${fn}: options.groupBy is not available with columns (split the columns per group first)`,
       );
     }
-    const ranked = rankItemColumns(items, fn);
-    return splitColumns(ranked, rule, fn, ranked.columns.ids);
+    const columns = readColumns(items, fn);
+    return split(columns, rule, fn, columns.ids);
   }
-  const recordOptions = options as ParetoSplitOptions<T>;
-  const rule = resolveRule(recordOptions, fn);
-  if (recordOptions.groupBy !== undefined) {
-    return byGroup(items, recordOptions.groupBy, fn, (group, where) =>
-      split(group, recordOptions, rule, where),
-    );
-  }
-  return split(items, recordOptions, rule, fn);
+  assertAccessor(value, `${fn}: options.value`);
+  if (id !== undefined) assertAccessor(id, `${fn}: options.id`);
+  const analyse = (group: readonly T[], where: string) =>
+    split(readItems(group, value!, id, { fn: where, name: "value", nonNegative: true }), rule, where, group);
+  return groupBy === undefined ? analyse(items, fn) : byGroup(items, groupBy, fn, analyse);
 }
 
-interface Rule {
-  readonly mode: "headShare" | "valueShare";
-  readonly share: number;
-}
-
-function resolveRule<T>(options: ParetoSplitOptions<T>, fn: string): Rule {
-  if (typeof options !== "object" || options === null) {
-    throw new CustomerValueError("INVALID_OPTION", `${fn}: options must be an object with a value accessor`);
-  }
-  assertAccessor(options.value, `${fn}: options.value`);
-  if (options.id !== undefined) assertAccessor(options.id, `${fn}: options.id`);
-  return resolveShares(options, fn);
-}
-
-function resolveShares(options: ParetoSplitColumnsOptions, fn: string): Rule {
+function resolveRule(options: unknown, fn: string): HeadRule {
   if (typeof options !== "object" || options === null) {
     throw new CustomerValueError(
       "INVALID_OPTION",
-      `${fn}: options must be an object, got ${describeValue(options)}`,
+      `${fn}: options must be an object with a value accessor, got ${describeValue(options)}`,
     );
   }
-  const { headShare, valueShare } = options;
+  const { headShare, valueShare } = options as ParetoSplitColumnsOptions;
   if (headShare !== undefined && valueShare !== undefined) {
     throw new CustomerValueError(
       "INVALID_OPTION",
@@ -182,47 +161,17 @@ function resolveShares(options: ParetoSplitColumnsOptions, fn: string): Rule {
   return { mode: "headShare", share };
 }
 
-function split<T>(
-  items: readonly T[],
-  options: ParetoSplitOptions<T>,
-  rule: Rule,
-  fn: string,
-): ParetoSplitResult<T> {
-  assertItems(items, fn);
-  const columns = readItems(items, options.value, options.id, fn, { valueName: "value", nonNegative: true });
-  return splitColumns(rankColumns(columns), rule, fn, items);
-}
-
 /** The split of checked columns; `source[i]` is what the head and tail hold for item `i`. */
-function splitColumns<R>(
-  { columns, order, total: totalValue }: RankedColumns,
-  rule: Rule,
-  fn: string,
-  source: readonly R[],
-): ParetoSplitResult<R> {
+function split<R>(columns: Columns, rule: HeadRule, fn: string, source: readonly R[]): ParetoSplitResult<R> {
   const { values } = columns;
   const n = values.length;
-  assertPositiveTotal(totalValue, fn, "value");
-  // By customer share: the top headCountFor(share, n) items. By value share: items in rank
-  // order until their sum reaches the share of the total (at least one item, even for a
-  // share so small that the empty head "reaches" it); see `reaches`.
-  const sums = new Float64Array(3);
-  if (rule.mode === "headShare") {
-    sumHead(values, order, headCountFor(rule.share, n), Number.POSITIVE_INFINITY, sums);
-  } else {
-    sumHead(values, order, n, reachTarget(rule.share, totalValue), sums);
-  }
-  const headValue = sums[0]! + sums[1]! + 0;
-  const headCount = sums[2]!;
-  // Performance (issue 11): head and tail filled straight from the order, each allocated once.
-  const headItems = new Array<R>(headCount);
-  const tailItems = new Array<R>(n - headCount);
-  pick(source, order, 0, headCount, headItems);
-  pick(source, order, headCount, n, tailItems);
+  const totalValue = reportedTotal(values, fn);
+  const order = rankOf(columns);
+  const { headCount, headValue } = headOf(values, order, rule, totalValue);
   return {
     mode: rule.mode,
-    head: headItems,
-    tail: tailItems,
+    head: pick(source, order, 0, headCount),
+    tail: pick(source, order, headCount, n),
     headCount,
     customerCount: n,
     headCustomerShare: headCount / n,
@@ -233,34 +182,9 @@ function splitColumns<R>(
   };
 }
 
-/**
- * Adds `values[order[r]]` for r = 0, 1, … (compensated, as {@link CompensatedSum}) until
- * `count` items are in, or, after the first, as soon as the sum is at least `target`.
- * Leaves the sum, its correction and the number of items added in `sums[0..2]`. A loop
- * kernel (see readOrder in kernels.ts).
- */
-function sumHead(
-  values: Float64Array,
-  order: Uint32Array,
-  count: number,
-  target: number,
-  sums: Float64Array,
-): void {
-  let total = 0;
-  let correction = 0;
-  for (let r = 0; r < count; r++) {
-    if (r > 0 && total + correction + 0 >= target) break;
-    const x = values[order[r]!]!;
-    const t = total + x;
-    correction += Math.abs(total) >= Math.abs(x) ? total - t + x : x - t + total;
-    total = t;
-    sums[0] = total;
-    sums[1] = correction;
-    sums[2] = r + 1;
-  }
-}
-
-/** `out[r - from] = source[order[r]]` for r in [from, to) (a loop kernel). */
-function pick<R>(source: readonly R[], order: Uint32Array, from: number, to: number, out: R[]): void {
+/** `source[order[r]]` for r in [from, to). */
+function pick<R>(source: readonly R[], order: Int32Array, from: number, to: number): R[] {
+  const out = new Array<R>(to - from);
   for (let r = from; r < to; r++) out[r - from] = source[order[r]!]!;
+  return out;
 }

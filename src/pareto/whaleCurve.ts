@@ -1,14 +1,13 @@
+import { CompensatedSum } from "../engine/sum.js";
 import { CustomerValueError } from "../errors/CustomerValueError.js";
-import { CompensatedSum } from "../internal/sum.js";
 import {
   assertAccessor,
-  assertItems,
   byGroup,
   type GroupAccessor,
   type GroupedResult,
   type IdAccessor,
   type NumberAccessor,
-  rankDescending,
+  rankOf,
   readItems,
 } from "./internal.js";
 
@@ -60,12 +59,12 @@ export interface WhaleCurveResult {
 export type WhaleCurveGroupedOptions<T> = WhaleCurveOptions<T> & { readonly groupBy: GroupAccessor<T> };
 
 /**
- * The whale curve (DOMAIN.md section 2): cumulative profit against customers ranked
- * from most to least profitable (ties by id ascending), as a share of total profit.
- * Profit may be negative, so the curve rises above 100% of total profit while
- * profitable customers are added and falls back to 100% as the loss-makers are added.
- * The peak is the maximum of the cumulative profit over `k = 0..n` (the first `k` that
- * reaches it); with every customer loss-making the peak is the origin (0 customers).
+ * The whale curve: cumulative profit against customers ranked from most to least
+ * profitable (ties by id ascending), as a share of total profit. Profit may be negative,
+ * so the curve rises above 100% of total profit while profitable customers are added and
+ * falls back to 100% as the loss-makers are added. The peak is the maximum of the
+ * cumulative profit over `k = 0..n` (the first `k` that reaches it); with every customer
+ * loss-making the peak is the origin (0 customers).
  *
  * Point `k` has `customerShare = k / n` and `cumulativeProfitShare = P_k / P_n`, where
  * `P_k` is the compensated sum of the `k` largest profits. When the total profit `P_n`
@@ -77,8 +76,8 @@ export type WhaleCurveGroupedOptions<T> = WhaleCurveOptions<T> & { readonly grou
  * @returns the points, the peak, the total profit and the customer count; with
  *   `groupBy`, one `{ group, result }` per group (ascending key)
  * @throws {CustomerValueError} `EMPTY_INPUT` for no items; `INVALID_RECORD` for a profit
- *   that is not a finite number or a missing id; `DUPLICATE_ID` for a repeated id;
- *   `INVALID_OPTION` for a missing `profit` accessor
+ *   that is not a finite number, a missing id, or a cumulative profit beyond the largest
+ *   double; `DUPLICATE_ID` for a repeated id; `INVALID_OPTION` for a missing `profit` accessor
  * @example
  * const r = whaleCurve(
  *   [{ id: "a", p: 80 }, { id: "b", p: 40 }, { id: "c", p: -20 }],
@@ -99,29 +98,28 @@ export function whaleCurve<T>(
   if (typeof options !== "object" || options === null) {
     throw new CustomerValueError("INVALID_OPTION", `${fn}: options must be an object with a profit accessor`);
   }
-  assertAccessor(options.profit, `${fn}: options.profit`);
-  if (options.id !== undefined) assertAccessor(options.id, `${fn}: options.id`);
-  if (options.groupBy !== undefined) {
-    return byGroup(items, options.groupBy, fn, (group, where) => curve(group, options, where));
-  }
-  return curve(items, options, fn);
+  const { profit, id, groupBy } = options;
+  assertAccessor(profit, `${fn}: options.profit`);
+  if (id !== undefined) assertAccessor(id, `${fn}: options.id`);
+  const analyse = (group: readonly T[], where: string) => curve(group, profit, id, where);
+  return groupBy === undefined ? analyse(items, fn) : byGroup(items, groupBy, fn, analyse);
 }
 
-function curve<T>(items: readonly T[], options: WhaleCurveOptions<T>, fn: string): WhaleCurveResult {
-  assertItems(items, fn);
-  const columns = readItems(items, options.profit, options.id, fn, {
-    valueName: "profit",
-    nonNegative: false,
-  });
+function curve<T>(
+  items: readonly T[],
+  profit: NumberAccessor<T>,
+  id: IdAccessor<T> | undefined,
+  fn: string,
+): WhaleCurveResult {
+  const columns = readItems(items, profit, id, { fn, name: "profit", nonNegative: false });
   const { values } = columns;
+  const order = rankOf(columns);
   const n = values.length;
-  const order = rankDescending(columns);
   const cumulative = new Float64Array(n + 1);
   const running = new CompensatedSum();
   let peakK = 0;
   for (let k = 1; k <= n; k++) {
-    running.add(values[order[k - 1]!]!);
-    cumulative[k] = running.value;
+    cumulative[k] = running.add(values[order[k - 1]!]!).value;
     if (!Number.isFinite(cumulative[k]!)) {
       throw new CustomerValueError(
         "INVALID_RECORD",
@@ -131,25 +129,24 @@ function curve<T>(items: readonly T[], options: WhaleCurveOptions<T>, fn: string
     if (cumulative[k]! > cumulative[peakK]!) peakK = k;
   }
   const totalProfit = cumulative[n]!;
-  const share = (p: number, k: number): number | null =>
-    totalProfit > 0 ? (k === n ? 1 : p / totalProfit + 0) : null;
+  const share = (k: number): number | null => {
+    if (!(totalProfit > 0)) return null;
+    const ratio = k === n ? 1 : cumulative[k]! / totalProfit + 0;
+    if (Number.isFinite(ratio)) return ratio;
+    throw new CustomerValueError(
+      "INVALID_RECORD",
+      `${fn}: cumulative profit / total profit must be a finite number, got ${cumulative[k]} / ${totalProfit} (a total so small against the profits that the share overflows)`,
+    );
+  };
   const points: WhalePoint[] = new Array(n + 1);
   for (let k = 0; k <= n; k++) {
-    points[k] = {
-      customerShare: k / n,
-      cumulativeProfitShare: share(cumulative[k]!, k),
-      cumulativeProfit: cumulative[k]!,
-    };
+    points[k] = { customerShare: k / n, cumulativeProfitShare: share(k), cumulativeProfit: cumulative[k]! };
   }
-  return {
-    points,
-    peak: {
-      customerShare: peakK / n,
-      profitShare: share(cumulative[peakK]!, peakK),
-      profit: cumulative[peakK]!,
-      customerCount: peakK,
-    },
-    totalProfit,
-    customerCount: n,
+  const peak = {
+    customerShare: peakK / n,
+    profitShare: share(peakK),
+    profit: cumulative[peakK]!,
+    customerCount: peakK,
   };
+  return { points, peak, totalProfit, customerCount: n };
 }

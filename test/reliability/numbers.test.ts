@@ -33,18 +33,25 @@ describe("cancelling sums are exact to the cent", () => {
     expect(row!.revenue).toBe(0.03);
   });
 
-  it("paretoSplit: 1e12 and a hundred 0.01 values; the total keeps every cent", () => {
+  it("paretoSplit: 1e12 and a hundred 0.01 values; the head and the total keep every cent", () => {
     const items = deepFreeze([
       { id: "whale", value: 1e12 },
       ...Array.from({ length: 100 }, (_, i) => ({ id: `c${String(i).padStart(3, "0")}`, value: 0.01 })),
     ]);
-    const r = paretoSplit(items, { value: "value", headShare: 0.01 });
-    // 101 items, headShare 0.01: headCount = ceil(1.01) = 2: the whale and one 0.01.
-    expect(r.headCount).toBe(2);
-    expect(r.totalValue).toBe(1e12 + 1); // 1e12 + 100 * 0.01, the closest double to 1000000000001
-    // A naive left-to-right sum adds each 0.01 to 1e12 and loses ~1e-5 each time.
-    expect(r.headValue).toBe(1e12 + 0.01);
-    expect(r.headValueShare).toBeCloseTo((1e12 + 0.01) / (1e12 + 1), 15);
+    // headShare 1: the head is every item, its value 1e12 + 100 * 0.01, the closest double to
+    // 1000000000001. A naive left-to-right sum adds each 0.01 to 1e12 and loses ~1e-5 each
+    // time: 1000000000001.001 (a head value that a test of two items could not tell apart).
+    let naive = 0;
+    for (const item of items) naive += item.value;
+    expect(naive).not.toBe(1e12 + 1);
+    const r = paretoSplit(items, { value: "value", headShare: 1 });
+    expect(r.headCount).toBe(101);
+    expect(r.headValue).toBe(1e12 + 1);
+    expect(r.totalValue).toBe(1e12 + 1);
+    // headShare 0.01: ceil(1.01) = 2 items, the whale and one 0.01
+    const two = paretoSplit(items, { value: "value", headShare: 0.01 });
+    expect(two.headCount).toBe(2);
+    expect(two.headValueShare).toBeCloseTo((1e12 + 0.01) / (1e12 + 1), 15);
   });
 
   it("whaleCurve: profits that cancel to 0.05 give total 0.05", () => {
