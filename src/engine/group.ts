@@ -80,3 +80,64 @@ export function gather(column: Float64Array | Int32Array, rows: Int32Array): Flo
   for (let k = 0; k < rows.length; k++) out[k] = column[rows[k]!]!;
   return out;
 }
+
+/** Rows grouped as by {@link groupRows}, with columns carried along in the same order. */
+export interface GroupedColumns extends RowGroups {
+  /** `columns[j][k]` is the `j`-th given column at row `rows[k]`. */
+  readonly columns: Float64Array[];
+}
+
+/**
+ * {@link groupRows} and {@link gather} of `columns` in one: each kept row's position is found
+ * in log order, then every column is written there. The log is only read in order (random
+ * writes instead of the gathers' random reads: twice as fast on ten million rows).
+ *
+ * @example
+ * const g = groupColumns(new Int32Array([1, 0, 1]), 2, [new Float64Array([10, 20, 30])]);
+ * Array.from(g.columns[0]); // => [20, 10, 30]
+ */
+export function groupColumns(
+  keyOfRow: Int32Array,
+  groupCount: number,
+  columns: readonly Float64Array[],
+  options: GroupRowsOptions = {},
+): GroupedColumns {
+  const { keep, orderBy } = options;
+  const n = keyOfRow.length;
+  const offsets = new Int32Array(groupCount + 1);
+  const position = new Int32Array(n).fill(-1);
+  for (let i = 0; i < n; i++) if (keep === undefined || keep(i)) offsets[keyOfRow[i]! + 1]!++;
+  for (let g = 0; g < groupCount; g++) offsets[g + 1]! += offsets[g]!;
+  const next = offsets.slice(0, groupCount);
+  for (let i = 0; i < n; i++) if (keep === undefined || keep(i)) position[i] = next[keyOfRow[i]!]!++;
+  const rows = new Int32Array(offsets[groupCount]!);
+  for (let i = 0; i < n; i++) if (position[i]! >= 0) rows[position[i]!] = i;
+  const scatter = (column: ArrayLike<number>) => {
+    const out = new Float64Array(rows.length);
+    for (let i = 0; i < n; i++) if (position[i]! >= 0) out[position[i]!] = column[i]!;
+    return out;
+  };
+  const grouped = { count: groupCount, offsets, rows, columns: columns.map(scatter) };
+  if (orderBy !== undefined) {
+    const at = columns.indexOf(orderBy as Float64Array);
+    orderGroupedColumns(grouped, at >= 0 ? grouped.columns[at]! : scatter(orderBy));
+  }
+  return grouped;
+}
+
+/** Sorts each group by `key` (in group order), stable, moving its rows and columns along. */
+function orderGroupedColumns({ count, offsets, rows, columns }: GroupedColumns, key: Float64Array): void {
+  for (let g = 0; g < count; g++) {
+    const from = offsets[g]!;
+    const to = offsets[g + 1]!;
+    let sorted = true;
+    for (let k = from + 1; k < to && sorted; k++) sorted = !(key[k]! < key[k - 1]!);
+    if (sorted) continue;
+    const order = Array.from({ length: to - from }, (_, j) => from + j);
+    order.sort((x, y) => key[x]! - key[y]! || rows[x]! - rows[y]!);
+    for (const column of columns.includes(key) ? [rows, ...columns] : [rows, key, ...columns]) {
+      const moved = order.map((k) => column[k]!);
+      column.set(moved, from);
+    }
+  }
+}
