@@ -43,7 +43,7 @@ describe("groupRows against its definition", () => {
     expect(gather(new Int32Array([1, 2, 3]), g.rows)).toEqual(new Int32Array([2, 1, 3]));
   });
 
-  it("groupColumns is groupRows and a gather of each column, with orderBy a column or apart", () => {
+  it("groupColumns is a gather of each column in groupRows' order, with orderBy a column or apart", () => {
     const row = fc.tuple(
       fc.integer({ min: 0, max: 4 }),
       fc.oneof(fc.integer({ min: -3, max: 3 }), fc.constant(Number.NaN)),
@@ -66,7 +66,6 @@ describe("groupRows against its definition", () => {
           const got = groupColumns(key, 5, [v, t], { keep, orderBy });
           expect(got.count).toBe(5);
           expect(got.offsets).toEqual(expected.offsets);
-          expect(got.rows).toEqual(expected.rows);
           expect(got.columns).toEqual([gather(v, expected.rows), gather(t, expected.rows)]);
         },
       ),

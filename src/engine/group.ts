@@ -81,16 +81,20 @@ export function gather(column: Float64Array | Int32Array, rows: Int32Array): Flo
   return out;
 }
 
-/** Rows grouped as by {@link groupRows}, with columns carried along in the same order. */
-export interface GroupedColumns extends RowGroups {
-  /** `columns[j][k]` is the `j`-th given column at row `rows[k]`. */
+/** Columns grouped as {@link groupRows} groups their rows: group `g` at `offsets[g] .. offsets[g + 1]`. */
+export interface GroupedColumns {
+  /** Number of groups (some may be empty). */
+  readonly count: number;
+  /** `count + 1` offsets into each column. */
+  readonly offsets: Int32Array;
+  /** The given columns, each in group order. */
   readonly columns: Float64Array[];
 }
 
 /**
- * {@link groupRows} and {@link gather} of `columns` in one: each kept row's position is found
- * in log order, then every column is written there. The log is only read in order (random
- * writes instead of the gathers' random reads: twice as fast on ten million rows).
+ * `gather(column, groupRows(…).rows)` for each of `columns`, without the row indices: one
+ * pass counts the groups, one writes every kept row's values where its group puts them.
+ * The log is read in order and never at random, and no array per row is made on the way.
  *
  * @example
  * const g = groupColumns(new Int32Array([1, 0, 1]), 2, [new Float64Array([10, 20, 30])]);
@@ -105,28 +109,25 @@ export function groupColumns(
   const { keep, orderBy } = options;
   const n = keyOfRow.length;
   const offsets = new Int32Array(groupCount + 1);
-  const position = new Int32Array(n).fill(-1);
   for (let i = 0; i < n; i++) if (keep === undefined || keep(i)) offsets[keyOfRow[i]! + 1]!++;
   for (let g = 0; g < groupCount; g++) offsets[g + 1]! += offsets[g]!;
+  const sortKey = orderBy === undefined ? -1 : columns.indexOf(orderBy as Float64Array);
+  const sources = orderBy === undefined || sortKey >= 0 ? columns : [...columns, orderBy];
+  const outputs = sources.map(() => new Float64Array(offsets[groupCount]!));
   const next = offsets.slice(0, groupCount);
-  for (let i = 0; i < n; i++) if (keep === undefined || keep(i)) position[i] = next[keyOfRow[i]!]!++;
-  const rows = new Int32Array(offsets[groupCount]!);
-  for (let i = 0; i < n; i++) if (position[i]! >= 0) rows[position[i]!] = i;
-  const scatter = (column: ArrayLike<number>) => {
-    const out = new Float64Array(rows.length);
-    for (let i = 0; i < n; i++) if (position[i]! >= 0) out[position[i]!] = column[i]!;
-    return out;
-  };
-  const grouped = { count: groupCount, offsets, rows, columns: columns.map(scatter) };
-  if (orderBy !== undefined) {
-    const at = columns.indexOf(orderBy as Float64Array);
-    orderGroupedColumns(grouped, at >= 0 ? grouped.columns[at]! : scatter(orderBy));
+  for (let i = 0; i < n; i++) {
+    if (keep !== undefined && !keep(i)) continue;
+    const at = next[keyOfRow[i]!]!++;
+    for (let j = 0; j < sources.length; j++) outputs[j]![at] = sources[j]![i]!;
   }
+  const grouped = { count: groupCount, offsets, columns: outputs.slice(0, columns.length) };
+  if (orderBy !== undefined) orderGroups(grouped, outputs[sortKey >= 0 ? sortKey : columns.length]!);
   return grouped;
 }
 
-/** Sorts each group by `key` (in group order), stable, moving its rows and columns along. */
-function orderGroupedColumns({ count, offsets, rows, columns }: GroupedColumns, key: Float64Array): void {
+/** Sorts each group by `key` (in group order), ties in log order, moving the columns along. */
+function orderGroups({ count, offsets, columns }: GroupedColumns, key: Float64Array): void {
+  const moving = columns.includes(key) ? columns : [key, ...columns];
   for (let g = 0; g < count; g++) {
     const from = offsets[g]!;
     const to = offsets[g + 1]!;
@@ -134,10 +135,11 @@ function orderGroupedColumns({ count, offsets, rows, columns }: GroupedColumns, 
     for (let k = from + 1; k < to && sorted; k++) sorted = !(key[k]! < key[k - 1]!);
     if (sorted) continue;
     const order = Array.from({ length: to - from }, (_, j) => from + j);
-    order.sort((x, y) => key[x]! - key[y]! || rows[x]! - rows[y]!);
-    for (const column of columns.includes(key) ? [rows, ...columns] : [rows, key, ...columns]) {
-      const moved = order.map((k) => column[k]!);
-      column.set(moved, from);
-    }
+    order.sort((x, y) => key[x]! - key[y]! || x - y);
+    for (const column of moving)
+      column.set(
+        order.map((k) => column[k]!),
+        from,
+      );
   }
 }

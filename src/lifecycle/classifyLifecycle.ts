@@ -106,7 +106,7 @@ function readHistory(history: LifecycleHistory, asOf: number, fn: string): Purch
     time: purchases.columns[0]!,
     amount: purchases.columns[1]!,
     from: 0,
-    to: purchases.rows.length,
+    to: purchases.offsets[1]!,
     ...facts,
     customerId: undefined,
   };

@@ -9,7 +9,7 @@ import { IdDictionary } from "../engine/ids.js";
 import { CustomerValueError, type ValidationIssue } from "../errors/CustomerValueError.js";
 import { describeValue } from "../internal/dates.js";
 import { Customer } from "../records/Customer.js";
-import { type HistoryFacts, NO_FACTS, readHistoryFacts } from "./facts.js";
+import { readHistoryFacts } from "./facts.js";
 import { firstAfter, type PurchaseHistory } from "./rules.js";
 
 /** What to do with transactions of customers missing from the customer list. */
@@ -76,7 +76,6 @@ export function readCustomerBase(input: CustomerBaseInput): CustomerBase {
     ids: dictionary.ids,
     listed,
     history(k, upTo) {
-      const f = k < listed ? facts[k]! : NO_FACTS;
       const from = offsets[k]!;
       const to = offsets[k + 1]!;
       return {
@@ -84,13 +83,26 @@ export function readCustomerBase(input: CustomerBaseInput): CustomerBase {
         amount,
         from,
         to: upTo === undefined ? to : firstAfter(time, from, to, upTo),
-        terminationNoticeAt: f.terminationNoticeAt,
-        noticeWithdrawnAt: f.noticeWithdrawnAt,
-        satisfaction: f.satisfaction,
+        terminationNoticeAt: factOf(facts.notice, k),
+        noticeWithdrawnAt: factOf(facts.withdrawn, k),
+        satisfaction: factOf(facts.satisfaction, k),
         customerId: dictionary.ids[k],
       };
     },
   };
+}
+
+/** The listed customers' facts in columns, `NaN` where absent: no object per customer stays alive. */
+interface FactColumns {
+  readonly notice: Float64Array;
+  readonly withdrawn: Float64Array;
+  readonly satisfaction: Float64Array;
+}
+
+/** Customer `k`'s fact of `column`; `undefined` where absent and past the listed customers. */
+function factOf(column: Float64Array, k: number): number | undefined {
+  const value = column[k];
+  return value === undefined || Number.isNaN(value) ? undefined : value;
 }
 
 /**
@@ -105,7 +117,8 @@ function readCustomers(customers: readonly Customer[], fn: string) {
     );
   }
   const dictionary = new IdDictionary();
-  const facts: HistoryFacts[] = new Array(customers.length);
+  const column = () => new Float64Array(customers.length).fill(Number.NaN);
+  const facts: FactColumns = { notice: column(), withdrawn: column(), satisfaction: column() };
   const issues: ValidationIssue[] = [];
   const repeats: number[] = [];
   for (let i = 0; i < customers.length; i++) {
@@ -113,8 +126,11 @@ function readCustomers(customers: readonly Customer[], fn: string) {
     if (typeof c !== "object" || c === null || typeof c.id !== "string" || c.id === "") {
       rejectRecords(customers, Customer, fn, "customers");
     }
-    facts[i] = readHistoryFacts(c, "", issues);
+    const f = readHistoryFacts(c, "", issues);
     if (issues.length > 0) rejectRecords(customers, Customer, fn, "customers");
+    facts.notice[i] = f.terminationNoticeAt ?? Number.NaN;
+    facts.withdrawn[i] = f.noticeWithdrawnAt ?? Number.NaN;
+    facts.satisfaction[i] = f.satisfaction ?? Number.NaN;
     if (dictionary.code(c.id) !== i - repeats.length) repeats.push(i);
   }
   if (repeats.length > 0) throw duplicateIdsError(customers, repeats, fn);
