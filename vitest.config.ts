@@ -9,11 +9,14 @@ export default defineConfig({
       { find: /^customer-value$/, replacement: src("index.ts") },
       { find: /^customer-value\/models$/, replacement: src("models/index.ts") },
       { find: /^customer-value\/charts$/, replacement: src("charts/index.ts") },
+      { find: /^customer-value\/render$/, replacement: src("charts/render.ts") },
       { find: /^customer-value\/duckdb$/, replacement: src("duckdb/index.ts") },
     ],
   },
   test: {
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
+    // Under CI a missing ../shared/data fails the run instead of skipping its tests.
+    globalSetup: ["test/support/requireSharedData.ts"],
     testTimeout: 60_000,
   },
 });

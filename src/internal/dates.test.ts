@@ -284,7 +284,14 @@ describe("parseDateInput: the character reader against the ISO-8601 pattern it r
     fc.stringMatching(/^(Z|[+-]\d{2}(:?\d{2})?|[+-]\d|[+-]\d{3}|z|[+-]\d{2}:\d)$/),
   );
   const text = fc
-    .tuple(fc.constantFrom("", " ", "\t"), piece, clock, zone, fc.constantFrom("", " ", "x"), digit)
+    .tuple(
+      fc.constantFrom("", " ", "\t", "\u00a0", "\u2028"),
+      piece,
+      clock,
+      zone,
+      fc.constantFrom("", " ", "x"),
+      digit,
+    )
     .map(([lead, day, time, z, tail]) => `${lead}${day}${time}${time === "" ? "" : z}${tail}`);
 
   it("accepts and rejects the same strings, at the same instant", () => {

@@ -1,7 +1,7 @@
 /**
  * Shared date handling: the one place that reads dates, cuts calendar periods and
- * moves by durations. Every module goes through here so that UTC-by-default,
- * IANA time zones and the window boundary convention of API.md hold everywhere.
+ * moves by durations. Every module goes through here so that UTC-by-default, IANA time
+ * zones and the window boundary convention (docs/dates.md) hold everywhere.
  *
  * - A date is a `Date` or an ISO-8601 string; a string without a zone is UTC.
  * - Calendar periods are numbered by a *period index* (an integer: consecutive
@@ -13,11 +13,32 @@
  */
 import { TZDate, tz, tzOffset } from "@date-fns/tz";
 import { utc } from "@date-fns/utc";
-import { add, type Duration, getISOWeek, getISOWeekYear, sub } from "date-fns";
+// One module per function: the date-fns index would load all of date-fns on every import.
+import { add } from "date-fns/add";
+import { getISOWeek } from "date-fns/getISOWeek";
+import { getISOWeekYear } from "date-fns/getISOWeekYear";
+import { sub } from "date-fns/sub";
 import { CustomerValueError } from "../errors/CustomerValueError.js";
+import { readIsoDate, timeInRange } from "./isoDate.js";
+
+export { daysFromCivil, readIsoDate, timeInRange } from "./isoDate.js";
 
 /** A date as records and options accept it: a `Date` or an ISO-8601 string (no zone = UTC). */
 export type DateInput = Date | string;
+
+/**
+ * A length of time, `{ months: 6 }`: date-fns' `Duration`, field for field (declared here
+ * because the package bundles date-fns rather than installing it).
+ */
+export interface Duration {
+  years?: number;
+  months?: number;
+  weeks?: number;
+  days?: number;
+  hours?: number;
+  minutes?: number;
+  seconds?: number;
+}
 
 /** The calendar periods the library cuts time into. */
 export const PERIODS = ["day", "week", "month", "quarter", "year"] as const;
@@ -25,21 +46,6 @@ export const PERIODS = ["day", "week", "month", "quarter", "year"] as const;
 export type Period = (typeof PERIODS)[number];
 
 export const MS_PER_DAY = 86_400_000;
-
-/**
- * The instants a date may take: years 0000 to 9999 in UTC, as ISO-8601 strings can
- * spell them. A `Date` beyond (JavaScript allows years up to 275760) is rejected, so
- * that period and window math (which steps past the last date) never leaves the
- * `Date` range.
- */
-const MIN_TIME = -62_167_219_200_000; // 0000-01-01T00:00:00.000Z
-const MAX_TIME = 253_402_300_799_999; // 9999-12-31T23:59:59.999Z
-
-/** The time (epoch ms) if it lies in years 0000..9999 UTC, else `undefined` (also for NaN). */
-export function timeInRange(t: number): number | undefined {
-  return t >= MIN_TIME && t <= MAX_TIME ? t : undefined;
-}
-const inRange = timeInRange;
 
 /** The largest time a `Date` holds, in ms either side of 1970. */
 const MAX_DATE_TIME = 8.64e15;
@@ -52,11 +58,9 @@ const isoClockKeys = new Float64Array(ISO_CACHE_SLOTS).fill(Number.NaN);
 const isoClockParts: string[] = new Array<string>(ISO_CACHE_SLOTS).fill("");
 
 /**
- * `new Date(t).toISOString()`, the same string, for results written a million times
- * (issue 11: `classifyLifecycles` writes two to four dates per customer). The date part
- * (`2023-05-03T`) and the clock part (`12:10:00.000Z`) come from two small direct-mapped
- * caches keyed by the day and the time of day, filled from `toISOString` itself, so most
- * calls allocate neither a `Date` nor the characters, only the joined string.
+ * `new Date(t).toISOString()`, the same string, for results that write millions of dates
+ * (lifecycle evidence): the date part and the clock part come from two small caches keyed
+ * by the day and the time of day, filled from `toISOString` itself.
  */
 export function isoString(t: number): string {
   // A fraction of a millisecond (which toISOString truncates towards zero) is not cached,
@@ -93,111 +97,20 @@ export function isoString(t: number): string {
 export function parseDateInput(value: unknown): number | undefined {
   if (value instanceof Date) {
     const t = value.getTime();
-    return Number.isFinite(t) ? inRange(t) : undefined;
+    return Number.isFinite(t) ? timeInRange(t) : undefined;
   }
   if (typeof value !== "string") return undefined;
   const text =
-    value.length > 0 && (value.charCodeAt(0) <= 32 || value.charCodeAt(value.length - 1) <= 32)
+    value.length > 0 && (value.charCodeAt(0) > 127 || value.charCodeAt(value.length - 1) > 127)
       ? value.trim()
       : value;
-  return readIsoDate(text);
+  if (text.length > UNITS.length) return undefined;
+  for (let i = 0; i < text.length; i++) UNITS[i] = text.charCodeAt(i);
+  return readIsoDate(UNITS, 0, text.length);
 }
 
-/** The value of the `count` ASCII digits of `text` from `at`, or -1 unless all are digits. */
-function digitsAt(text: string, at: number, count: number): number {
-  let value = 0;
-  for (let k = at; k < at + count; k++) {
-    const d = text.charCodeAt(k) - 48;
-    if (!(d >= 0 && d <= 9)) return -1;
-    value = value * 10 + d;
-  }
-  return value;
-}
-
-/** Days from 1970-01-01 to the proleptic Gregorian date (Hinnant, "chrono-compatible low-level date algorithms"). */
-export function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yearOfEra = y - era * 400;
-  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  return era * 146_097 + dayOfEra - 719_468;
-}
-
-const isLeapYear = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/** The date part `YYYY-MM-DD` at the start of `text` as days since 1970, or undefined. */
-function readCalendarDay(text: string): number | undefined {
-  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined; // "-"
-  const year = digitsAt(text, 0, 4);
-  const month = digitsAt(text, 5, 2);
-  const day = digitsAt(text, 8, 2);
-  if (year < 0 || month < 1 || month > 12 || day < 1) return undefined;
-  const monthDays = month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1]!;
-  return day > monthDays ? undefined : daysFromCivil(year, month, day);
-}
-
-/**
- * The time of day after the date (`Thh:mm[:ss[.fff]]`, from position 10) as milliseconds,
- * and where it ends; undefined when malformed.
- */
-function readClock(text: string): { ms: number; end: number } | undefined {
-  const separator = text.charCodeAt(10);
-  if ((separator !== 84 && separator !== 32) || text.charCodeAt(13) !== 58) return undefined; // "T" or " ", ":"
-  const hour = digitsAt(text, 11, 2);
-  const minute = digitsAt(text, 14, 2);
-  if (hour < 0 || hour > 23 || minute < 0 || minute > 59) return undefined;
-  let ms = (hour * 60 + minute) * 60_000;
-  let at = 16;
-  if (text.charCodeAt(at) === 58) {
-    const second = digitsAt(text, at + 1, 2);
-    if (second < 0 || second > 59) return undefined;
-    ms += second * 1000;
-    at += 3;
-    const mark = text.charCodeAt(at);
-    if (mark === 46 || mark === 44) {
-      // "." or ",": 1 to 9 digits, of which the first three are the milliseconds
-      let digits = 0;
-      let millis = 0;
-      while (digits < 10 && digitsAt(text, at + 1 + digits, 1) >= 0) {
-        if (digits < 3) millis = millis * 10 + (text.charCodeAt(at + 1 + digits) - 48);
-        digits++;
-      }
-      if (digits === 0 || digits > 9) return undefined;
-      for (let k = digits; k < 3; k++) millis *= 10;
-      ms += millis;
-      at += 1 + digits;
-    }
-  }
-  return { ms, end: at };
-}
-
-/** A zone designator filling `text` from `at` (`Z`, `±hh`, `±hhmm`, `±hh:mm`) as minutes east of UTC. */
-function readZone(text: string, at: number): number | undefined {
-  const rest = text.length - at;
-  if (rest === 1 && text.charCodeAt(at) === 90) return 0; // "Z"
-  const sign = text.charCodeAt(at) === 43 ? 1 : text.charCodeAt(at) === 45 ? -1 : 0; // "+", "-"
-  if (sign === 0 || (rest !== 3 && rest !== 5 && rest !== 6)) return undefined;
-  const hours = digitsAt(text, at + 1, 2);
-  const minutesAt = rest === 6 ? at + 4 : at + 3;
-  if (rest === 6 && text.charCodeAt(at + 3) !== 58) return undefined;
-  const minutes = rest === 3 ? 0 : digitsAt(text, minutesAt, 2);
-  if (hours < 0 || hours > 23 || minutes < 0 || minutes > 59) return undefined;
-  return sign * (hours * 60 + minutes);
-}
-
-/** An ISO-8601 string (no surrounding whitespace) as epoch milliseconds, or undefined. */
-function readIsoDate(text: string): number | undefined {
-  const day = text.length >= 10 ? readCalendarDay(text) : undefined;
-  if (day === undefined) return undefined;
-  if (text.length === 10) return inRange(day * MS_PER_DAY);
-  const clock = readClock(text);
-  if (clock === undefined) return undefined;
-  const zone = clock.end === text.length ? 0 : readZone(text, clock.end);
-  if (zone === undefined) return undefined;
-  return inRange(day * MS_PER_DAY + clock.ms - zone * 60_000);
-}
+/** The code units of a string being read (no ISO-8601 date is longer). */
+const UNITS = new Uint16Array(64);
 
 /**
  * Reads a date option or field, throwing a `CustomerValueError` that names where it came from.
@@ -292,7 +205,7 @@ export function addDuration(time: number, duration: Duration, timeZone?: string)
 }
 
 /**
- * The boundary convention of API.md: "`a` is at least `duration` before `b`" means
+ * The window boundary convention: "`a` is at least `duration` before `b`" means
  * `a <= sub(b, duration)`, with date-fns month-end clamping.
  */
 export function isAtLeastBefore(a: number, duration: Duration, b: number, timeZone?: string): boolean {
