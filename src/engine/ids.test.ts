@@ -24,6 +24,27 @@ describe("ids against their definitions", () => {
     );
   });
 
+  it("IdDictionary stays exact as it grows, over thousands of similar ids", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 3000 }), { minLength: 1, maxLength: 4000 }),
+        fc.constantFrom("C", "C000", "\u00e9", ""),
+        (numbers, prefix) => {
+          const ids = numbers.map((k) => `${prefix}${k}`);
+          const distinct = [...new Set(ids)];
+          const dictionary = new IdDictionary();
+          expect(ids.map((id) => dictionary.code(id))).toEqual(ids.map((id) => distinct.indexOf(id)));
+          expect(dictionary.ids).toEqual(distinct);
+          for (let k = 0; k <= 3000; k += 7) {
+            expect(dictionary.find(`${prefix}${k}`)).toBe(distinct.indexOf(`${prefix}${k}`));
+          }
+          expect(IdDictionary.of(new Set(ids)).ids).toEqual(distinct);
+        },
+      ),
+      { numRuns: 30 },
+    );
+  });
+
   it("firstRepeat is the smallest repeating position and where its id first stood", () => {
     fc.assert(
       fc.property(fc.array(hostileId, { maxLength: 60 }), (ids) => {

@@ -4,7 +4,6 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { classifyLifecycle } from "./classifyLifecycle.js";
 import { classifyLifecycles } from "./classifyLifecycles.js";
-import { setPartSlots } from "./customerBase.js";
 import { transactionTable } from "../table/TransactionTable.js";
 import type { ClassifyLifecycleOptions } from "./rules.js";
 import { LIFECYCLE_PHASES, LIFECYCLE_STAGES } from "./stages.js";
@@ -154,9 +153,9 @@ describe("classifyLifecycle properties", () => {
     );
   });
 
-  it("classifyLifecycles gives the same rows when its purchases are laid out in parts of 1, 2 or 3 customers", () => {
-    // The parts are a memory measure (customerBase.ts); with "report", the log's unknown
-    // customers take the last slots, so parts also span listed and unknown customers.
+  it("classifyLifecycles, on records or a table, gives listed and unknown customers what classifyLifecycle gives", () => {
+    // With "report", the log's unknown customers follow the listed ones, in order of first
+    // appearance, and are classified on their transactions alone (they have no record).
     const customer = fc.record({ history, id: fc.constantFrom("a", "b", "c", "d", "e", "f", "g") });
     fc.assert(
       fc.property(
@@ -173,19 +172,21 @@ describe("classifyLifecycle properties", () => {
             .sort((a, b) => a.k - b.k)
             .map(({ k: _k, ...t }) => t);
           const log = asTable ? transactionTable(records) : records;
-          const run = () => classifyLifecycles(customers, log, { ...o, unknownCustomers: "report" });
-          const whole = run();
-          for (const slots of [1, 2, 3]) {
-            setPartSlots(slots);
-            try {
-              expect(run()).toEqual(whole);
-            } finally {
-              setPartSlots();
-            }
-          }
-          // and the whole agrees with classifyLifecycle for every listed customer
+          const rows = classifyLifecycles(customers, log, { ...o, unknownCustomers: "report" });
+          const unknownIds = [...new Set(records.map((t) => t.customerId))].filter(
+            (id) => !customers.some((c) => c.id === id),
+          );
+          expect(rows.map((r) => r.customerId)).toEqual([...customers.map((c) => c.id), ...unknownIds]);
           customers.forEach((c, i) => {
-            expect(whole[i]).toEqual({ customerId: c.id, ...classifyLifecycle(cs[i]!.history, o) });
+            expect(rows[i]).toEqual({ customerId: c.id, ...classifyLifecycle(cs[i]!.history, o) });
+          });
+          unknownIds.forEach((id, j) => {
+            const own = records.filter((t) => t.customerId === id);
+            expect(rows[customers.length + j]).toEqual({
+              customerId: id,
+              ...classifyLifecycle({ transactions: own }, o),
+              unknownCustomer: true,
+            });
           });
         },
       ),

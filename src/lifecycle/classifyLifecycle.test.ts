@@ -276,6 +276,26 @@ describe("classifyLifecycle: the reason of each rule, in words (written by hand)
       "vR 100 vs vQ 0: change +Infinity (vQ = 0) >= growthThreshold +10.0%",
     );
   });
+
+  it("rule 7 writes vR and vQ as String(Math.round(x * 100) / 100): whole, one or two decimals, large", () => {
+    // by hand: 1234.567 rounds to 123457 cents -> "1234.57"; 0.005 -> 1 cent -> "0.01";
+    // from 1e21 on, String writes the exponent form
+    const cases: [number, string][] = [
+      [1234.5, "1234.5"],
+      [1234.567, "1234.57"],
+      [0.05, "0.05"],
+      [0.1, "0.1"],
+      [0.005, "0.01"],
+      [100, "100"],
+      [9999999999999.99, "9999999999999.99"],
+      [1e13, "10000000000000"],
+      [1e20, "100000000000000000000"],
+      [1.5e21, "1.5e+21"],
+    ];
+    for (const [x, text] of cases) {
+      expect(reason(trend([x], [x]))).toBe(`vR ${text} vs vQ ${text}: change +0.0%, within the thresholds`);
+    }
+  });
 });
 
 describe("classifyLifecycle: boundaries (a <= sub(b, d), date-fns month-end clamping)", () => {

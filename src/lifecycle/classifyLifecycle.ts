@@ -1,13 +1,10 @@
+import { groupColumns } from "../engine/group.js";
 import { CustomerValueError, type ValidationIssue } from "../errors/CustomerValueError.js";
 import { type DateInput, describeValue, parseDateInput } from "../internal/dates.js";
-import {
-  type ClassifyLifecycleOptions,
-  classifyPurchases,
-  readHistoryFacts,
-  type LifecycleResult,
-  lifecycleCuts,
-  resolveLifecycleOptions,
-} from "./rules.js";
+import { type LifecycleResult, lifecycleResult } from "./evidence.js";
+import { readHistoryFacts } from "./facts.js";
+import { type ClassifyLifecycleOptions, lifecycleWindows, resolveLifecycleOptions } from "./options.js";
+import { decideLifecycle, type PurchaseHistory } from "./rules.js";
 
 /** One purchase or return of a history; `customerId` is not needed (the history is one customer's). */
 export interface LifecycleTransaction {
@@ -31,11 +28,11 @@ export interface LifecycleHistory {
 }
 
 /**
- * The lifecycle stage of one customer at `asOf` (DOMAIN.md 5, after Stauss 2000), with the
- * management task of the stage and the evidence behind it.
+ * The lifecycle stage of one customer at `asOf` (the relationship lifecycle of Stauss 2000),
+ * with the management task of the stage and the evidence behind it.
  *
  * Only purchases (`amount > 0`) dated on or before `asOf` count; returns and later
- * transactions are ignored. The rules of API.md are checked in order, first match wins
+ * transactions are ignored. The rules are checked in order, first match wins
  * ("`a` at least `d` before `b`" means `a <= sub(b, d)`, date-fns month-end clamping):
  * 1. no purchase → `prospecting`;
  * 2. `terminationNoticeAt <= asOf` and not withdrawn by `asOf` → `decline`/`termination`;
@@ -52,12 +49,14 @@ export interface LifecycleHistory {
  * Edge cases: a history without purchases is a prospect; purchases at the same instant
  * are a gap of 0; a withdrawal dated before the notice does not withdraw it. The evidence
  * is plain JSON: an infinite change is `change: null` with `changeIsInfinite: true`.
+ * Amounts whose total is beyond the largest double (about 1.8e308) cannot be added up and
+ * throw instead of giving `Infinity`.
  *
  * @param history - the customer's transactions and, optionally, notice dates and satisfaction
  * @param options - `asOf` (required) and the thresholds; see {@link ClassifyLifecycleOptions}
  * @returns `{ stage, phase?, strategy, evidence }` (`phase` only for `decline`)
- * @throws {CustomerValueError} `INVALID_RECORD` listing every bad transaction or field;
- *   `INVALID_OPTION` for a bad option
+ * @throws {CustomerValueError} `INVALID_RECORD` listing every bad transaction or field, or
+ *   when the purchase total is beyond the largest double; `INVALID_OPTION` for a bad option
  * @example
  * classifyLifecycle(
  *   { transactions: [{ date: "2011-01-10", amount: 50 }, { date: "2011-02-01", amount: 20 }] },
@@ -70,7 +69,13 @@ export function classifyLifecycle(
 ): LifecycleResult {
   const fn = "classifyLifecycle";
   const resolved = resolveLifecycleOptions(options, fn);
-  const cuts = lifecycleCuts(options.asOf, resolved, `${fn}: asOf`);
+  const windows = lifecycleWindows(options.asOf, resolved, `${fn}: asOf`);
+  const h = readHistory(history, windows.asOf, fn);
+  return lifecycleResult(h, windows, decideLifecycle(h, windows));
+}
+
+/** Checks a history (every problem listed) and orders its purchases up to `asOf` in time, ties in input order. */
+function readHistory(history: LifecycleHistory, asOf: number, fn: string): PurchaseHistory {
   if (typeof history !== "object" || history === null || !Array.isArray(history.transactions)) {
     throw new CustomerValueError(
       "INVALID_RECORD",
@@ -78,50 +83,56 @@ export function classifyLifecycle(
     );
   }
   const issues: ValidationIssue[] = [];
-  const facts = readHistoryFacts(history, undefined, issues);
+  const facts = readHistoryFacts(history, "", issues);
   const rows = history.transactions;
-  const kept: number[] = [];
-  const times = new Float64Array(rows.length);
+  const time = new Float64Array(rows.length);
+  const amount = new Float64Array(rows.length);
   for (let i = 0; i < rows.length; i++) {
-    const row = rows[i] as Partial<LifecycleTransaction> | null | undefined;
-    if (typeof row !== "object" || row === null) {
-      issues.push({ path: `transactions[${i}]`, message: `expected an object, got ${describeValue(row)}` });
-      continue;
-    }
-    const t = parseDateInput(row.date);
-    if (t === undefined) {
-      issues.push({
-        path: `transactions[${i}].date`,
-        message: `expected a Date or ISO-8601 date string, got ${describeValue(row.date)}`,
-      });
-    }
-    if (typeof row.amount !== "number" || !Number.isFinite(row.amount)) {
-      issues.push({
-        path: `transactions[${i}].amount`,
-        message: `expected a finite number, got ${describeValue(row.amount)}`,
-      });
-    }
-    if (t !== undefined && typeof row.amount === "number" && row.amount > 0 && t <= cuts.asOf) {
-      times[i] = t;
-      kept.push(i);
-    }
+    time[i] = readDate(rows[i], `transactions[${i}]`, issues);
+    amount[i] = readAmount(rows[i], `transactions[${i}]`, issues);
   }
   if (issues.length > 0) {
     throw new CustomerValueError(
       "INVALID_RECORD",
       `${fn}: ${issues.length} problem${issues.length === 1 ? "" : "s"} in history`,
-      {
-        issues,
-      },
+      { issues },
     );
   }
-  // Ascending time; ties keep input order (the sort is stable).
-  kept.sort((a, b) => times[a]! - times[b]!);
-  const time = new Float64Array(kept.length);
-  const amount = new Float64Array(kept.length);
-  for (let k = 0; k < kept.length; k++) {
-    time[k] = times[kept[k]!]!;
-    amount[k] = (rows[kept[k]!] as LifecycleTransaction).amount;
+  const purchases = groupColumns(new Int32Array(rows.length), 1, [time, amount], {
+    keep: (row) => amount[row]! > 0 && time[row]! <= asOf,
+    orderBy: time,
+  });
+  return {
+    time: purchases.columns[0]!,
+    amount: purchases.columns[1]!,
+    from: 0,
+    to: purchases.offsets[1]!,
+    ...facts,
+    customerId: undefined,
+  };
+}
+
+/** A transaction's date (epoch ms); `NaN` with an issue when it is not a record or not a date. */
+function readDate(row: unknown, path: string, issues: ValidationIssue[]): number {
+  if (typeof row !== "object" || row === null) {
+    issues.push({ path, message: `expected an object, got ${describeValue(row)}` });
+    return Number.NaN;
   }
-  return classifyPurchases(time, amount, 0, kept.length, facts, resolved, cuts);
+  const { date } = row as Partial<LifecycleTransaction>;
+  const t = parseDateInput(date);
+  if (t !== undefined) return t;
+  issues.push({
+    path: `${path}.date`,
+    message: `expected a Date or ISO-8601 date string, got ${describeValue(date)}`,
+  });
+  return Number.NaN;
+}
+
+/** A transaction's amount; `NaN` with an issue when it is not a finite number (not for a non-record). */
+function readAmount(row: unknown, path: string, issues: ValidationIssue[]): number {
+  if (typeof row !== "object" || row === null) return Number.NaN;
+  const { amount } = row as Partial<LifecycleTransaction>;
+  if (typeof amount === "number" && Number.isFinite(amount)) return amount;
+  issues.push({ path: `${path}.amount`, message: `expected a finite number, got ${describeValue(amount)}` });
+  return Number.NaN;
 }

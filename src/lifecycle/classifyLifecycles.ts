@@ -1,22 +1,10 @@
+import { assertOneOf } from "../internal/assert.js";
 import type { Customer } from "../records/Customer.js";
 import type { TransactionInput } from "../table/TransactionTable.js";
-import { assertOneOf } from "../internal/assert.js";
-import {
-  factsScratch,
-  loadPurchases,
-  readFacts,
-  readCustomerBase,
-  type UnknownCustomers,
-} from "./customerBase.js";
-import {
-  type ClassifyLifecycleOptions,
-  decideLifecycle,
-  evidenceOf,
-  type LifecycleResult,
-  lifecycleCuts,
-  resolveLifecycleOptions,
-  strategyOf,
-} from "./rules.js";
+import { readCustomerBase, type UnknownCustomers } from "./customerBase.js";
+import { evidenceOf, type LifecycleResult, strategyOf } from "./evidence.js";
+import { type ClassifyLifecycleOptions, lifecycleWindows, resolveLifecycleOptions } from "./options.js";
+import { decideLifecycle } from "./rules.js";
 
 /** Options of {@link classifyLifecycles}: those of `classifyLifecycle`, plus what to do with unknown customers. */
 export interface ClassifyLifecyclesOptions extends ClassifyLifecycleOptions {
@@ -38,7 +26,8 @@ export interface LifecycleRow extends LifecycleResult {
 /**
  * The lifecycle stage of every customer at `asOf`: `classifyLifecycle` for a whole customer
  * base in one pass over the log (grouped once by customer; linear in the number of
- * transactions, apart from sorting customers whose rows are out of date order).
+ * transactions, apart from sorting customers whose rows are out of date order). To classify
+ * the same log again, pass it as a `TransactionTable`: records are read afresh on every call.
  *
  * Each customer's history is its transactions plus its own `terminationNoticeAt`,
  * `noticeWithdrawnAt` and `satisfaction` from the customer record; the result for a
@@ -69,35 +58,18 @@ export function classifyLifecycles(
   const resolved = resolveLifecycleOptions(options, fn);
   const { unknownCustomers = "throw" } = options;
   assertOneOf(unknownCustomers, ["throw", "report"] as const, `${fn}: unknownCustomers`);
-  const cuts = lifecycleCuts(options.asOf, resolved, `${fn}: asOf`);
-  const base = readCustomerBase(customers, transactions, fn, unknownCustomers, cuts.asOf);
-  const { offsets, ids, listed } = base;
-  const rows: LifecycleRow[] = new Array(ids.length);
-  const scratch = factsScratch();
-  for (let p = 0; p < base.parts; p++) {
-    const { time, amount, first, from, to } = loadPurchases(base, p);
-    for (let k = from; k < to; k++) {
-      const lo = offsets[k]! - first;
-      const hi = offsets[k + 1]! - first;
-      const facts = readFacts(base, k, scratch);
-      const d = decideLifecycle(time, amount, lo, hi, facts, resolved, cuts);
-      const evidence = evidenceOf(d, time, amount, lo, hi, facts, resolved, cuts);
-      const strategy = strategyOf(d);
-      const customerId = ids[k]!;
-      // Each row made once, in its final shape (issue 11: no intermediate result to spread);
-      // the key order is that of classifyLifecycle's result, after customerId.
-      if (k < listed) {
-        rows[k] =
-          d.phase === undefined
-            ? { customerId, stage: d.stage, strategy, evidence }
-            : { customerId, stage: d.stage, phase: d.phase, strategy, evidence };
-      } else {
-        rows[k] =
-          d.phase === undefined
-            ? { customerId, stage: d.stage, strategy, evidence, unknownCustomer: true }
-            : { customerId, stage: d.stage, phase: d.phase, strategy, evidence, unknownCustomer: true };
-      }
-    }
-  }
-  return rows;
+  const windows = lifecycleWindows(options.asOf, resolved, `${fn}: asOf`);
+  const base = readCustomerBase({ customers, transactions, fn, unknownCustomers, upTo: windows.asOf });
+  return base.ids.map((customerId, k) => {
+    const history = base.history(k);
+    const decision = decideLifecycle(history, windows);
+    const { stage, phase } = decision.finding;
+    const strategy = strategyOf(decision.finding);
+    const evidence = evidenceOf(history, windows, decision);
+    const row: LifecycleRow =
+      phase === undefined
+        ? { customerId, stage, strategy, evidence }
+        : { customerId, stage, phase, strategy, evidence };
+    return k < base.listed ? row : Object.assign(row, { unknownCustomer: true as const });
+  });
 }

@@ -1,10 +1,10 @@
 /**
- * formatNumber (rules.ts) writes a trend reason's amounts from whole cents; it must give
+ * formatNumber writes a trend reason's amounts from whole cents; it must give
  * exactly `String(Math.round(x * 100) / 100)`, the text the reasons have always had.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { formatNumber } from "./rules.js";
+import { formatNumber } from "./formatNumber.js";
 
 const reference = (x: number) => String(Math.round(x * 100) / 100);
 

@@ -11,7 +11,7 @@ import {
 const NAMES: readonly (LifecycleStage | LifecyclePhase)[] = [...LIFECYCLE_STAGES, ...LIFECYCLE_PHASES];
 
 /**
- * The name of a lifecycle stage or decline phase in English or Chinese (DOMAIN.md 5):
+ * The name of a lifecycle stage or decline phase in English or Chinese (after Stauss 2000):
  * prospecting 开拓期, socialization 社会化期, growth 成长期, maturity 成熟期, decline 衰退期,
  * interruption 中断期, recovery 恢复期; phases endangerment 危险期 and termination 解约期.
  *

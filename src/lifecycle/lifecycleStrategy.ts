@@ -9,12 +9,11 @@ import {
 } from "./stages.js";
 
 /**
- * The management task (strategy) the source assigns to a stage (DOMAIN.md 5, after
- * Stauss 2000): acquisition for prospects, new-customer management in socialization,
- * satisfied-customer management in growth and maturity, dissatisfied-customer
- * management and termination prevention in decline (in the termination phase: persuade
- * the customer to withdraw the notice), win-back in interruption, and recovery then
- * new-customer care in recovery.
+ * The management task (strategy) the source assigns to a stage (after Stauss 2000):
+ * acquisition for prospects, new-customer management in socialization, satisfied-customer
+ * management in growth and maturity, dissatisfied-customer management and termination
+ * prevention in decline (in the termination phase: persuade the customer to withdraw the
+ * notice), win-back in interruption, and recovery then new-customer care in recovery.
  *
  * @param stage - one of `LIFECYCLE_STAGES`
  * @param phase - for `decline`, its phase; `"termination"` selects the termination task

@@ -1,8 +1,8 @@
+import { CompensatedSum } from "../engine/sum.js";
 import { CustomerValueError } from "../errors/CustomerValueError.js";
 import { assertArray, assertOptions } from "../internal/assert.js";
 import { describeValue } from "../internal/dates.js";
-import { CompensatedSum } from "../internal/sum.js";
-import type { LifecycleResult } from "./rules.js";
+import type { LifecycleResult } from "./evidence.js";
 import { LIFECYCLE_LABELS, LIFECYCLE_STAGES, type LifecycleStage } from "./stages.js";
 
 /** Options of {@link lifecycleSummary}. */
@@ -56,8 +56,8 @@ export interface LifecycleSummary {
  * @param results - rows of `classifyLifecycles` (or results of `classifyLifecycle`)
  * @param options - `value`: the measure to sum (default the purchase value in the evidence)
  * @returns `{ customers, value, stages, phases }`
- * @throws {CustomerValueError} `INVALID_RECORD` when a result has no known stage or a value
- *   is not a finite number
+ * @throws {CustomerValueError} `INVALID_RECORD` when a result has no known stage, a value
+ *   is not a finite number, or the total is beyond the largest double (about 1.8e308)
  * @example
  * const rows = classifyLifecycles([{ id: "A" }, { id: "B" }],
  *   [{ customerId: "A", date: "2011-11-20", amount: 30 }], { asOf: "2011-12-31" });
@@ -103,12 +103,12 @@ export function lifecycleSummary(
     if (r.phase === "endangerment" || r.phase === "termination") phases[r.phase]++;
   });
   const n = results.length;
-  const totalValue = total.value;
+  const totalValue = representable(total.value, "the total value");
   return {
     customers: n,
     value: totalValue,
     stages: LIFECYCLE_STAGES.map((stage, k) => {
-      const stageValue = values[k]!.value;
+      const stageValue = representable(values[k]!.value, `the value of stage ${stage}`);
       const count = counts[k]!;
       return {
         stage,
@@ -123,4 +123,13 @@ export function lifecycleSummary(
     }),
     phases,
   };
+}
+
+/** `sum`, unless it is beyond the largest double (an overflow of values that are each finite). */
+function representable(sum: number, what: string): number {
+  if (Number.isFinite(sum)) return sum;
+  throw new CustomerValueError(
+    "INVALID_RECORD",
+    `lifecycleSummary: ${what} is beyond the largest finite number; the values are too large to add up (scale them down)`,
+  );
 }

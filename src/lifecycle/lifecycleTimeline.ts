@@ -1,3 +1,4 @@
+import { assertPeriodSpan } from "../engine/periods.js";
 import { CustomerValueError } from "../errors/CustomerValueError.js";
 import { assertOneOf, assertOptions } from "../internal/assert.js";
 import {
@@ -12,8 +13,9 @@ import {
 import type { Customer } from "../records/Customer.js";
 import type { TransactionInput } from "../table/TransactionTable.js";
 import type { ClassifyLifecyclesOptions } from "./classifyLifecycles.js";
-import { factsScratch, loadPurchases, readFacts, readCustomerBase } from "./customerBase.js";
-import { decideLifecycle, firstAfter, lifecycleCuts, resolveLifecycleOptions } from "./rules.js";
+import { type CustomerBase, readCustomerBase } from "./customerBase.js";
+import { lifecycleWindows, type ResolvedLifecycleOptions, resolveLifecycleOptions } from "./options.js";
+import { decideLifecycle } from "./rules.js";
 import { LIFECYCLE_STAGES, type LifecycleStage } from "./stages.js";
 
 /** Options of {@link lifecycleTimeline}: the classifier's thresholds plus the range and period. */
@@ -59,9 +61,6 @@ export interface LifecycleTimeline {
   readonly transitionRates: (number | null)[][];
 }
 
-/** The most periods a timeline may span (a guard against `period: "day"` over decades by mistake). */
-const MAX_PERIODS = 100_000;
-
 /**
  * The lifecycle stage of every customer at the end of each period from `from` to `to`, and
  * the stage-to-stage transition matrix between consecutive periods: how customers move
@@ -71,14 +70,16 @@ const MAX_PERIODS = 100_000;
  * in `timeZone`), with the same options; the log is grouped once and each period only looks
  * at purchases up to its end (binary search), so the cost is about customers × periods.
  * Edge cases: one period gives an all-zero transition matrix; a stage nobody was in has a
- * `null` row in `transitionRates`.
+ * `null` row in `transitionRates`; at most 100,000 periods (a mistyped year by day fails at
+ * once instead of filling memory).
  *
  * @param customers - the customer list (ids unique)
  * @param transactions - the transaction log: `Transaction` records or a `TransactionTable`
  * @param options - `from`, `to`, `period` and the classifier's options
  * @returns `{ periods, customers, stages, transitions, transitionRates }`
  * @throws {CustomerValueError} `EMPTY_INPUT` without `from`/`to` and without purchases;
- *   `INVALID_OPTION` when `from` is after `to` or for a bad option; and the errors of `classifyLifecycles`
+ *   `INVALID_OPTION` when `from` is after `to`, for more than 100,000 periods or a bad option;
+ *   and the errors of `classifyLifecycles`
  * @example
  * const t = lifecycleTimeline([{ id: "A" }],
  *   [{ customerId: "A", date: "2011-01-15", amount: 10 }],
@@ -97,83 +98,83 @@ export function lifecycleTimeline(
   assertOneOf(unknownCustomers, ["throw", "report"] as const, `${fn}: unknownCustomers`);
   assertPeriod(period, fn);
   const tz = resolved.timeZone;
-  const toTimeOption = to === undefined ? Number.POSITIVE_INFINITY : toTime(to, `${fn}: to`);
-  const fromTimeOption = from === undefined ? undefined : toTime(from, `${fn}: from`);
-  const base = readCustomerBase(
-    customers,
-    transactions,
-    fn,
-    unknownCustomers,
-    Number.isFinite(toTimeOption)
-      ? periodEnd(periodIndex(toTimeOption, period, tz), period, tz) - 1
-      : toTimeOption,
-    Number.POSITIVE_INFINITY, // one part: every period reads every customer's purchases
-  );
-  const { time, amount } = loadPurchases(base, 0);
-  let firstTime = Number.POSITIVE_INFINITY;
-  let lastTime = Number.NEGATIVE_INFINITY;
-  for (let k = 0; k < base.ids.length; k++) {
-    const lo = base.offsets[k]!;
-    const hi = base.offsets[k + 1]!;
-    if (hi > lo) {
-      firstTime = Math.min(firstTime, time[lo]!);
-      lastTime = Math.max(lastTime, time[hi - 1]!);
-    }
-  }
-  const start = fromTimeOption ?? firstTime;
-  const end = Number.isFinite(toTimeOption) ? toTimeOption : lastTime;
+  const fromTime = from === undefined ? undefined : toTime(from, `${fn}: from`);
+  const toTimeOption = to === undefined ? undefined : toTime(to, `${fn}: to`);
+  const upTo =
+    toTimeOption === undefined
+      ? Number.POSITIVE_INFINITY
+      : periodEnd(periodIndex(toTimeOption, period, tz), period, tz) - 1;
+  const base = readCustomerBase({ customers, transactions, fn, unknownCustomers, upTo });
+  const span = fromTime === undefined || toTimeOption === undefined ? purchaseSpan(base) : undefined;
+  const start = fromTime ?? span!.first;
+  const end = toTimeOption ?? span!.last;
   if (!Number.isFinite(start) || !Number.isFinite(end)) {
     throw new CustomerValueError(
       "EMPTY_INPUT",
       `${fn}: no purchases to take from/to from; give both from and to`,
     );
   }
-  const p0 = periodIndex(start, period, tz);
-  const p1 = periodIndex(end, period, tz);
-  if (p0 > p1) {
+  const first = periodIndex(start, period, tz);
+  const last = periodIndex(end, period, tz);
+  if (first > last) {
     throw new CustomerValueError(
       "INVALID_OPTION",
       `${fn}: from must not be after to, got ${new Date(start).toISOString()} > ${new Date(end).toISOString()}`,
     );
   }
-  if (p1 - p0 + 1 > MAX_PERIODS) {
-    throw new CustomerValueError(
-      "INVALID_OPTION",
-      `${fn}: at most ${MAX_PERIODS} periods, got ${p1 - p0 + 1}`,
-    );
-  }
+  assertPeriodSpan(first, last, period, fn);
+  return walkPeriods(base, resolved, { first, last, period });
+}
 
+/** The first and last purchase of the whole base (±Infinity when there is none). */
+function purchaseSpan(base: CustomerBase): { first: number; last: number } {
+  let first = Number.POSITIVE_INFINITY;
+  let last = Number.NEGATIVE_INFINITY;
+  for (let k = 0; k < base.ids.length; k++) {
+    const { time, from, to } = base.history(k);
+    if (to === from) continue;
+    first = Math.min(first, time[from]!);
+    last = Math.max(last, time[to - 1]!);
+  }
+  return { first, last };
+}
+
+/** The stages of every customer at the end of periods `first .. last`, and the transitions between them. */
+function walkPeriods(
+  base: CustomerBase,
+  resolved: ResolvedLifecycleOptions,
+  range: { first: number; last: number; period: Period },
+): LifecycleTimeline {
   const S = LIFECYCLE_STAGES.length;
   const stageIndex = new Map<string, number>(LIFECYCLE_STAGES.map((s, i) => [s, i]));
-  const rows = base.ids.map((customerId, k) =>
+  const customers = base.ids.map((customerId, k) =>
     k < base.listed
       ? { customerId, stages: [] as LifecycleStage[] }
       : { customerId, stages: [] as LifecycleStage[], unknownCustomer: true as const },
   );
   const transitions = Array.from({ length: S }, () => new Array<number>(S).fill(0));
   const previous = new Int8Array(base.ids.length).fill(-1);
-  const scratch = factsScratch();
   const periods: LifecycleTimelinePeriod[] = [];
-  for (let p = p0; p <= p1; p++) {
-    const cuts = lifecycleCuts(new Date(periodEnd(p, period, tz) - 1), resolved, `${fn}: period end`);
+  const { period } = range;
+  for (let p = range.first; p <= range.last; p++) {
+    const end = new Date(periodEnd(p, period, resolved.timeZone) - 1);
+    const windows = lifecycleWindows(end, resolved, `${resolved.fn}: period end`);
     const counts = Object.fromEntries(LIFECYCLE_STAGES.map((s) => [s, 0])) as Record<LifecycleStage, number>;
     const phases = { endangerment: 0, termination: 0 };
     for (let k = 0; k < base.ids.length; k++) {
-      const lo = base.offsets[k]!;
-      const hi = firstAfter(time, lo, base.offsets[k + 1]!, cuts.asOf);
-      const d = decideLifecycle(time, amount, lo, hi, readFacts(base, k, scratch), resolved, cuts);
-      rows[k]!.stages.push(d.stage);
-      counts[d.stage]++;
-      if (d.phase !== undefined) phases[d.phase]++;
-      const s = stageIndex.get(d.stage)!;
+      const { stage, phase } = decideLifecycle(base.history(k, windows.asOf), windows).finding;
+      customers[k]!.stages.push(stage);
+      counts[stage]++;
+      if (phase !== undefined) phases[phase]++;
+      const s = stageIndex.get(stage)!;
       if (previous[k]! >= 0) transitions[previous[k]!]![s]!++;
       previous[k] = s;
     }
-    periods.push({ period: periodKeyOf(p, period), asOf: cuts.asOfIso, counts, phases });
+    periods.push({ period: periodKeyOf(p, period), asOf: windows.iso.asOf, counts, phases });
   }
   const transitionRates = transitions.map((row) => {
     const total = row.reduce((a, b) => a + b, 0);
     return row.map((x) => (total === 0 ? null : x / total));
   });
-  return { periods, customers: rows, stages: LIFECYCLE_STAGES, transitions, transitionRates };
+  return { periods, customers, stages: LIFECYCLE_STAGES, transitions, transitionRates };
 }

@@ -1,5 +1,5 @@
 /**
- * The seven stages of the customer relationship lifecycle (Stauss 2000, DOMAIN.md 5),
+ * The seven stages of the customer relationship lifecycle (Stauss 2000),
  * the two phases of decline, their English and Chinese names and each stage's
  * management task (strategy), as the source gives them.
  */
@@ -73,7 +73,7 @@ export const LIFECYCLE_LABELS: Readonly<
 };
 
 /**
- * The management task of each stage (DOMAIN.md 5), per language. `decline` is the task of
+ * The management task of each stage (after Stauss 2000), per language. `decline` is the task of
  * the endangerment phase; `termination` the task once notice has been given.
  *
  * @example
