@@ -10,10 +10,10 @@ import {
 } from "../lifecycle/classifyLifecycles.js";
 import {
   type ClassifyLifecycleOptions,
-  type LifecycleCuts,
-  lifecycleCuts,
+  type LifecycleWindows,
+  lifecycleWindows,
   resolveLifecycleOptions,
-} from "../lifecycle/rules.js";
+} from "../lifecycle/options.js";
 import type { Customer } from "../records/Customer.js";
 import type { TransactionTable } from "../table/TransactionTable.js";
 import { tableOf } from "../table/tableOf.js";
@@ -72,7 +72,7 @@ export function lifecycleFactsSqlFor(
   dialect: Dialect,
   log: string,
   binder: Binder,
-  cuts: LifecycleCuts,
+  cuts: LifecycleWindows,
 ): string {
   const { double, sum } = dialect;
   return `SELECT customer_id,
@@ -159,7 +159,7 @@ async function lifecycleFactsIn(
       `${fn}: adaptiveInterruption is not pushed down (it needs every purchase day); use classifyLifecycles on the full log`,
     );
   }
-  const cuts = lifecycleCuts(options.asOf, resolveLifecycleOptions(options, fn), `${fn}: asOf`);
+  const cuts = lifecycleWindows(options.asOf, resolveLifecycleOptions(options, fn), `${fn}: asOf`);
   const log = await openLog(db, source, options, fn);
   const facts = new FactRows();
   if (!log.empty) {
