@@ -3,7 +3,7 @@ import { defineConfig } from "tsup";
 // Installed and imported: zod, whose schemas are part of the API (applications compose the
 // record schemas with their own zod), and the optional peers, each imported only by its own
 // entry point.
-const external = ["zod", "vega", "vega-lite", "@duckdb/node-api"];
+const external = ["zod", "vega", "vega-lite", "@duckdb/node-api", "pg", "@clickhouse/client"];
 // Bundled, tree-shaken to the few functions used: dependencies that are implementation
 // details. A package imported from node_modules costs every one of its modules on each
 // cold import (all of date-fns' helpers, simple-statistics' whole file, a CommonJS parse of
@@ -27,6 +27,7 @@ const entries = {
   charts: "src/charts/index.ts",
   render: "src/charts/render.ts",
   duckdb: "src/duckdb/index.ts",
+  sql: "src/sql/index.ts",
 };
 
 // `npm run build` empties dist/ first, so neither config below cleans (they run in parallel).

@@ -11,6 +11,7 @@ export default defineConfig({
       { find: /^customer-value\/charts$/, replacement: src("charts/index.ts") },
       { find: /^customer-value\/render$/, replacement: src("charts/render.ts") },
       { find: /^customer-value\/duckdb$/, replacement: src("duckdb/index.ts") },
+      { find: /^customer-value\/sql$/, replacement: src("sql/index.ts") },
     ],
   },
   test: {

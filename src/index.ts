@@ -213,7 +213,7 @@ export type {
   LifecycleTimelinePeriod,
 } from "./lifecycle/lifecycleTimeline.js";
 
-// Customer value: RFM summary and scores, calibration/holdout, lifetime value, composite score, classes
+// Customer value: RFM summary and scores, calibration/holdout, per-customer totals, lifetime value, composite score, classes
 export { calibrationAndHoldout } from "./value/calibrationAndHoldout.js";
 export type {
   CalibrationAndHoldoutOptions,
@@ -236,6 +236,8 @@ export type {
   CustomerClassRow,
   RankedCustomerClass,
 } from "./value/customerClasses.js";
+export { customerTotals } from "./value/customerTotals.js";
+export type { CustomerTotal, CustomerTotalsOptions } from "./value/customerTotals.js";
 export { lifetimeValue } from "./value/lifetimeValue.js";
 export type { LifetimeValueOptions } from "./value/lifetimeValue.js";
 export { RFM_SEGMENTS, rfmScores } from "./value/rfmScores.js";

@@ -67,3 +67,20 @@ describe.each(["survey", "survey_complete"])("agreement with R survey::svymean o
     },
   );
 });
+
+describe('reference "min" against R: the plain mean of value / min(value) x score', () => {
+  // The respondents of survey.csv with a value > 0 (min 0 would be ZERO_REFERENCE).
+  const { responses, values } = readSurvey("survey.csv");
+  const positive = responses.filter((r) => values.get(r.customerId)! > 0);
+  const rows = expected.filter((row) => row.dataset === "survey_positive");
+  const r = valueWeightedSatisfaction(positive, values, { reference: "min" });
+
+  it("has K_o = the smallest value, and an adjusted mean per indicator as R computes it", () => {
+    expect(rows.length).toBe(1 + INDICATORS.length);
+    expect(r.reference).toBe(Number(rows.find((row) => row.statistic === "reference_min")!.estimate));
+    for (const x of INDICATORS) {
+      const row = rows.find((candidate) => candidate.statistic === `adjusted_min_${x}`)!;
+      expectClose(r.indicators[x]!.adjustedMean, Number(row.estimate), 1e-9);
+    }
+  });
+});

@@ -15,6 +15,7 @@
 # Run from the repository root:
 #   Rscript test/reference/satisfaction/svymean.R
 # Writes survey.csv, survey_complete.csv and svymean_expected.csv beside this script.
+# Also, for reference = "min", the adjusted means of the respondents with a value > 0.
 suppressPackageStartupMessages(library(survey))
 options(survey.lonely.psu = "fail")
 
@@ -103,6 +104,18 @@ reference <- function(dataset, data) {
 
 reference("survey", d)
 reference("survey_complete", complete)
+
+# reference = "min": on the respondents with a value > 0, K_o = min(value) and every score
+# scaled by value / K_o; the plain mean of the scaled scores per indicator (adjustedMean).
+positive <- d[d$value > 0, ]
+positive$one <- 1
+k_o <- min(positive$value)
+add("survey_positive", "reference_min", "reference", k_o, 0)
+design <- svydesign(ids = ~1, weights = ~one, data = positive)
+for (x in indicators) {
+  m <- svymean(~adjusted, update(design, adjusted = positive$value / k_o * positive[[x]]), na.rm = TRUE)
+  add("survey_positive", paste0("adjusted_min_", x), "plain", coef(m)[[1]], SE(m)[[1]])
+}
 
 write.csv(d, file.path(here, "survey.csv"), row.names = FALSE, na = "")
 write.csv(complete, file.path(here, "survey_complete.csv"), row.names = FALSE, na = "")
