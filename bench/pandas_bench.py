@@ -85,11 +85,15 @@ def rfm_summary():
 rfm = timed("rfmSummary", rfm_summary)
 
 
-# 3. Monthly activity: active, new, retained, reactivated, churned, rates, revenue.
+# 3. Monthly activity: active, new, retained, reactivated, churned, rates, revenue. As in the
+# library, a customer is active in a month with a purchase (amount > 0); revenue sums every row.
 def period_activity():
     month = df["date"].dt.year * 12 + df["date"].dt.month - 1
     revenue = df["amount"].groupby(month).sum()
-    pairs = pd.DataFrame({"c": df["customerId"].cat.codes.to_numpy(), "m": month.to_numpy()}).drop_duplicates()
+    bought = (df["amount"] > 0).to_numpy()
+    pairs = pd.DataFrame(
+        {"c": df["customerId"].cat.codes.to_numpy()[bought], "m": month.to_numpy()[bought]}
+    ).drop_duplicates()
     pairs = pairs.sort_values(["c", "m"])
     first = pairs.groupby("c")["m"].transform("min")
     prev = pairs.groupby("c")["m"].shift(1)
@@ -118,36 +122,41 @@ def period_activity():
     return out
 
 
-timed("periodActivity", period_activity)
+activity = timed("periodActivity", period_activity)
 
 
-# 4. Monthly cohorts: classic retention and revenue retention by months since the first.
+# 4. Monthly cohorts: classic retention and revenue retention by months since the first
+# purchase. As in the library, the cohort is the month of the first purchase (amount > 0),
+# activity counts purchases, revenue every row from the cohort month on.
 def cohort_retention():
     month = (df["date"].dt.year * 12 + df["date"].dt.month - 1).to_numpy()
     c = df["customerId"].cat.codes.to_numpy()
     frame = pd.DataFrame({"c": c, "m": month, "amount": df["amount"].to_numpy()})
-    frame["cohort"] = frame.groupby("c")["m"].transform("min")
+    cohort = frame[frame["amount"] > 0].groupby("c")["m"].min()
+    frame["cohort"] = frame["c"].map(cohort)
     frame["offset"] = frame["m"] - frame["cohort"]
-    active = frame.drop_duplicates(["c", "offset"]).pivot_table(
+    frame = frame[frame["offset"] >= 0]
+    active = frame[frame["amount"] > 0].drop_duplicates(["c", "offset"]).pivot_table(
         index="cohort", columns="offset", values="c", aggfunc="count", fill_value=0
     )
     revenue = frame.pivot_table(index="cohort", columns="offset", values="amount", aggfunc="sum", fill_value=0.0)
     size = active[0]
-    return active.div(size, axis=0), revenue.div(revenue[0], axis=0)
+    return active, revenue, active.div(size, axis=0), revenue.div(revenue[0], axis=0)
 
 
-timed("cohortRetention", cohort_retention)
+cohorts = timed("cohortRetention", cohort_retention)
 
 # 5. Pareto split and Gini of customer totals (the totals are untimed set-up, as on the library side).
 totals = df.groupby("customerId", observed=True)["amount"].sum()
 
 
 def pareto_gini():
-    # The library ranks by value descending, ties by id ascending, and returns head and tail.
+    # The library ranks by value descending, ties by id ascending, and returns head and tail:
+    # the head is the top 20% of customers (the smallest k >= 0.2 n), and its share of value.
     ranked = totals.reset_index().sort_values(["amount", "customerId"], ascending=[False, True])
     cum = ranked["amount"].cumsum().to_numpy()
     total = cum[-1]
-    head = int(np.searchsorted(cum, 0.8 * total) + 1)
+    head = int(np.ceil(round(0.2 * len(cum), 9)))
     ranked.iloc[:head], ranked.iloc[head:]
     x = np.sort(totals.to_numpy())
     n = len(x)
@@ -155,7 +164,7 @@ def pareto_gini():
     return head, cum[head - 1] / total, g
 
 
-timed("paretoSplit+gini", pareto_gini)
+pareto = timed("paretoSplit+gini", pareto_gini)
 
 
 # 6. Lifecycle stage of every customer at asOf: the seven rules of API.md with default options.
@@ -195,11 +204,12 @@ def classify_lifecycles():
         change.reindex(base.index) >= 0.1,
         change.reindex(base.index) <= -0.1,
     ]
-    stages = ["prospecting", "termination", "interruption", "recovery", "socialization", "growth", "decline"]
+    # A notice not withdrawn is the decline stage (its termination phase), as in the library.
+    stages = ["prospecting", "decline", "interruption", "recovery", "socialization", "growth", "decline"]
     return pd.Series(np.select(conditions, stages, default="maturity"), index=base.index)
 
 
-timed("classifyLifecycles", classify_lifecycles)
+stages = timed("classifyLifecycles", classify_lifecycles)
 
 
 # 7. Value-weighted satisfaction, as the library computes it: per indicator the plain and the
@@ -236,7 +246,7 @@ def value_weighted_satisfaction():
     return out, index_se, responses.to_dict("records")
 
 
-timed("valueWeightedSatisfaction", value_weighted_satisfaction)
+satisfaction = timed("valueWeightedSatisfaction", value_weighted_satisfaction)[0]
 
 # 8. BG/NBD fit by maximum likelihood (the lifetimes package's likelihood and optimiser).
 x = rfm["frequency"].to_numpy(dtype=float)
@@ -273,10 +283,29 @@ print(
                 "rows": len(df),
                 "customers": int(totals.size),
                 "rfmRows": len(rfm),
+                "rfmFrequency": int(rfm["frequency"].sum()),
+                "rfmRecency": int(rfm["recency"].sum()),
+                "rfmT": int(rfm["T"].sum()),
+                "rfmMonetaryValue": float(rfm["monetaryValue"].sum()),
                 "bgNbd": [float(v) for v in params],
                 "bgNbdEvaluations": int(evaluations),
                 "bgNbdLogLikelihood": float(log_likelihood),
+                "activityPeriods": len(activity),
+                "activityActive": int(activity["active"].sum()),
+                "activityNew": int(activity["new"].sum()),
+                "activityRetained": int(activity["retained"].sum()),
+                "activityChurned": int(activity["churned"].sum()),
+                "activityRevenue": float(activity["revenue"].sum()),
+                "cohorts": len(cohorts[0]),
+                "cohortActive": int(cohorts[0].to_numpy().sum()),
+                "cohortRevenue": float(cohorts[1].to_numpy().sum()),
+                "paretoHeadCount": int(pareto[0]),
+                "paretoHeadValueShare": float(pareto[1]),
+                "gini": float(pareto[2]),
+                "stages": {k: int(v) for k, v in stages.value_counts().items()},
                 "responses": len(survey),
+                "satisfactionUnweighted": [float(satisfaction[k][0]) for k in sorted(satisfaction)],
+                "satisfactionWeighted": [float(satisfaction[k][1]) for k in sorted(satisfaction)],
             },
         }
     )
