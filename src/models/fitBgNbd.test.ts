@@ -62,16 +62,23 @@ describe("fitBgNbd errors", () => {
     expect(m.logLikelihoodOf([{ frequency: 0, recency: 0, T: 0 }])).toBeCloseTo(0, 12);
   });
 
-  it("throws NOT_CONVERGED with advice when the likelihood has no interior maximum", () => {
-    // Nobody ever buys again: the purchase rate runs to 0 (alpha to infinity).
+  it("throws NOT_CONVERGED at once when nobody made a repeat purchase", () => {
     const nobody = Array.from({ length: 50 }, () => ({ frequency: 0, recency: 0, T: 10 }));
     expect(() => fitBgNbd(nobody)).toThrow(expect.objectContaining({ code: "NOT_CONVERGED" }));
-    expect(() => fitBgNbd(nobody)).toThrow(/options.penalty/);
+    expect(() => fitBgNbd(nobody)).toThrow(/none of the 50 customers made a repeat purchase/);
+  });
+
+  it("throws NOT_CONVERGED with advice when the likelihood has no interior maximum", () => {
+    // Everyone bought on the last day: nobody ever drops out, so a runs to 0 (and the
+    // rate parameters to infinity, on a ridge where the Hessian is singular).
+    const loyal = Array.from({ length: 200 }, (_, i) => ({ frequency: 1 + (i % 5), recency: 30, T: 30 }));
+    expect(() => fitBgNbd(loyal)).toThrow(expect.objectContaining({ code: "NOT_CONVERGED" }));
+    expect(() => fitBgNbd(loyal)).toThrow(/no interior maximum.*options.penalty/);
   });
 
   it("throws NOT_CONVERGED when the evaluation budget is too small", () => {
     const summary = simulateBgNbd(5, 200, { r: 0.5, alpha: 6, a: 0.8, b: 2.5 });
-    expect(() => fitBgNbd(summary, { maxEvaluations: 30 })).toThrow(/maxEvaluations/);
+    expect(() => fitBgNbd(summary, { maxEvaluations: 5 })).toThrow(/maxEvaluations/);
   });
 });
 

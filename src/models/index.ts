@@ -7,8 +7,10 @@
  * every time in and out of a model is in the time unit of that summary.
  */
 
-// The input row shared by every model, and the options every fit accepts
-export type { FitOptions, ModelCustomer } from "./internal/input.js";
+// The input row shared by every model, the options every fit accepts, and a fit's warnings
+export type { FitOptions } from "./internal/fit.js";
+export type { ModelCustomer } from "./internal/input.js";
+export type { FitWarning, FitWarningCode } from "./internal/warnings.js";
 
 // BG/NBD (Fader, Hardie & Lee 2005): fit, or build from known parameters
 export { fitBgNbd } from "./fitBgNbd.js";
