@@ -10,6 +10,7 @@
 // The input row shared by every model, the options every fit accepts, and a fit's warnings
 export type { FitOptions } from "./internal/fit.js";
 export type { ModelCustomer } from "./internal/input.js";
+export type { TransactionMethods } from "./internal/transactionModel.js";
 export type { FitWarning, FitWarningCode } from "./internal/warnings.js";
 
 // BG/NBD (Fader, Hardie & Lee 2005): fit, or build from known parameters
@@ -23,6 +24,25 @@ export { fitParetoNbd } from "./fitParetoNbd.js";
 export type { FitParetoNbdOptions, FittedParetoNbd } from "./fitParetoNbd.js";
 export { paretoNbdModel } from "./paretoNbdModel.js";
 export type { ParetoNbdModel, ParetoNbdParams } from "./paretoNbdModel.js";
+
+// MBG/NBD (Batislam, Denizel & Filiztekin 2007): BG/NBD with a drop-out right after the first purchase
+export { fitMbgNbd } from "./fitMbgNbd.js";
+export type { FitMbgNbdOptions, FittedMbgNbd } from "./fitMbgNbd.js";
+export { mbgNbdModel } from "./mbgNbdModel.js";
+export type { MbgNbdModel, MbgNbdParams } from "./mbgNbdModel.js";
+
+// BG/BB (Fader, Hardie & Shang 2010): purchases at discrete opportunities
+export { fitBgBb } from "./fitBgBb.js";
+export type { FitBgBbOptions, FittedBgBb } from "./fitBgBb.js";
+export { bgBbModel } from "./bgBbModel.js";
+export type { BgBbModel, BgBbParams } from "./bgBbModel.js";
+export type { BgBbRow } from "./internal/bgBbInput.js";
+
+// sBG (Fader & Hardie 2007): contract renewals, retention and survival curves, DERL
+export { fitSbg } from "./fitSbg.js";
+export type { FitSbgOptions, FittedSbg } from "./fitSbg.js";
+export { sbgModel } from "./sbgModel.js";
+export type { DerlOptions, SbgModel, SbgParams } from "./sbgModel.js";
 
 // Gamma-Gamma spend model (Fader, Hardie & Lee 2005, "RFM and CLV")
 export { fitGammaGamma } from "./fitGammaGamma.js";
