@@ -114,8 +114,8 @@ describe.skipIf(SKIP_CDNOW)("fitBgBb on the donation data (needs ../shared/data)
     for (const [n, value] of Object.entries(ref.published.expectedPurchases)) {
       expectClose(m.expectedPurchases(Number(n)), value, 1e-12);
     }
-    ref.published.probabilityOfPurchases6.forEach((p, x) =>
-      expectClose(m.probabilityOfPurchases(x, 6), p, 1e-12),
-    );
+    ref.published.probabilityOfPurchases6.forEach((p, x) => {
+      expectClose(m.probabilityOfPurchases(x, 6), p, 1e-12);
+    });
   });
 });

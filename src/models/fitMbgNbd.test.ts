@@ -79,8 +79,8 @@ describe.skipIf(SKIP_CDNOW)("fitMbgNbd on CDNOW (needs ../shared/data)", () => {
     for (const [t, value] of Object.entries(ref.published.expectedPurchases)) {
       expectClose(m.expectedPurchases(Number(t)), value, 1e-12);
     }
-    ref.published.probabilityOfPurchases39.forEach((p, x) =>
-      expectClose(m.probabilityOfPurchases(x, 39), p, 1e-12),
-    );
+    ref.published.probabilityOfPurchases39.forEach((p, x) => {
+      expectClose(m.probabilityOfPurchases(x, 39), p, 1e-12);
+    });
   });
 });

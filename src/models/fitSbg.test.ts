@@ -61,10 +61,16 @@ describe("sbgModel curves and values against mpmath", () => {
 
   it("survival, churn and retention, fitted and projected", () => {
     const survival = m.survivalCurve(12);
-    published.survival.forEach((s, t) => expectClose(survival[t]!, s, 1e-13));
-    published.churnProbability.forEach((p, i) => expectClose(m.churnProbability(i + 1), p, 1e-13));
+    published.survival.forEach((s, t) => {
+      expectClose(survival[t]!, s, 1e-13);
+    });
+    published.churnProbability.forEach((p, i) => {
+      expectClose(m.churnProbability(i + 1), p, 1e-13);
+    });
     const retention = m.retentionCurve(12);
-    published.retention.forEach((r, i) => expectClose(retention[i]!, r, 1e-13));
+    published.retention.forEach((r, i) => {
+      expectClose(retention[i]!, r, 1e-13);
+    });
     // r_1 = beta / (alpha + beta) = 1.182 / 1.886 by hand.
     expectClose(m.retentionRate(1), 1.182 / 1.886, 1e-15);
     expect(m.projectActive(1000, 2)).toEqual([1000, 1000 * m.survival(1), 1000 * m.survival(2)]);

@@ -64,7 +64,10 @@ describe("analytic gradients agree with central differences", () => {
   });
 
   it("BG/BB and sBG", () => {
-    const rows = readBgBbRows(simulateBgBb(5, 500, { alpha: 1.2, beta: 0.75, gamma: 0.66, delta: 2.8 }, 9), "test");
+    const rows = readBgBbRows(
+      simulateBgBb(5, 500, { alpha: 1.2, beta: 0.75, gamma: 0.66, delta: 2.8 }, 9),
+      "test",
+    );
     expect(gradientGap((t, g) => bgBbTotal(t, rows, g), [0.8, 1.1, 0.4, 3.5])).toBeLessThan(1e-7);
     const cohorts = [
       [1000, 631, 468, 382, 326, 289, 262, 241],
