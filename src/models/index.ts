@@ -50,6 +50,24 @@ export type { FitGammaGammaOptions, FittedGammaGamma } from "./fitGammaGamma.js"
 export { gammaGammaModel } from "./gammaGammaModel.js";
 export type { GammaGammaModel, GammaGammaParams } from "./gammaGammaModel.js";
 
+// Diagnostics: can the fit be trusted, and which model to use
+export { purchaseTracking } from "./purchaseTracking.js";
+export type { PurchaseTracking, PurchaseTrackingOptions, PurchaseTrackingRow } from "./purchaseTracking.js";
+export { periodTransactions } from "./periodTransactions.js";
+export type { PeriodTransactionsOptions, PeriodTransactionsRow } from "./periodTransactions.js";
+export { calibrationVsHoldout } from "./calibrationVsHoldout.js";
+export type { CalibrationVsHoldoutOptions, CalibrationVsHoldoutRow } from "./calibrationVsHoldout.js";
+export { probabilityAliveMatrix } from "./probabilityAliveMatrix.js";
+export type { ProbabilityAliveMatrixOptions } from "./probabilityAliveMatrix.js";
+export { expectedPurchasesMatrix } from "./expectedPurchasesMatrix.js";
+export type { ExpectedPurchasesMatrixOptions } from "./expectedPurchasesMatrix.js";
+export type { FrequencyRecencyMatrix, MatrixCell, MatrixOptions } from "./internal/matrix.js";
+export { holdoutEvaluation } from "./holdoutEvaluation.js";
+export type { HoldoutEvaluation } from "./holdoutEvaluation.js";
+export type { HoldoutRow } from "./internal/diagnostics.js";
+export { compareModels } from "./compareModels.js";
+export type { ComparableModel, CompareModelsOptions, ModelComparisonRow } from "./compareModels.js";
+
 // Model-based customer lifetime value
 export { modelLifetimeValue } from "./modelLifetimeValue.js";
 export type {

@@ -44,6 +44,19 @@ export function loadCdnowWithSpend(): Row[] {
   });
 }
 
+/** CDNOW_sample.txt (master id, sample id, YYYYMMDD, CDs, dollars; CRLF) as transactions of the sample ids. */
+export function loadCdnowTransactions(): { customerId: string; date: string; amount: number }[] {
+  const lines = readFileSync(`${CDNOW_DIR}CDNOW_sample.txt`, "utf8").trim().split(/\r?\n/);
+  return lines.map((line) => {
+    const [, id, d, , dollars] = line.trim().split(/\s+/);
+    return {
+      customerId: id!,
+      date: `${d!.slice(0, 4)}-${d!.slice(4, 6)}-${d!.slice(6, 8)}`,
+      amount: Number(dollars),
+    };
+  });
+}
+
 /** donations.csv (frequency,recency,periods,weights): the BG/BB rows of Fader, Hardie & Shang (2010). */
 export function loadDonations(): { frequency: number; recency: number; periods: number; weight: number }[] {
   const lines = readFileSync(`${CDNOW_DIR}donations.csv`, "utf8").trim().split("\n").slice(1);
