@@ -95,7 +95,7 @@ export function readCohorts(input: unknown, fnName: string): number[][] {
   const several = Array.isArray(input[0]);
   const cohorts = (several ? input : [input]) as unknown[];
   const issues: ValidationIssue[] = [];
-  cohorts.forEach((cohort, c) => checkCohort(cohort, several ? `[${c}]` : "", issues));
+  for (let c = 0; c < cohorts.length; c++) checkCohort(cohorts[c], several ? `[${c}]` : "", issues);
   if (issues.length > 0) {
     throw new CustomerValueError(
       "INVALID_RECORD",
