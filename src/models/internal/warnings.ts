@@ -31,8 +31,9 @@ export interface FitWarning {
 const SHAPE_LOW = 0.01;
 const SHAPE_HIGH = 1e4;
 const LOG_EXTREME = 16;
-// Condition number of the Hessian on the log-parameter scale above which it is ill-conditioned.
-const CONDITION_LIMIT = 1e9;
+// Condition number of the Hessian on the log-parameter scale above which it is
+// ill-conditioned (well-identified fits, CDNOW's among them, stay below 1e3).
+const CONDITION_LIMIT = 1e6;
 
 const BOUNDARY_ADVICE =
   "compare another model with compareModels (Pareto/NBD or MBG/NBD when BG/NBD's a or b runs off), fit on a longer observation period or a coarser time unit, add a small options.penalty (0.001 to 0.1), and check the summary (recency = time from the first to the last purchase; wholesale or test accounts that buy on a schedule)";
