@@ -15,8 +15,8 @@ export const RUNS = Math.max(1, Number(process.env.FUZZ_RUNS ?? 1000) || 1000);
 
 /**
  * fast-check parameters: the run budget and the seed. `npm test` (no `FUZZ_RUNS`) uses a
- * fixed seed so that CI is reproducible; `npm run fuzz` draws a fresh seed each run (printed
- * with any counterexample); `FUZZ_SEED` replays one.
+ * fixed seed so that CI is reproducible; `npm run fuzz` draws a fresh seed each run and
+ * prints it first (test/fuzz/vitest.config.ts); `FUZZ_SEED` replays one.
  */
 export function params(runs = RUNS): fc.Parameters<unknown> {
   const seed =
