@@ -69,6 +69,7 @@ export function bgNbdModel(params: BgNbdParams): BgNbdModel {
     assertInRange(params?.[name], `${fn}: params.${name}`, 0, Number.POSITIVE_INFINITY, { minOpen: true });
   }
   const { r, alpha, a, b } = params;
+  const p = { r, alpha, a, b };
   return {
     model: "bg-nbd",
     r,
@@ -76,10 +77,10 @@ export function bgNbdModel(params: BgNbdParams): BgNbdModel {
     a,
     b,
     ...transactionMethods({
-      expected: (t) => bgNbdExpected(r, alpha, a, b, t),
-      conditional: (t, x, tx, T) => bgNbdConditional(r, alpha, a, b, t, x, tx, T),
-      alive: (x, tx, T) => bgNbdProbabilityAlive(r, alpha, a, b, x, tx, T),
-      probabilityOf: (x, t) => bgNbdProbabilityOfPurchases(r, alpha, a, b, x, t),
+      expected: (t) => bgNbdExpected(p, t),
+      conditional: (t, c) => bgNbdConditional(p, t, c),
+      alive: (c) => bgNbdProbabilityAlive(p, c),
+      probabilityOf: (x, t) => bgNbdProbabilityOfPurchases(p, x, t),
       total: (columns) => bgNbdTotal([r, alpha, a, b], columns),
     }),
   };

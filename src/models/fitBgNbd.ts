@@ -76,7 +76,8 @@ export function fitBgNbd(summary: readonly ModelCustomer[], options: FitBgNbdOpt
     shapes: ["r", "a", "b"],
     scales: ["alpha"],
     likelihood: (columns) => (theta, gradient) => bgNbdTotal(theta, columns, gradient),
-    probabilityAlive: ([r, alpha, a, b], x, tx, T) => bgNbdProbabilityAlive(r!, alpha!, a!, b!, x, tx, T),
+    probabilityAlive: ([r, alpha, a, b], c) =>
+      bgNbdProbabilityAlive({ r: r!, alpha: alpha!, a: a!, b: b! }, c),
   });
   const [r, alpha, a, b] = outcome.params as [number, number, number, number];
   return {

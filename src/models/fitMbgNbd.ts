@@ -72,7 +72,8 @@ export function fitMbgNbd(summary: readonly ModelCustomer[], options: FitMbgNbdO
     shapes: ["r", "a", "b"],
     scales: ["alpha"],
     likelihood: (columns) => (theta, gradient) => mbgNbdTotal(theta, columns, gradient),
-    probabilityAlive: ([r, alpha, a, b], x, tx, T) => mbgNbdProbabilityAlive(r!, alpha!, a!, b!, x, tx, T),
+    probabilityAlive: ([r, alpha, a, b], c) =>
+      mbgNbdProbabilityAlive({ r: r!, alpha: alpha!, a: a!, b: b! }, c),
   });
   const [r, alpha, a, b] = outcome.params as [number, number, number, number];
   return {

@@ -86,8 +86,8 @@ export function fitParetoNbd(
       const structure = paretoStructure(columns);
       return (theta, gradient) => paretoNbdTotal(theta, columns, structure, gradient, budget.checkTime);
     },
-    probabilityAlive: ([r, alpha, s, beta], x, tx, T) =>
-      paretoNbdProbabilityAlive(r!, alpha!, s!, beta!, x, tx, T),
+    probabilityAlive: ([r, alpha, s, beta], c) =>
+      paretoNbdProbabilityAlive({ r: r!, alpha: alpha!, s: s!, beta: beta! }, c),
   });
   const [r, alpha, s, beta] = outcome.params as [number, number, number, number];
   return {

@@ -73,6 +73,7 @@ export function mbgNbdModel(params: MbgNbdParams): MbgNbdModel {
     assertInRange(params?.[name], `${fn}: params.${name}`, 0, Number.POSITIVE_INFINITY, { minOpen: true });
   }
   const { r, alpha, a, b } = params;
+  const p = { r, alpha, a, b };
   return {
     model: "mbg-nbd",
     r,
@@ -80,10 +81,10 @@ export function mbgNbdModel(params: MbgNbdParams): MbgNbdModel {
     a,
     b,
     ...transactionMethods({
-      expected: (t) => mbgNbdExpected(r, alpha, a, b, t),
-      conditional: (t, x, tx, T) => mbgNbdConditional(r, alpha, a, b, t, x, tx, T),
-      alive: (x, tx, T) => mbgNbdProbabilityAlive(r, alpha, a, b, x, tx, T),
-      probabilityOf: (x, t) => mbgNbdProbabilityOfPurchases(r, alpha, a, b, x, t),
+      expected: (t) => mbgNbdExpected(p, t),
+      conditional: (t, c) => mbgNbdConditional(p, t, c),
+      alive: (c) => mbgNbdProbabilityAlive(p, c),
+      probabilityOf: (x, t) => mbgNbdProbabilityOfPurchases(p, x, t),
       total: (columns) => mbgNbdTotal([r, alpha, a, b], columns),
     }),
   };

@@ -69,6 +69,7 @@ export function paretoNbdModel(params: ParetoNbdParams): ParetoNbdModel {
     assertInRange(params?.[name], `${fn}: params.${name}`, 0, Number.POSITIVE_INFINITY, { minOpen: true });
   }
   const { r, alpha, s, beta } = params;
+  const p = { r, alpha, s, beta };
   return {
     model: "pareto-nbd",
     r,
@@ -76,10 +77,10 @@ export function paretoNbdModel(params: ParetoNbdParams): ParetoNbdModel {
     s,
     beta,
     ...transactionMethods({
-      expected: (t) => paretoNbdExpected(r, alpha, s, beta, t),
-      conditional: (t, x, tx, T) => paretoNbdConditional(r, alpha, s, beta, t, x, tx, T),
-      alive: (x, tx, T) => paretoNbdProbabilityAlive(r, alpha, s, beta, x, tx, T),
-      probabilityOf: (x, t) => paretoNbdProbabilityOfPurchases(r, alpha, s, beta, x, t),
+      expected: (t) => paretoNbdExpected(p, t),
+      conditional: (t, c) => paretoNbdConditional(p, t, c),
+      alive: (c) => paretoNbdProbabilityAlive(p, c),
+      probabilityOf: (x, t) => paretoNbdProbabilityOfPurchases(p, x, t),
       total: (columns) => paretoNbdTotal([r, alpha, s, beta], columns, paretoStructure(columns)),
     }),
   };

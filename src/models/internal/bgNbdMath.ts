@@ -6,38 +6,22 @@
  *
  * Notation: x = frequency, tx = recency, T = age, all times in the data's unit.
  */
-import type { SummaryColumns } from "./input.js";
+import type { History, SummaryColumns } from "./input.js";
 import { nbdTotal } from "./nbdLikelihood.js";
-import { digamma, hyp2f1Log, logAddExp, logGamma } from "./special.js";
+import { digamma, hyp2f1Log, logGamma } from "./special.js";
 
-/** ln L(r, alpha, a, b | x, tx, T) of one BG/NBD customer. */
-export function bgNbdLogLik(
-  r: number,
-  alpha: number,
-  a: number,
-  b: number,
-  x: number,
-  tx: number,
-  T: number,
-): number {
-  const a1 = logGamma(r + x) - logGamma(r) + r * Math.log(alpha);
-  const a2 = logGamma(a + b) + logGamma(b + x) - logGamma(b) - logGamma(a + b + x);
-  const a3 = -(r + x) * Math.log(alpha + T);
-  const a4 =
-    x > 0 ? Math.log(a) - Math.log(b + x - 1) - (r + x) * Math.log(alpha + tx) : Number.NEGATIVE_INFINITY;
-  return a1 + a2 + logAddExp(a3, a4);
+/** The four parameters of BG/NBD and MBG/NBD: lambda ~ Gamma(r, alpha), p ~ Beta(a, b). */
+export interface NbdParams {
+  readonly r: number;
+  readonly alpha: number;
+  readonly a: number;
+  readonly b: number;
 }
 
 /** P(alive | x, tx, T) under BG/NBD (FHL 2005 eq. 12); 1 when x = 0. */
-export function bgNbdProbabilityAlive(
-  r: number,
-  alpha: number,
-  a: number,
-  b: number,
-  x: number,
-  tx: number,
-  T: number,
-): number {
+export function bgNbdProbabilityAlive(p: NbdParams, c: History): number {
+  const { r, alpha, a, b } = p;
+  const { x, tx, T } = c;
   if (x === 0) return 1;
   const logOdds = Math.log(a) - Math.log(b + x - 1) + (r + x) * (Math.log(alpha + T) - Math.log(alpha + tx));
   return 1 / (1 + Math.exp(logOdds));
@@ -50,7 +34,8 @@ export function nearOne(a: number, g: (a: number) => number): number {
 }
 
 /** E[X(t)] under BG/NBD (FHL 2005 eq. 9). */
-export function bgNbdExpected(r: number, alpha: number, a: number, b: number, t: number): number {
+export function bgNbdExpected(p: NbdParams, t: number): number {
+  const { r, alpha, a, b } = p;
   if (t === 0) return 0;
   return nearOne(a, (a) => {
     const z = t / (alpha + t);
@@ -61,35 +46,22 @@ export function bgNbdExpected(r: number, alpha: number, a: number, b: number, t:
 }
 
 /** E[Y(t) | x, tx, T] under BG/NBD (FHL 2005 eq. 10). */
-export function bgNbdConditional(
-  r: number,
-  alpha: number,
-  a: number,
-  b: number,
-  t: number,
-  x: number,
-  tx: number,
-  T: number,
-): number {
+export function bgNbdConditional(p: NbdParams, t: number, c: History): number {
+  const { r, alpha, b } = p;
+  const { x, T } = c;
   if (t === 0) return 0;
-  return nearOne(a, (a) => {
+  return nearOne(p.a, (a) => {
     const z = t / (alpha + T + t);
     const h = hyp2f1Log(r + x, b + x, a + b + x - 1, z);
     const log = (r + x) * Math.log((alpha + T) / (alpha + T + t)) + h.log;
     const bracket = h.sign > 0 ? -Math.expm1(log) : 1 + Math.exp(log);
-    return ((a + b + x - 1) / (a - 1)) * bracket * bgNbdProbabilityAlive(r, alpha, a, b, x, tx, T);
+    return ((a + b + x - 1) / (a - 1)) * bracket * bgNbdProbabilityAlive({ ...p, a }, c);
   });
 }
 
 /** P(X(t) = x) for a new customer (FHL 2005 eq. 8), in log space; t > 0. */
-export function bgNbdProbabilityOfPurchases(
-  r: number,
-  alpha: number,
-  a: number,
-  b: number,
-  x: number,
-  t: number,
-): number {
+export function bgNbdProbabilityOfPurchases(params: NbdParams, x: number, t: number): number {
+  const { r, alpha, a, b } = params;
   const logP = Math.log(t) - Math.log(alpha + t);
   const logQ = r * Math.log(alpha / (alpha + t));
   const logBeta0 = logGamma(a + b) - logGamma(b) - logGamma(a + b + x);
@@ -109,7 +81,7 @@ export function bgNbdProbabilityOfPurchases(
 }
 
 /**
- * Sum of {@link bgNbdLogLik} over grouped rows, and its gradient with respect to
+ * Sum of the BG/NBD log-likelihood (eq. 6) over grouped rows, and its gradient with respect to
  * (r, alpha, a, b) written into `gradient` when given. With w = the share of the
  * second (drop-out) term in each customer's likelihood:
  * d/dr = psi(r+x) - psi(r) + ln alpha - (1-w) ln(alpha+T) - w ln(alpha+tx),

@@ -27,6 +27,13 @@ export interface ModelCustomer {
   readonly monetaryValue?: number;
 }
 
+/** One customer's history in the models' notation: x = frequency, tx = recency, T = age. */
+export interface History {
+  readonly x: number;
+  readonly tx: number;
+  readonly T: number;
+}
+
 /** The summary as columns of unique (frequency, recency, T) rows with their counts. */
 export interface SummaryColumns {
   /** Number of customers (the sum of the weights). */
@@ -63,7 +70,7 @@ export function checkCustomer(
     return;
   }
   const r = row as Record<string, unknown>;
-  const { frequency, recency, T } = r;
+  const { frequency, T } = r;
   const validF = typeof frequency === "number" && Number.isInteger(frequency) && frequency >= 0;
   if (!validF) {
     issues.push({
@@ -74,22 +81,7 @@ export function checkCustomer(
   const validT = typeof T === "number" && Number.isFinite(T) && T >= 0;
   if (!validT)
     issues.push({ path: `${path}.T`, message: `expected a finite number >= 0, got ${describeValue(T)}` });
-  if (typeof recency !== "number" || !Number.isFinite(recency) || recency < 0) {
-    issues.push({
-      path: `${path}.recency`,
-      message: `expected a finite number >= 0, got ${describeValue(recency)}`,
-    });
-  } else if (validT && recency > (T as number)) {
-    issues.push({
-      path: `${path}.recency`,
-      message: `must be at most T (${T}), got ${recency}; recency is the time from the first to the last purchase`,
-    });
-  } else if (validF && frequency === 0 && recency !== 0) {
-    issues.push({
-      path: `${path}.recency`,
-      message: `must be 0 when frequency is 0, got ${recency}; recency is the time from the first to the last purchase (as rfmSummary computes it), not the time since the last purchase`,
-    });
-  }
+  checkRecency(r, path, issues, { validF, validT });
   if (needMonetary && validF && (frequency as number) > 0) {
     const m = r["monetaryValue"];
     if (typeof m !== "number" || !Number.isFinite(m) || m <= 0) {
@@ -98,6 +90,32 @@ export function checkCustomer(
         message: `expected a finite number > 0 for a repeat buyer, got ${describeValue(m)}`,
       });
     }
+  }
+}
+
+/** The recency rules of {@link checkCustomer}: finite, >= 0, at most T, 0 without repeat purchases. */
+function checkRecency(
+  r: Record<string, unknown>,
+  path: string,
+  issues: ValidationIssue[],
+  valid: { readonly validF: boolean; readonly validT: boolean },
+): void {
+  const { frequency, recency, T } = r;
+  if (typeof recency !== "number" || !Number.isFinite(recency) || recency < 0) {
+    issues.push({
+      path: `${path}.recency`,
+      message: `expected a finite number >= 0, got ${describeValue(recency)}`,
+    });
+  } else if (valid.validT && recency > (T as number)) {
+    issues.push({
+      path: `${path}.recency`,
+      message: `must be at most T (${T}), got ${recency}; recency is the time from the first to the last purchase`,
+    });
+  } else if (valid.validF && frequency === 0 && recency !== 0) {
+    issues.push({
+      path: `${path}.recency`,
+      message: `must be 0 when frequency is 0, got ${recency}; recency is the time from the first to the last purchase (as rfmSummary computes it), not the time since the last purchase`,
+    });
   }
 }
 

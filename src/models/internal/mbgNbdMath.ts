@@ -6,42 +6,15 @@
  *
  * Notation: x = frequency, tx = recency, T = age, all times in the data's unit.
  */
-import { nearOne } from "./bgNbdMath.js";
-import type { SummaryColumns } from "./input.js";
+import { type NbdParams, nearOne } from "./bgNbdMath.js";
+import type { History, SummaryColumns } from "./input.js";
 import { nbdTotal } from "./nbdLikelihood.js";
-import { digamma, hyp2f1Log, logAddExp, logGamma } from "./special.js";
-
-/**
- * ln L of one customer: with A = Gamma(r+x) alpha^r / Gamma(r),
- * `L = A [B(a, b+x+1)/B(a, b) (alpha+T)^-(r+x) + B(a+1, b+x)/B(a, b) (alpha+tx)^-(r+x)]`,
- * the second term present for x = 0 too (a drop-out right after the first purchase).
- */
-export function mbgNbdLogLik(
-  r: number,
-  alpha: number,
-  a: number,
-  b: number,
-  x: number,
-  tx: number,
-  T: number,
-): number {
-  const head = logGamma(r + x) - logGamma(r) + r * Math.log(alpha) + logGamma(a + b) - logGamma(b);
-  const common = head + logGamma(b + x) - logGamma(a + b + x + 1);
-  const alive = Math.log(b + x) - (r + x) * Math.log(alpha + T);
-  const dead = Math.log(a) - (r + x) * Math.log(alpha + tx);
-  return common + logAddExp(alive, dead);
-}
+import { digamma, hyp2f1Log, logGamma } from "./special.js";
 
 /** P(alive | x, tx, T) = 1 / (1 + a/(b+x) ((alpha+T)/(alpha+tx))^(r+x)); below 1 for x = 0 too. */
-export function mbgNbdProbabilityAlive(
-  r: number,
-  alpha: number,
-  a: number,
-  b: number,
-  x: number,
-  tx: number,
-  T: number,
-): number {
+export function mbgNbdProbabilityAlive(p: NbdParams, c: History): number {
+  const { r, alpha, a, b } = p;
+  const { x, tx, T } = c;
   const logOdds = Math.log(a) - Math.log(b + x) + (r + x) * (Math.log(alpha + T) - Math.log(alpha + tx));
   return 1 / (1 + Math.exp(logOdds));
 }
@@ -50,7 +23,8 @@ export function mbgNbdProbabilityAlive(
  * E[X(t)] = b/(a-1) [1 - (alpha/(alpha+t))^r 2F1(r, b+1; a+b; t/(alpha+t))]: BG/NBD's
  * expectation with the Beta(a, b) mixing weighted by the first survival (1 - p).
  */
-export function mbgNbdExpected(r: number, alpha: number, a: number, b: number, t: number): number {
+export function mbgNbdExpected(p: NbdParams, t: number): number {
+  const { r, alpha, a, b } = p;
   if (t === 0) return 0;
   return nearOne(a, (a) => {
     const h = hyp2f1Log(r, b + 1, a + b, t / (alpha + t));
@@ -64,22 +38,15 @@ export function mbgNbdExpected(r: number, alpha: number, a: number, b: number, t
  * 2F1(r+x, b+x+1; a+b+x; t/(alpha+T+t))] P(alive): the BG/NBD expectation under the
  * posterior Gamma(r+x, alpha+T) x Beta(a, b+x+1) of a customer alive at T.
  */
-export function mbgNbdConditional(
-  r: number,
-  alpha: number,
-  a: number,
-  b: number,
-  t: number,
-  x: number,
-  tx: number,
-  T: number,
-): number {
+export function mbgNbdConditional(p: NbdParams, t: number, c: History): number {
+  const { r, alpha, b } = p;
+  const { x, T } = c;
   if (t === 0) return 0;
-  return nearOne(a, (a) => {
+  return nearOne(p.a, (a) => {
     const h = hyp2f1Log(r + x, b + x + 1, a + b + x, t / (alpha + T + t));
     const log = (r + x) * Math.log((alpha + T) / (alpha + T + t)) + h.log;
     const bracket = h.sign > 0 ? -Math.expm1(log) : 1 + Math.exp(log);
-    return ((a + b + x) / (a - 1)) * bracket * mbgNbdProbabilityAlive(r, alpha, a, b, x, tx, T);
+    return ((a + b + x) / (a - 1)) * bracket * mbgNbdProbabilityAlive({ ...p, a }, c);
   });
 }
 
@@ -87,14 +54,8 @@ export function mbgNbdConditional(
  * P(X(t) = x) for a new customer: B(a, b+x+1)/B(a, b) NBD(x) + B(a+1, b+x)/B(a, b)
  * P(NBD >= x), the NBD(r, alpha) count over (0, t] (x = 0: dropped out at once).
  */
-export function mbgNbdProbabilityOfPurchases(
-  r: number,
-  alpha: number,
-  a: number,
-  b: number,
-  x: number,
-  t: number,
-): number {
+export function mbgNbdProbabilityOfPurchases(params: NbdParams, x: number, t: number): number {
+  const { r, alpha, a, b } = params;
   const p = t / (alpha + t);
   const logQ = r * Math.log(alpha / (alpha + t));
   const logNorm = logGamma(a + b) - logGamma(b) - logGamma(a + b + x + 1);
@@ -112,7 +73,10 @@ export function mbgNbdProbabilityOfPurchases(
 }
 
 /**
- * Sum of {@link mbgNbdLogLik} over grouped rows, and its gradient with respect to
+ * Sum of the MBG/NBD log-likelihood over grouped rows, with A = Gamma(r+x) alpha^r / Gamma(r),
+ * `L = A [B(a, b+x+1)/B(a, b) (alpha+T)^-(r+x) + B(a+1, b+x)/B(a, b) (alpha+tx)^-(r+x)]`
+ * (the second term, a drop-out right after the last purchase, for x = 0 too), and its
+ * gradient with respect to
  * (r, alpha, a, b) when `gradient` is given. With w the share of the drop-out term:
  * d/da = psi(a+b) - psi(a+b+x+1) + w/a,
  * d/db = psi(a+b) - psi(b) + psi(b+x) - psi(a+b+x+1) + (1-w)/(b+x);

@@ -73,7 +73,7 @@ export function integratePiece(p: Integrand, lo: number, hi: number, out: LogInt
     out.log = Number.NEGATIVE_INFINITY;
     return;
   }
-  const small = Math.min(alpha, beta);
+  const cells: Cells = { alpha, beta, m, n, small: Math.min(alpha, beta), hi };
   // ln f(tau) - ln f(lo) = -m log1p(d / (alpha+lo)) - n log1p(d / (beta+lo)), d = tau - lo:
   // no cancellation however large m and n are.
   const alphaLo = alpha + lo;
@@ -81,7 +81,7 @@ export function integratePiece(p: Integrand, lo: number, hi: number, out: LogInt
   let sum = 0;
   let a = lo;
   while (a < hi && -m * Math.log1p((a - lo) / alphaLo) - n * Math.log1p((a - lo) / betaLo) > -NEGLIGIBLE) {
-    const b = cellEnd(a, hi, small, m, n, alpha, beta);
+    const b = cellEnd(cells, a);
     const mid = (a + b) / 2;
     const half = (b - a) / 2;
     for (let i = 0; i < 8; i++) {
@@ -101,25 +101,27 @@ export function integratePiece(p: Integrand, lo: number, hi: number, out: LogInt
   out.log = logIntegrand(p, lo) + Math.log(sum);
 }
 
+/** What the cell sizes depend on: the exponents m, n and the offsets of the integrand. */
+interface Cells {
+  readonly alpha: number;
+  readonly beta: number;
+  readonly m: number;
+  readonly n: number;
+  readonly small: number;
+  readonly hi: number;
+}
+
 /** The slope of ln f per unit of ln(small + tau): m (small+tau)/(alpha+tau) + n (small+tau)/(beta+tau). */
-function slope(tau: number, small: number, m: number, n: number, alpha: number, beta: number): number {
-  return (m * (small + tau)) / (alpha + tau) + (n * (small + tau)) / (beta + tau);
+function slope(q: Cells, tau: number): number {
+  return (q.m * (q.small + tau)) / (q.alpha + tau) + (q.n * (q.small + tau)) / (q.beta + tau);
 }
 
 /** The end of the cell that starts at `a`: its slope at the end, an upper bound, caps the drop at 3. */
-function cellEnd(
-  a: number,
-  hi: number,
-  small: number,
-  m: number,
-  n: number,
-  alpha: number,
-  beta: number,
-): number {
-  const first = Math.min(CELL_RATIO, CELL_LOG_DROP / slope(a, small, m, n, alpha, beta));
-  const guess = (small + a) * Math.exp(first) - small;
-  const step = Math.min(CELL_RATIO, CELL_LOG_DROP / slope(guess, small, m, n, alpha, beta));
-  return Math.min(hi, (small + a) * Math.exp(step) - small);
+function cellEnd(q: Cells, a: number): number {
+  const first = Math.min(CELL_RATIO, CELL_LOG_DROP / slope(q, a));
+  const guess = (q.small + a) * Math.exp(first) - q.small;
+  const step = Math.min(CELL_RATIO, CELL_LOG_DROP / slope(q, guess));
+  return Math.min(q.hi, (q.small + a) * Math.exp(step) - q.small);
 }
 
 /** A fresh {@link LogIntegral}. */

@@ -10,20 +10,30 @@
  * and `I = integral_tx^T (alpha+tau)^-(r+x) (beta+tau)^-(s+1) dtau` (died at tau);
  * the factor alpha^r beta^s is folded into both terms, so that nothing cancels.
  */
+import type { History } from "./input.js";
 import { integratePiece, logIntegral } from "./paretoIntegral.js";
 import { integrate, logAddExp, logGamma } from "./special.js";
 
+/** The four Pareto/NBD parameters: lambda ~ Gamma(r, alpha), mu ~ Gamma(s, beta). */
+export interface ParetoParams {
+  readonly r: number;
+  readonly alpha: number;
+  readonly s: number;
+  readonly beta: number;
+}
+
 /**
- * The log terms of one customer's likelihood: `common` = ln(Gamma(r+x)/Gamma(r)),
- * `alive` = ln(alpha^r beta^s (alpha+T)^-(r+x) (beta+T)^-s), `dead` = ln(s I) with
- * I scaled alike (see paretoIntegral.ts); L = exp(common) (e^alive + e^dead).
+ * The two log terms of one customer's likelihood:
+ * `alive` = ln(alpha^r beta^s (alpha+T)^-(r+x) (beta+T)^-s), `dead` = ln(s I) with I
+ * scaled alike (see paretoIntegral.ts); L = Gamma(r+x)/Gamma(r) (e^alive + e^dead).
  */
-function paretoTerms(r: number, alpha: number, s: number, beta: number, x: number, tx: number, T: number) {
-  const common = logGamma(r + x) - logGamma(r);
+function paretoTerms(p: ParetoParams, c: History) {
+  const { r, alpha, s, beta } = p;
+  const { x, tx, T } = c;
   const alive = paretoAlive(r, alpha, s, beta, x, T);
   const piece = logIntegral();
   integratePiece({ r, alpha, s, beta, x }, tx, T, piece);
-  return { common, alive, dead: Math.log(s) + piece.log };
+  return { alive, dead: Math.log(s) + piece.log };
 }
 
 /** ln(alpha^r beta^s (alpha+T)^-(r+x) (beta+T)^-s) without cancellation. */
@@ -31,31 +41,9 @@ export function paretoAlive(r: number, alpha: number, s: number, beta: number, x
   return -r * Math.log1p(T / alpha) - x * Math.log(alpha + T) - s * Math.log1p(T / beta);
 }
 
-/** ln L(r, alpha, s, beta | x, tx, T) of one Pareto/NBD customer. */
-export function paretoNbdLogLik(
-  r: number,
-  alpha: number,
-  s: number,
-  beta: number,
-  x: number,
-  tx: number,
-  T: number,
-): number {
-  const { common, alive, dead } = paretoTerms(r, alpha, s, beta, x, tx, T);
-  return common + logAddExp(alive, dead);
-}
-
 /** P(alive | x, tx, T) under Pareto/NBD (Fader-Hardie note eq. 24): the alive term's share of L. */
-export function paretoNbdProbabilityAlive(
-  r: number,
-  alpha: number,
-  s: number,
-  beta: number,
-  x: number,
-  tx: number,
-  T: number,
-): number {
-  const { alive, dead } = paretoTerms(r, alpha, s, beta, x, tx, T);
+export function paretoNbdProbabilityAlive(p: ParetoParams, c: History): number {
+  const { alive, dead } = paretoTerms(p, c);
   return Math.exp(alive - logAddExp(alive, dead));
 }
 
@@ -67,22 +55,16 @@ function paretoGrowth(s: number, u: number): number {
 }
 
 /** E[X(t)] under Pareto/NBD: r beta / (alpha (s - 1)) [1 - (beta / (beta + t))^(s - 1)]. */
-export function paretoNbdExpected(r: number, alpha: number, s: number, beta: number, t: number): number {
+export function paretoNbdExpected(p: ParetoParams, t: number): number {
+  const { r, alpha, s, beta } = p;
   return ((r * beta) / alpha) * paretoGrowth(s, t / beta);
 }
 
 /** E[Y(t) | x, tx, T] under Pareto/NBD (Fader-Hardie note eq. 26 times P(alive)). */
-export function paretoNbdConditional(
-  r: number,
-  alpha: number,
-  s: number,
-  beta: number,
-  t: number,
-  x: number,
-  tx: number,
-  T: number,
-): number {
-  const pAlive = paretoNbdProbabilityAlive(r, alpha, s, beta, x, tx, T);
+export function paretoNbdConditional(p: ParetoParams, t: number, c: History): number {
+  const { r, alpha, s, beta } = p;
+  const { x, T } = c;
+  const pAlive = paretoNbdProbabilityAlive(p, c);
   return (((r + x) * (beta + T)) / (alpha + T)) * paretoGrowth(s, t / (beta + T)) * pAlive;
 }
 
@@ -93,14 +75,8 @@ export function paretoNbdConditional(
  * where `NBD_x(u) = Gamma(r+x)/(Gamma(r) x!) (alpha/(alpha+u))^r (u/(alpha+u))^x`
  * (adaptive Gauss-Legendre).
  */
-export function paretoNbdProbabilityOfPurchases(
-  r: number,
-  alpha: number,
-  s: number,
-  beta: number,
-  x: number,
-  t: number,
-): number {
+export function paretoNbdProbabilityOfPurchases(p: ParetoParams, x: number, t: number): number {
+  const { r, alpha, s, beta } = p;
   const logNorm = logGamma(r + x) - logGamma(r) - logGamma(x + 1);
   const logNbd = (u: number) =>
     u === 0

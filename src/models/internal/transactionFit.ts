@@ -12,7 +12,7 @@ import {
   type LogLikelihood,
   startBudget,
 } from "./fit.js";
-import { type ModelCustomer, readSummary, type SummaryColumns, sampleRows } from "./input.js";
+import { type History, type ModelCustomer, readSummary, type SummaryColumns, sampleRows } from "./input.js";
 import { aliveWarnings } from "./warnings.js";
 
 const COARSE_ROWS = 10_000;
@@ -26,7 +26,7 @@ export interface TransactionFitSpec {
   /** The total log-likelihood over the grouped summary, with its gradient. */
   likelihood(columns: SummaryColumns, budget: FitBudget): LogLikelihood;
   /** P(alive) of one customer under the parameters `theta`. */
-  probabilityAlive(theta: readonly number[], x: number, tx: number, T: number): number;
+  probabilityAlive(theta: readonly number[], c: History): number;
 }
 
 /** The outcome of {@link fitTransactionModel}. */
@@ -82,7 +82,7 @@ export function fitTransactionModel(
   const rows: number[] = [];
   for (let i = 0; i < columns.x.length; i++) if (columns.x[i]! > 0) rows.push(i);
   const pAlive = Float64Array.from(rows, (i) =>
-    spec.probabilityAlive(outcome.params, columns.x[i]!, columns.tx[i]!, columns.T[i]!),
+    spec.probabilityAlive(outcome.params, { x: columns.x[i]!, tx: columns.tx[i]!, T: columns.T[i]! }),
   );
   const weights = Float64Array.from(rows, (i) => columns.weight[i]!);
   return {

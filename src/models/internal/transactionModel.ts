@@ -7,6 +7,7 @@ import { CustomerValueError } from "../../errors/CustomerValueError.js";
 import { describeValue } from "../../internal/dates.js";
 import {
   finiteResult,
+  type History,
   type ModelCustomer,
   readCustomer,
   readSummary,
@@ -17,8 +18,8 @@ import {
 /** A purchase model's formulas on plain, checked numbers. */
 export interface TransactionFormulas {
   expected(t: number): number;
-  conditional(t: number, x: number, tx: number, T: number): number;
-  alive(x: number, tx: number, T: number): number;
+  conditional(t: number, c: History): number;
+  alive(c: History): number;
   probabilityOf(x: number, t: number): number;
   total(columns: SummaryColumns): number;
 }
@@ -49,12 +50,13 @@ export function transactionMethods(f: TransactionFormulas): TransactionMethods {
     conditionalExpectedPurchases(t, customer) {
       const time = readTime(t, "conditionalExpectedPurchases: t");
       readCustomer(customer, "conditionalExpectedPurchases");
-      const { frequency, recency, T } = customer;
-      return finiteResult(f.conditional(time, frequency, recency, T), "conditionalExpectedPurchases");
+      const c = { x: customer.frequency, tx: customer.recency, T: customer.T };
+      return finiteResult(f.conditional(time, c), "conditionalExpectedPurchases");
     },
     probabilityAlive(customer) {
       readCustomer(customer, "probabilityAlive");
-      return finiteResult(f.alive(customer.frequency, customer.recency, customer.T), "probabilityAlive");
+      const c = { x: customer.frequency, tx: customer.recency, T: customer.T };
+      return finiteResult(f.alive(c), "probabilityAlive");
     },
     probabilityOfPurchases(x, t) {
       if (!Number.isInteger(x) || x < 0) {
