@@ -9,6 +9,7 @@ export default defineConfig({
       { find: /^customer-value$/, replacement: src("index.ts") },
       { find: /^customer-value\/models$/, replacement: src("models/index.ts") },
       { find: /^customer-value\/charts$/, replacement: src("charts/index.ts") },
+      { find: /^customer-value\/render$/, replacement: src("charts/render.ts") },
       { find: /^customer-value\/duckdb$/, replacement: src("duckdb/index.ts") },
     ],
   },

@@ -31,11 +31,11 @@ import {
   lifecycleChart,
   lorenzChart,
   paretoChart,
-  renderSvg,
   satisfactionChart,
   type VegaLiteSpec,
   whaleChart,
 } from "customer-value/charts";
+import { renderSvg } from "customer-value/render";
 
 function argument(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);

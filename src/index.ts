@@ -11,15 +11,17 @@ export type { CustomerValueErrorCode, ValidationIssue } from "./errors/CustomerV
 
 // Records: zod schemas (the one source of truth) with their inferred types, and validators
 export { Customer } from "./records/Customer.js";
+export type { ParsedCustomer } from "./records/Customer.js";
 export { SurveyResponse } from "./records/SurveyResponse.js";
 export { Transaction } from "./records/Transaction.js";
+export type { ParsedTransaction } from "./records/Transaction.js";
 export { validateCustomers, validateSurveyResponses, validateTransactions } from "./records/validate.js";
 
 // Dates and calendar periods
 export { periodKey } from "./calendar/periodKey.js";
 export type { PeriodKeyOptions } from "./calendar/periodKey.js";
 export { PERIODS } from "./internal/dates.js";
-export type { DateInput, Period } from "./internal/dates.js";
+export type { DateInput, Duration, Period } from "./internal/dates.js";
 
 // Input: CSV
 export { parseTransactionsCsv } from "./io/parseTransactionsCsv.js";
@@ -32,6 +34,19 @@ export type {
   ParseTransactionsCsvOptions,
   ParseTransactionsCsvResult,
 } from "./io/parseTransactionsCsv.js";
+
+// Backup, restore and export: snapshots (JSON with a checksum), CSV writers and the customer reader
+export { readSnapshot } from "./io/readSnapshot.js";
+export type { ReadSnapshotResult } from "./io/readSnapshot.js";
+export { writeSnapshot } from "./io/writeSnapshot.js";
+export type { SnapshotRecords } from "./io/writeSnapshot.js";
+export { transactionsToCsv } from "./io/transactionsToCsv.js";
+export type { TransactionsToCsvOptions } from "./io/transactionsToCsv.js";
+export { customersToCsv } from "./io/customersToCsv.js";
+export type { CustomersToCsvOptions } from "./io/customersToCsv.js";
+export type { CsvWriteOptions } from "./io/csvWriter.js";
+export { parseCustomersCsv } from "./io/parseCustomersCsv.js";
+export type { ParseCustomersCsvOptions, ParseCustomersCsvResult } from "./io/parseCustomersCsv.js";
 
 // Input: columnar transaction tables for large logs (every function accepts one in place of records)
 export {

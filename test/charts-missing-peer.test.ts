@@ -1,5 +1,6 @@
 /** renderSvg without the optional peers: a clear MISSING_DEPENDENCY error, and the charts still build. */
-import { lorenzChart, renderSvg } from "customer-value/charts";
+import { lorenzChart } from "customer-value/charts";
+import { renderSvg } from "customer-value/render";
 import { describe, expect, it, vi } from "vitest";
 
 vi.mock("vega", () => {

@@ -2,10 +2,16 @@
  * The customer portfolio: the BCG growth-share matrix with customers in place of
  * products — growth of the business with each customer against its relative size.
  */
-import type { Duration } from "date-fns";
 import { median } from "simple-statistics";
 import { CustomerValueError } from "../errors/CustomerValueError.js";
-import { assertDuration, assertTimeZone, describeValue, subDuration, toTime } from "../internal/dates.js";
+import {
+  assertDuration,
+  assertTimeZone,
+  describeValue,
+  type Duration,
+  subDuration,
+  toTime,
+} from "../internal/dates.js";
 import { CompensatedSums, fsum } from "../internal/sum.js";
 import { compareIds } from "../internal/compare.js";
 import { readTransactions } from "../internal/transactions.js";

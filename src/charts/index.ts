@@ -4,8 +4,8 @@
  * Every chart builder takes the result of the matching analysis and returns a Vega-Lite
  * v5 spec — plain JSON — that renders in Jupyter, Observable, VS Code, `vega-embed` and
  * any BI tool that speaks Vega-Lite; in Deno's Jupyter kernel a spec displays itself.
- * `renderSvg` turns a spec into SVG with the optional peer dependencies `vega` and
- * `vega-lite`. This file is the whole public list of the entry point.
+ * `renderSvg` (from `customer-value/render`, so that bundling the charts never needs vega)
+ * turns a spec into SVG. This file is the whole public list of the entry point.
  */
 
 // Shared types
@@ -51,8 +51,9 @@ export type { CalibrationHoldoutChartOptions } from "./calibrationHoldoutChart.j
 export { frequencyRecencyChart } from "./frequencyRecencyChart.js";
 export type { FrequencyRecencyChartOptions } from "./frequencyRecencyChart.js";
 
-// Rendering and notebook display
-export { renderSvg } from "./renderSvg.js";
+// Rendering to SVG (needs the optional peers vega and vega-lite; loads customer-value/render
+// at its first call, so that bundles of the chart builders need no vega) and notebook display
+export { renderSvg } from "./renderSvgLazy.js";
 export type { RenderSvgOptions } from "./renderSvg.js";
 export { tableView } from "./tableView.js";
 export type { TableCell, TableView, TableViewOptions } from "./tableView.js";

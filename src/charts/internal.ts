@@ -266,7 +266,10 @@ export function attachJupyterDisplay<S extends VegaLiteSpec>(spec: S): S {
       const json = JSON.parse(JSON.stringify(spec)) as JsonValue;
       const bundle: Record<string, unknown> = { [VEGA_LITE_MIME]: json, "text/plain": plainTitle(spec) };
       try {
-        const { renderSvg } = await import("./renderSvg.js");
+        // Not a literal import: bundlers of the charts must not follow it into vega. The
+        // render entry point sits beside this module both in src/ and in dist/.
+        const renderEntry = "./render.js";
+        const { renderSvg } = (await import(/* @vite-ignore */ renderEntry)) as typeof import("./render.js");
         bundle["image/svg+xml"] = await renderSvg(spec);
       } catch {
         // vega / vega-lite not installed: the Vega-Lite bundle alone still renders in Jupyter.

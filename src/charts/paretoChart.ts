@@ -12,8 +12,9 @@ import type { ChartOptions, VegaLiteSpec } from "./types.js";
 export interface ParetoChartOptions<T> extends ChartOptions {
   /**
    * Each item's value, as given to `paretoSplit` (a numeric field name or a function).
-   * Required for a `paretoSplit` result, whose `head` and `tail` hold the original items;
-   * ignored for an `abcClassify` result, which carries each value.
+   * Required for a `paretoSplit` result, whose `head` and `tail` hold the original items
+   * (leaving it out is a type error); ignored for an `abcClassify` result, which carries
+   * each value.
    */
   readonly value?: NumberAccessor<T>;
   /** Each item's id for tooltips (default: the item's `id`, else its `customerId`). */
@@ -60,6 +61,11 @@ interface Bar {
  * const spec = paretoChart(split, { value: "revenue" });
  * spec.$schema; // => "https://vega.github.io/schema/vega-lite/v5.json"
  */
+export function paretoChart<T>(
+  result: ParetoSplitResult<T>,
+  options: ParetoChartOptions<T> & { readonly value: NumberAccessor<T> },
+): VegaLiteSpec;
+export function paretoChart<T>(result: AbcClassifyResult<T>, options?: ParetoChartOptions<T>): VegaLiteSpec;
 export function paretoChart<T>(
   result: ParetoSplitResult<T> | AbcClassifyResult<T>,
   options: ParetoChartOptions<T> = {},

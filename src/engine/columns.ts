@@ -5,7 +5,7 @@
  * schema, which words every problem with its path — one source of truth for the messages,
  * no cost on clean data.
  */
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import { CustomerValueError } from "../errors/CustomerValueError.js";
 import { describeValue, parseDateInput } from "../internal/dates.js";
 import { parseRecords } from "../records/validate.js";
@@ -34,7 +34,7 @@ export interface TransactionColumns {
  * Throws the schema's account of every problem in `input` (`INVALID_RECORD`, each issue
  * with its path); called once a fast check has found a bad record.
  */
-export function rejectRecords(input: unknown, schema: z.ZodType, fn: string, what: string): never {
+export function rejectRecords(input: unknown, schema: z.ZodMiniType, fn: string, what: string): never {
   parseRecords(input, schema, fn, what);
   // The fast check and the schema disagree: still refuse, naming the function.
   throw new CustomerValueError("INVALID_RECORD", `${fn}: invalid ${what}`);

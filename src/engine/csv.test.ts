@@ -23,7 +23,10 @@ describe("readCsv against the cells it was written from", () => {
   it("quoted cells come back verbatim, unquoted ones trimmed (the cell policy)", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.array(fc.tuple(cell, fc.boolean()), { minLength: 2, maxLength: 4 }), { minLength: 1, maxLength: 6 }),
+        fc.array(fc.array(fc.tuple(cell, fc.boolean()), { minLength: 2, maxLength: 4 }), {
+          minLength: 1,
+          maxLength: 6,
+        }),
         fc.constantFrom("\n", "\r\n"),
         (rows, newline) => {
           // The reference writer: a cell is quoted when asked or when it must be.
@@ -44,10 +47,19 @@ describe("readCsv against the cells it was written from", () => {
   });
 
   it("trims header names, refuses one given twice, skips blank lines and a byte-order mark", () => {
-    expect(cellsOf("\ufeff a ,b\n\n1,2\n\n")).toEqual([["a", "b"], ["1", "2"]]);
+    expect(cellsOf("\ufeff a ,b\n\n1,2\n\n")).toEqual([
+      ["a", "b"],
+      ["1", "2"],
+    ]);
     const error = caught(() => cellsOf("id,amount, id\n1,2,3\n"));
-    expect([error.code, error.message]).toEqual(["INVALID_OPTION", 'test: the header names the column "id" more than once; rename one of them']);
-    expect(cellsOf("a;b\n1;2", ";")).toEqual([["a", "b"], ["1", "2"]]);
+    expect([error.code, error.message]).toEqual([
+      "INVALID_OPTION",
+      'test: the header names the column "id" more than once; rename one of them',
+    ]);
+    expect(cellsOf("a;b\n1;2", ";")).toEqual([
+      ["a", "b"],
+      ["1", "2"],
+    ]);
     expect(caught(() => cellsOf('a\n"open')).code).toBe("INVALID_RECORD");
     expect(caught(() => cellsOf('a\n"closed"x')).code).toBe("INVALID_RECORD");
     expect(caught(() => cellsOf("a\n1", "::")).code).toBe("INVALID_OPTION");
@@ -55,19 +67,29 @@ describe("readCsv against the cells it was written from", () => {
 
   it("reads numbers strictly and ids through the byte dictionary as the string one numbers them", () => {
     const numbers: number[] = [];
-    readCsv(csvBytes('n\n0.1\n-7\n"1e3"\n12,5\n.5\n 4 \n'), { fn: "t", delimiter: ";" }, (row) => numbers.push(row.number(0)));
+    readCsv(csvBytes('n\n0.1\n-7\n"1e3"\n12,5\n.5\n 4 \n'), { fn: "t", delimiter: ";" }, (row) =>
+      numbers.push(row.number(0)),
+    );
     expect(numbers).toEqual([0.1, -7, 1000, Number.NaN, 0.5, 4]);
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.string({ minLength: 1, maxLength: 5 }), fc.constantFrom("__proto__", "é", '"q"')), { maxLength: 40 }), (ids) => {
-        const clean = ids.map((id) => id.replaceAll("\r", "").replaceAll("\n", "")).filter((id) => id.trim() === id && id !== "");
-        const text = `id\n${clean.map((id) => `"${id.replaceAll('"', '""')}"`).join("\n")}\n`;
-        const bytes = new ByteIdDictionary();
-        const codes: number[] = [];
-        readCsv(csvBytes(text), { fn: "t" }, (row) => codes.push(row.idCode(0, bytes)));
-        const strings = new IdDictionary();
-        expect(codes).toEqual(clean.map((id) => strings.code(id)));
-        expect(bytes.ids).toEqual(strings.ids);
-      }),
+      fc.property(
+        fc.array(
+          fc.oneof(fc.string({ minLength: 1, maxLength: 5 }), fc.constantFrom("__proto__", "é", '"q"')),
+          { maxLength: 40 },
+        ),
+        (ids) => {
+          const clean = ids
+            .map((id) => id.replaceAll("\r", "").replaceAll("\n", ""))
+            .filter((id) => id.trim() === id && id !== "");
+          const text = `id\n${clean.map((id) => `"${id.replaceAll('"', '""')}"`).join("\n")}\n`;
+          const bytes = new ByteIdDictionary();
+          const codes: number[] = [];
+          readCsv(csvBytes(text), { fn: "t" }, (row) => codes.push(row.idCode(0, bytes)));
+          const strings = new IdDictionary();
+          expect(codes).toEqual(clean.map((id) => strings.code(id)));
+          expect(bytes.ids).toEqual(strings.ids);
+        },
+      ),
     );
   });
 });

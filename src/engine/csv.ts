@@ -19,7 +19,8 @@ const TAB = 9;
 const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 /** Exact powers of ten: 10^0 … 10^22 are exact doubles, so `m / 10^k` is the correctly rounded decimal. */
 const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
-const decoder = new TextDecoder();
+// ignoreBOM: a U+FEFF that starts a cell is data (the file's byte-order mark is skipped by readCsv).
+const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
 const encoder = new TextEncoder();
 
 /** One data row: its cells under the cell policy, read in place (the object is reused for every row). */

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { firstRepeat, IdDictionary, idOrderOf, isMarkedUnique, markUniqueIds } from "./ids.js";
+import { firstRepeat, IdDictionary, idOrderOf, isMarkedUnique, lookupInOrder, markUniqueIds } from "./ids.js";
 import { idOrder } from "./rank.js";
 
 const hostileId = fc.oneof(
@@ -41,5 +41,29 @@ describe("ids against their definitions", () => {
     const plain = ["b", "a"];
     expect(isMarkedUnique(plain)).toBe(false);
     expect(idOrderOf(plain)).not.toBe(idOrderOf(plain));
+  });
+});
+
+describe("lookupInOrder against Map.get", () => {
+  it("gives what get gives for any order of ids asked, in step with the Map or not", () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(hostileId, { maxLength: 20 }),
+        fc.array(hostileId, { maxLength: 30 }),
+        fc.boolean(),
+        (keys, extra, inStep) => {
+          const map = new Map(keys.map((k, i) => [k, i]));
+          const asked = inStep ? [...keys, ...extra] : [...extra, ...keys];
+          const lookup = lookupInOrder(map);
+          expect(asked.map((id) => lookup(id))).toEqual(asked.map((id) => map.get(id)));
+        },
+      ),
+    );
+    class Tenfold extends Map<string, number> {
+      override get(key: string) {
+        return (super.get(key) ?? 0) * 10;
+      }
+    }
+    expect(lookupInOrder(new Tenfold([["a", 1]]))("a")).toBe(10);
   });
 });

@@ -13,7 +13,11 @@
  */
 import { TZDate, tz, tzOffset } from "@date-fns/tz";
 import { utc } from "@date-fns/utc";
-import { add, type Duration, getISOWeek, getISOWeekYear, sub } from "date-fns";
+// One module per function: the date-fns index would load all of date-fns on every import.
+import { add } from "date-fns/add";
+import { getISOWeek } from "date-fns/getISOWeek";
+import { getISOWeekYear } from "date-fns/getISOWeekYear";
+import { sub } from "date-fns/sub";
 import { CustomerValueError } from "../errors/CustomerValueError.js";
 import { readIsoDate, timeInRange } from "./isoDate.js";
 
@@ -21,6 +25,20 @@ export { daysFromCivil, readIsoDate, timeInRange } from "./isoDate.js";
 
 /** A date as records and options accept it: a `Date` or an ISO-8601 string (no zone = UTC). */
 export type DateInput = Date | string;
+
+/**
+ * A length of time, `{ months: 6 }`: date-fns' `Duration`, field for field (declared here
+ * because the package bundles date-fns rather than installing it).
+ */
+export interface Duration {
+  years?: number;
+  months?: number;
+  weeks?: number;
+  days?: number;
+  hours?: number;
+  minutes?: number;
+  seconds?: number;
+}
 
 /** The calendar periods the library cuts time into. */
 export const PERIODS = ["day", "week", "month", "quarter", "year"] as const;

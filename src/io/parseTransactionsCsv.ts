@@ -2,7 +2,7 @@ import { type CsvRow, csvBytes, readCsv } from "../engine/csv.js";
 import { CustomerValueError, type ValidationIssue } from "../errors/CustomerValueError.js";
 import { assertOneOf, assertOptions } from "../internal/assert.js";
 import { describeValue, parseDateInput } from "../internal/dates.js";
-import { Transaction } from "../records/Transaction.js";
+import { type ParsedTransaction, Transaction } from "../records/Transaction.js";
 import { formatPath } from "../records/validate.js";
 
 /** One CSV data row as the parser reads it: header name -> cell text. */
@@ -69,7 +69,7 @@ export interface CsvExcludedRow {
 /** Result of {@link parseTransactionsCsv}. */
 export interface ParseTransactionsCsvResult {
   /** The valid, kept rows as transactions (`date` parsed to a `Date`). */
-  readonly transactions: Transaction[];
+  readonly transactions: ParsedTransaction[];
   /** Rows that broke the schema (only with `onInvalid: "skip"`; otherwise it throws). */
   readonly invalid: CsvInvalidRow[];
   /** Rows left out by `exclude`. */
@@ -240,7 +240,7 @@ export function parseTransactionsCsv(
 
 /** Every row accounted for: a transaction, an invalid row or an excluded row. */
 class CsvResult {
-  readonly transactions: Transaction[] = [];
+  readonly transactions: ParsedTransaction[] = [];
   readonly invalid: CsvInvalidRow[] = [];
   readonly excluded: CsvExcludedRow[] = [];
   readonly excludedCounts: Record<string, number> = Object.create(null);
@@ -268,7 +268,7 @@ class CsvResult {
       this.invalid.push({ row: line, issues });
       return;
     }
-    const transaction = parsed.data as Transaction;
+    const transaction = parsed.data as ParsedTransaction;
     transaction.date = new Date(parseDateInput(transaction.date)!);
     this.transactions.push(transaction);
   }

@@ -3,7 +3,6 @@
  * purchases. Internal: `classifyLifecycle`, `classifyLifecycles` and `lifecycleTimeline`
  * all go through `classifyPurchases`, so they agree by construction.
  */
-import type { Duration } from "date-fns";
 import { median } from "simple-statistics";
 import { CustomerValueError, type ValidationIssue } from "../errors/CustomerValueError.js";
 import { assertFinite, assertInRange, assertInteger } from "../internal/assert.js";
@@ -12,6 +11,7 @@ import {
   assertTimeZone,
   type DateInput,
   describeValue,
+  type Duration,
   isoString,
   parseDateInput,
   periodIndex,

@@ -1,5 +1,5 @@
-import { z } from "zod";
-import { FiniteNumber, Id } from "./fields.js";
+import * as z from "zod/mini";
+import { englishMessage, FiniteNumber, Id, Text } from "./fields.js";
 
 /**
  * One survey response: the customer who answered and a score per indicator
@@ -8,12 +8,15 @@ import { FiniteNumber, Id } from "./fields.js";
  * @example
  * SurveyResponse.parse({ customerId: "C1", scores: { quality: 8, delivery: null } });
  */
-export const SurveyResponse = z.looseObject({
-  customerId: Id,
-  scores: z.record(z.string(), FiniteNumber.nullable(), {
-    error: (issue) => `expected an object of scores per indicator, got ${typeof issue.input}`,
-  }),
-});
+export const SurveyResponse = /* @__PURE__ */ z.looseObject(
+  {
+    customerId: Id,
+    scores: /* @__PURE__ */ z.record(Text, /* @__PURE__ */ z.nullable(FiniteNumber), {
+      error: (issue) => `expected an object of scores per indicator, got ${typeof issue.input}`,
+    }),
+  },
+  { error: englishMessage },
+);
 
 /** One survey response; see the {@link SurveyResponse} schema. */
 export type SurveyResponse = z.infer<typeof SurveyResponse>;

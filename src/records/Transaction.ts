@@ -1,5 +1,5 @@
-import { z } from "zod";
-import { DateField, FiniteNumber, Id } from "./fields.js";
+import * as z from "zod/mini";
+import { DateField, englishMessage, FiniteNumber, Id } from "./fields.js";
 
 /**
  * One transaction: a customer, a date, an amount. A purchase is a transaction with
@@ -9,13 +9,22 @@ import { DateField, FiniteNumber, Id } from "./fields.js";
  * @example
  * Transaction.parse({ customerId: "C1", date: "2011-03-04", amount: 12.5 });
  */
-export const Transaction = z.looseObject({
-  customerId: Id,
-  date: DateField,
-  amount: FiniteNumber,
-  profit: FiniteNumber.optional(),
-  quantity: FiniteNumber.optional(),
-});
+export const Transaction = /* @__PURE__ */ z.looseObject(
+  {
+    customerId: Id,
+    date: DateField,
+    amount: FiniteNumber,
+    profit: /* @__PURE__ */ z.optional(FiniteNumber),
+    quantity: /* @__PURE__ */ z.optional(FiniteNumber),
+  },
+  { error: englishMessage },
+);
 
 /** One transaction; see the {@link Transaction} schema. */
 export type Transaction = z.infer<typeof Transaction>;
+
+/**
+ * A transaction as the readers return it (`parseTransactionsCsv`, `readSnapshot`): its
+ * date read into a `Date`.
+ */
+export type ParsedTransaction = { [K in keyof Transaction]: K extends "date" ? Date : Transaction[K] };

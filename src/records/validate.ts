@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import { CustomerValueError, type ValidationIssue } from "../errors/CustomerValueError.js";
 import { describeValue } from "../internal/dates.js";
 import { Customer } from "./Customer.js";
@@ -23,7 +23,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
  * Parses every record with `schema` and collects every problem, with its path, before
  * throwing; returns the parsed records (new objects; the input is not touched).
  */
-export function parseRecords<S extends z.ZodType>(
+export function parseRecords<S extends z.ZodMiniType>(
   input: unknown,
   schema: S,
   fnName: string,
@@ -86,7 +86,12 @@ export function validateTransactions(input: unknown): Transaction[] {
  * validateCustomers([{ id: "C1", segment: "retail" }]); // => [{ id: "C1", segment: "retail" }]
  */
 export function validateCustomers(input: unknown): Customer[] {
-  return parseRecords(input, Customer, "validateCustomers", "customers", (customers) => {
+  return parseCustomers(input, "validateCustomers");
+}
+
+/** {@link validateCustomers} with the messages naming `fnName`. */
+export function parseCustomers(input: unknown, fnName: string): Customer[] {
+  return parseRecords(input, Customer, fnName, "customers", (customers) => {
     const firstAt = new Map<string, number>();
     const issues: ValidationIssue[] = [];
     customers.forEach((customer, i) => {

@@ -1,5 +1,5 @@
 import { utc } from "@date-fns/utc";
-import { getDaysInMonth } from "date-fns";
+import { getDaysInMonth } from "date-fns/getDaysInMonth";
 import type { Customer } from "../records/Customer.js";
 import {
   DAY,

@@ -3,7 +3,7 @@
  * passes that build the sample.
  */
 import { utc } from "@date-fns/utc";
-import { addMonths } from "date-fns";
+import { addMonths } from "date-fns/addMonths";
 import { assertInRange, assertInteger, assertOptions } from "../internal/assert.js";
 import { toTime } from "../internal/dates.js";
 import type { Customer } from "../records/Customer.js";

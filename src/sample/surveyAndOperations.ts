@@ -3,7 +3,7 @@
  * costs, market totals), drawn from the sample's one generator after its customers.
  */
 import { utc } from "@date-fns/utc";
-import { addDays } from "date-fns";
+import { addDays } from "date-fns/addDays";
 import type { Customer } from "../records/Customer.js";
 import type { SurveyResponse } from "../records/SurveyResponse.js";
 import {

@@ -2,7 +2,7 @@ import { CustomerValueError } from "../errors/CustomerValueError.js";
 import { assertFinite } from "../internal/assert.js";
 
 /**
- * Satisfaction as a ratio (DOMAIN.md section 1, second source): what the customer
+ * Satisfaction as a ratio (the second source; docs/satisfaction.md): what the customer
  * actually received divided by what the customer expected, `perceived / expected`.
  * Above 1 the customer is delighted, 1 exactly met, below 1 disappointed.
  *

@@ -1,56 +1,29 @@
 /**
- * Reads one survey wave (internal to the satisfaction module): validates the responses,
- * looks up each respondent's value `K_i` and group, and returns columns — one
- * `Float64Array` of values and one of scores per indicator (`NaN` = skipped) — so the
- * estimators run in single passes over typed arrays.
+ * Reads one survey wave: validates the responses, looks up each respondent's value `K_i`
+ * and group, and returns columns — one `Float64Array` of values and one of scores per
+ * indicator (`NaN` = skipped) — for the estimators.
  *
  * Checks, in this order, each throwing `CustomerValueError` with every offending
- * respondent listed in `issues`: the responses' shape (`INVALID_RECORD`), an empty
- * survey (`EMPTY_INPUT`), duplicate respondents (`DUPLICATE_ID`), scores outside the
- * declared scale (`OUT_OF_SCALE`), values that are not numbers (`INVALID_RECORD`),
- * negative values (`NEGATIVE_VALUE`), respondents without a value or group
- * (`MISSING_VALUE`, unless `missingValue: "skip"`), everyone skipped (`EMPTY_INPUT`) and
- * every value zero (`ZERO_TOTAL`).
+ * respondent listed in `issues`: the responses' shape (`INVALID_RECORD`), an empty survey
+ * (`EMPTY_INPUT`), duplicate respondents (`DUPLICATE_ID`), scores outside the declared
+ * scale (`OUT_OF_SCALE`), values that are not numbers (`INVALID_RECORD`), negative values
+ * (`NEGATIVE_VALUE`), groups that are not strings (`INVALID_OPTION`), respondents without a
+ * value or group (`MISSING_VALUE`, unless `missingValue: "skip"`), everyone skipped
+ * (`EMPTY_INPUT`) and every value zero (`ZERO_TOTAL`).
  */
-import { CustomerValueError, type ValidationIssue } from "../errors/CustomerValueError.js";
+import { firstRepeat } from "../engine/ids.js";
+import {
+  CustomerValueError,
+  type CustomerValueErrorCode as ErrorCode,
+  type ValidationIssue,
+} from "../errors/CustomerValueError.js";
 import { describeValue } from "../internal/dates.js";
-import { indices } from "../internal/indices.js";
-import { firstDuplicate } from "../pareto/internal.js";
-import type { Customer } from "../records/Customer.js";
+import type { SkippedRespondent } from "./types.js";
 
-/**
- * The largest customer value accepted: squares and sums of squares of the values (Kish's
- * effective n, standard errors) must stay finite, and 1e100 leaves room for any survey size.
- */
+export type { CustomerValues, SatisfactionGroupBy, SkippedRespondent } from "./types.js";
+
+/** The largest customer value accepted: squares and sums of squares must stay finite. */
 const MAX_CUSTOMER_VALUE = 1e100;
-
-/**
- * Customer values `K_i >= 0` by customer id: a plain object, a `Map`, or a function.
- * A plain object is read through its own properties only, so ids such as
- * `"__proto__"` or `"constructor"` are looked up safely.
- */
-export type CustomerValues =
-  | Readonly<Record<string, number>>
-  | ReadonlyMap<string, number>
-  | ((customerId: string) => number | null | undefined);
-
-/**
- * How respondents are grouped: by a customer field (`"segment"`, `"region"`, read from
- * `options.customers`), by a `Map` of customer id to group, or by a function.
- */
-export type SatisfactionGroupBy =
-  | "segment"
-  | "region"
-  | ReadonlyMap<string, string>
-  | ((customerId: string) => string | null | undefined);
-
-/** A respondent left out under `missingValue: "skip"`, and why. */
-export interface SkippedRespondent {
-  /** The respondent's customer id. */
-  readonly customerId: string;
-  /** `"no-value"`: no customer value; `"no-group"`: `groupBy` gave no group. */
-  readonly reason: "no-value" | "no-group";
-}
 
 /** One validated wave as columns. */
 export interface SurveyColumns {
@@ -84,90 +57,12 @@ export interface ReadSurveyContext {
   readonly groupOf: ((customerId: string) => unknown) | undefined;
 }
 
-const hasOwn = (object: object, key: string): boolean => Object.hasOwn(object, key);
-
-function fail(code: "INVALID_RECORD" | "DUPLICATE_ID" | "OUT_OF_SCALE" | "NEGATIVE_VALUE" | "MISSING_VALUE") {
-  return (message: string, issues: ValidationIssue[]): never => {
-    throw new CustomerValueError(code, message, { issues });
-  };
+/** Throws `code` with `message` and the issues, when there are any. */
+function failIf(issues: readonly ValidationIssue[], code: ErrorCode, message: () => string): void {
+  if (issues.length > 0) throw new CustomerValueError(code, message(), { issues: [...issues] });
 }
 
-/**
- * Turns `values` into a lookup function (own properties only for plain objects), for one
- * pass over one wave's respondents (a `Map` is read in step with them, see {@link inStepLookup}).
- */
-export function valueLookup(values: CustomerValues, fnName: string): (customerId: string) => unknown {
-  if (typeof values === "function") return values;
-  if (values instanceof Map) {
-    // A plain Map is read in step; a subclass keeps its own `get` (which may differ).
-    return Object.getPrototypeOf(values) === Map.prototype ? inStepLookup(values) : (id) => values.get(id);
-  }
-  if (typeof values === "object" && values !== null && !Array.isArray(values)) {
-    const record = values as Readonly<Record<string, unknown>>;
-    return (id) => (hasOwn(record, id) ? record[id] : undefined);
-  }
-  throw new CustomerValueError(
-    "INVALID_OPTION",
-    `${fnName}: values must be an object, a Map or a function of the customer id, got ${describeValue(values)}`,
-  );
-}
-
-/**
- * `map.get(id)` for ids asked in turn (`map` a plain `Map`), reading it in its insertion
- * order for as long as the ids follow that order: while the next entry's key is the id asked, its value is
- * the one `get` would give (keys are unique); at the first id out of step, `get` for that
- * one and every later id.
- *
- * Performance (issue 11): a Map of values made from the same rows as the survey (as
- * `new Map(rows.map((r) => [r.customerId, r.value]))`) lists its keys in the respondents'
- * order. Reading it in order touches its table in sequence, where a `get` per respondent
- * lands anywhere in a table of tens of megabytes: 16 ms instead of 160-230 ms at a million
- * respondents (a Map in another order: `get` as before).
- */
-function inStepLookup(map: ReadonlyMap<unknown, unknown>): (customerId: string) => unknown {
-  // Made at the first lookup (after the responses' checks), as `get` would first be called.
-  let entries: Iterator<[unknown, unknown]> | undefined;
-  let inStep = true;
-  return (id) => {
-    if (inStep) {
-      entries ??= map.entries();
-      const next = entries.next();
-      if (next.done !== true && next.value[0] === id) return next.value[1];
-      inStep = false;
-      entries = undefined;
-    }
-    return map.get(id);
-  };
-}
-
-/** Turns `groupBy` (+ `customers` for `"segment"`/`"region"`) into a lookup function. */
-export function groupLookup(
-  groupBy: SatisfactionGroupBy | undefined,
-  customers: readonly Customer[] | undefined,
-  fnName: string,
-): ((customerId: string) => unknown) | undefined {
-  if (groupBy === undefined) return undefined;
-  if (typeof groupBy === "function") return groupBy;
-  if (groupBy instanceof Map) return (id) => groupBy.get(id);
-  if (groupBy === "segment" || groupBy === "region") {
-    if (!Array.isArray(customers)) {
-      throw new CustomerValueError(
-        "INVALID_OPTION",
-        `${fnName}: groupBy "${groupBy}" needs options.customers (the customer records), got ${describeValue(customers)}`,
-      );
-    }
-    const field = groupBy;
-    const byId = new Map<string, unknown>();
-    for (const customer of customers) {
-      if (typeof customer === "object" && customer !== null) byId.set(customer.id, customer[field]);
-    }
-    return (id) => byId.get(id);
-  }
-  throw new CustomerValueError(
-    "INVALID_OPTION",
-    `${fnName}: groupBy must be "segment", "region", a Map or a function, got ${describeValue(groupBy)}`,
-  );
-}
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** Validates one wave and returns it as columns; see the module comment for the checks. */
 export function readSurvey(
@@ -175,7 +70,7 @@ export function readSurvey(
   lookupValue: (customerId: string) => unknown,
   context: ReadSurveyContext,
 ): SurveyColumns {
-  const { fnName, label, scale, missingValue, groupOf } = context;
+  const { fnName, label } = context;
   if (!Array.isArray(responses)) {
     throw new CustomerValueError(
       "INVALID_RECORD",
@@ -185,226 +80,271 @@ export function readSurvey(
   if (responses.length === 0) {
     throw new CustomerValueError("EMPTY_INPUT", `${fnName}: ${label} must hold at least one response, got 0`);
   }
+  const wave = readScores(responses, context);
+  failIf(
+    wave.shapeIssues,
+    "INVALID_RECORD",
+    () => `${fnName}: ${plural(wave.shapeIssues.length, "problem")} in ${responses.length} ${label}`,
+  );
+  const duplicates = duplicateIssues(wave.ids, label);
+  failIf(
+    duplicates,
+    "DUPLICATE_ID",
+    () =>
+      `${fnName}: each customer may answer ${label} once, got ${plural(duplicates.length, "duplicate respondent")}`,
+  );
+  const [low, high] = context.scale ?? [];
+  failIf(
+    wave.scaleIssues,
+    "OUT_OF_SCALE",
+    () =>
+      `${fnName}: scores must lie in the declared scale [${low}, ${high}], got ${wave.scaleIssues.length} outside`,
+  );
+  const kept = readValues(wave.ids, lookupValue, context);
+  const n = kept.count;
+  if (n === 0) {
+    throw new CustomerValueError(
+      "EMPTY_INPUT",
+      `${fnName}: every respondent of ${label} was skipped (no customer value or group), got 0 left of ${wave.ids.length}`,
+    );
+  }
+  if (!kept.values.subarray(0, n).some((value) => value > 0)) {
+    throw new CustomerValueError(
+      "ZERO_TOTAL",
+      `${fnName}: customer values of the respondents must not all be zero, got ${n} zero values`,
+    );
+  }
+  return keepRows(wave, kept, context.groupOf !== undefined);
+}
 
-  // 1. One pass: shape, duplicates, scale, and the score columns (indicators in order of
-  //    first appearance, or the requested ones). Issues are thrown afterwards, in the
-  //    order shape → duplicates → scale.
+/** The scores of every response as columns, with the shape and scale problems found. */
+interface Scores {
+  readonly ids: string[];
+  readonly columns: Map<string, Float64Array>;
+  readonly shapeIssues: ValidationIssue[];
+  readonly scaleIssues: ValidationIssue[];
+}
+
+/** One pass over the responses: ids, score columns (indicators in order of first appearance, or the requested ones). */
+function readScores(responses: readonly unknown[], context: ReadSurveyContext): Scores {
+  const { label } = context;
   const total = responses.length;
-  const shapeIssues: ValidationIssue[] = [];
-  const duplicateIssues: ValidationIssue[] = [];
-  const scaleIssues: ValidationIssue[] = [];
-  const requested = context.indicators;
-  const columns = new Map<string, Float64Array>();
-  const newColumn = () => new Float64Array(total).fill(Number.NaN);
-  if (requested !== undefined) for (const name of requested) columns.set(name, newColumn());
-  const [low, high] = scale ?? [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY];
-  // Performance (issue 11): ids are gathered here and checked for repeats in one pass
-  // after the loop (a hash table of indices); the issues are listed only when one repeats.
-  const respondentIds: string[] = new Array(total);
-  let lastKeys: string[] = [];
-  let lastColumns: (Float64Array | undefined)[] = [];
+  const wave: Scores = { ids: new Array(total), columns: new Map(), shapeIssues: [], scaleIssues: [] };
+  for (const name of context.indicators ?? [])
+    wave.columns.set(name, new Float64Array(total).fill(Number.NaN));
   for (let i = 0; i < total; i++) {
     const response: unknown = responses[i];
     if (typeof response !== "object" || response === null || Array.isArray(response)) {
-      shapeIssues.push({
+      wave.shapeIssues.push({
         path: `${label}[${i}]`,
         message: `expected a survey response object, got ${describeValue(response)}`,
       });
       continue;
     }
     const { customerId, scores } = response as { customerId?: unknown; scores?: unknown };
-    if (typeof customerId !== "string" || customerId === "") {
-      shapeIssues.push({
+    if (typeof customerId === "string" && customerId !== "") wave.ids[i] = customerId;
+    else {
+      wave.shapeIssues.push({
         path: `${label}[${i}].customerId`,
         message: `expected a non-empty string id, got ${describeValue(customerId)}`,
       });
-    } else respondentIds[i] = customerId;
+    }
     if (typeof scores !== "object" || scores === null || Array.isArray(scores)) {
-      shapeIssues.push({
+      wave.shapeIssues.push({
         path: `${label}[${i}].scores`,
         message: `expected an object of scores per indicator, got ${describeValue(scores)}`,
       });
       continue;
     }
-    const keys = Object.keys(scores);
-    // Responses usually share one key order: reuse the previous response's columns.
-    const sameKeys = keys.length === lastKeys.length && keys.every((key, k) => key === lastKeys[k]);
-    const keyColumns: (Float64Array | undefined)[] = sameKeys ? lastColumns : new Array(keys.length);
-    for (let k = 0; k < keys.length; k++) {
-      const key = keys[k]!;
-      const score = (scores as Record<string, unknown>)[key];
-      if (score === null || score === undefined) continue;
-      if (typeof score !== "number" || !Number.isFinite(score)) {
-        shapeIssues.push({
-          path: `${label}[${i}].scores[${JSON.stringify(key)}]`,
-          message: `expected a finite number or null, got ${describeValue(score)}`,
-        });
-        continue;
-      }
-      let column = sameKeys ? keyColumns[k] : undefined;
-      if (column === undefined) column = columns.get(key);
-      if (column === undefined) {
-        if (requested !== undefined) continue; // not a reported indicator
-        column = newColumn();
-        columns.set(key, column);
-      }
-      keyColumns[k] = column;
-      column[i] = score + 0;
-      if (score < low || score > high) {
-        scaleIssues.push({
-          path: `${label}[${i}].scores[${JSON.stringify(key)}]`,
-          message: `score ${score} is outside the scale [${low}, ${high}]`,
-        });
-      }
-    }
-    lastKeys = keys;
-    lastColumns = keyColumns;
+    for (const key of Object.keys(scores))
+      readScore(wave, i, key, (scores as Record<string, unknown>)[key], context);
   }
-  if (shapeIssues.length === 0 && firstDuplicate(respondentIds) !== undefined) {
-    const firstAt = new Map<string, number>();
-    for (let i = 0; i < total; i++) {
-      const customerId = respondentIds[i]!;
-      const first = firstAt.get(customerId);
-      if (first === undefined) firstAt.set(customerId, i);
-      else
-        duplicateIssues.push({
-          path: `${label}[${i}].customerId`,
-          message: `duplicate respondent ${JSON.stringify(customerId)} (first at ${label}[${first}])`,
-        });
-    }
-  }
-  if (shapeIssues.length > 0) {
-    fail("INVALID_RECORD")(
-      `${fnName}: ${shapeIssues.length} problem${shapeIssues.length === 1 ? "" : "s"} in ${total} ${label}`,
-      shapeIssues,
-    );
-  }
-  if (duplicateIssues.length > 0) {
-    fail("DUPLICATE_ID")(
-      `${fnName}: each customer may answer ${label} once, got ${duplicateIssues.length} duplicate respondent${duplicateIssues.length === 1 ? "" : "s"}`,
-      duplicateIssues,
-    );
-  }
-  if (scaleIssues.length > 0) {
-    fail("OUT_OF_SCALE")(
-      `${fnName}: scores must lie in the declared scale [${low}, ${high}], got ${scaleIssues.length} outside`,
-      scaleIssues,
-    );
-  }
-  const rows = responses as readonly { customerId: string }[];
-  const indicators = [...columns.keys()];
+  return wave;
+}
 
-  // 4. Values and groups.
-  const invalid: ValidationIssue[] = [];
-  const negative: ValidationIssue[] = [];
-  const missing: ValidationIssue[] = [];
-  const badGroups: ValidationIssue[] = [];
-  const skipped: SkippedRespondent[] = [];
-  // Kept values in a typed array sized once (issue 11: arrays grown by `push` to a million
-  // entries were copied at every growth, each copy fresh memory); the kept rows' input
-  // positions only once a row is left out (until then row n is input row n).
-  let keptRows: Int32Array | undefined;
-  const keptValues = new Float64Array(rows.length);
-  let n = 0;
-  const keptGroups: string[] = [];
-  for (let i = 0; i < rows.length; i++) {
-    const id = rows[i]!.customerId;
+/** Respondent `i`'s score on indicator `key` into its column (a null or absent score is a skip). */
+function readScore(wave: Scores, i: number, key: string, score: unknown, context: ReadSurveyContext): void {
+  if (score === null || score === undefined) return;
+  if (typeof score !== "number" || !Number.isFinite(score)) {
+    wave.shapeIssues.push({
+      path: scorePath(context, i, key),
+      message: `expected a finite number or null, got ${describeValue(score)}`,
+    });
+    return;
+  }
+  let column = wave.columns.get(key);
+  if (column === undefined) {
+    if (context.indicators !== undefined) return; // not a reported indicator
+    column = new Float64Array(wave.ids.length).fill(Number.NaN);
+    wave.columns.set(key, column);
+  }
+  column[i] = score + 0;
+  const scale = context.scale;
+  if (scale !== undefined && (score < scale[0] || score > scale[1])) {
+    wave.scaleIssues.push({
+      path: scorePath(context, i, key),
+      message: `score ${score} is outside the scale [${scale[0]}, ${scale[1]}]`,
+    });
+  }
+}
+
+const scorePath = (context: ReadSurveyContext, i: number, key: string) =>
+  `${context.label}[${i}].scores[${JSON.stringify(key)}]`;
+
+/** Every repeat of a respondent, with where it first answered (none when all are distinct). */
+function duplicateIssues(ids: readonly string[], label: string): ValidationIssue[] {
+  if (firstRepeat(ids) === undefined) return [];
+  const firstAt = new Map<string, number>();
+  const issues: ValidationIssue[] = [];
+  for (let i = 0; i < ids.length; i++) {
+    const first = firstAt.get(ids[i]!);
+    if (first === undefined) firstAt.set(ids[i]!, i);
+    else {
+      issues.push({
+        path: `${label}[${i}].customerId`,
+        message: `duplicate respondent ${JSON.stringify(ids[i])} (first at ${label}[${first}])`,
+      });
+    }
+  }
+  return issues;
+}
+
+/** The respondents kept (the first `count` positions, values and groups) and the skipped ones. */
+interface Kept {
+  count: number;
+  readonly rows: Int32Array;
+  readonly values: Float64Array;
+  readonly groups: string[];
+  readonly skipped: SkippedRespondent[];
+}
+
+/** Each respondent's value and group, checked in the order of the module comment. */
+function readValues(
+  ids: readonly string[],
+  lookupValue: (id: string) => unknown,
+  context: ReadSurveyContext,
+): Kept {
+  const { fnName, label, missingValue, groupOf } = context;
+  const kept: Kept = {
+    count: 0,
+    rows: new Int32Array(ids.length),
+    values: new Float64Array(ids.length),
+    groups: [],
+    skipped: [],
+  };
+  const issues = {
+    invalid: [] as ValidationIssue[],
+    negative: [] as ValidationIssue[],
+    missing: [] as ValidationIssue[],
+    badGroups: [] as ValidationIssue[],
+  };
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!;
     const value = lookupValue(id);
-    if (value === undefined || value === null) {
-      missing.push({
+    const problem = valueProblem(value, id);
+    if (problem === "missing") {
+      issues.missing.push({
         path: `${label}[${i}]`,
         message: `no customer value for respondent ${JSON.stringify(id)}`,
       });
-      if (missingValue === "skip") skipped.push({ customerId: id, reason: "no-value" });
+      if (missingValue === "skip") kept.skipped.push({ customerId: id, reason: "no-value" });
       continue;
     }
-    if (typeof value !== "number" || !Number.isFinite(value) || Math.abs(value) > MAX_CUSTOMER_VALUE) {
-      invalid.push({
-        path: `values[${JSON.stringify(id)}]`,
-        message: `expected a finite number up to 1e100, got ${describeValue(value)}`,
-      });
+    if (problem !== undefined) {
+      (problem.code === "NEGATIVE_VALUE" ? issues.negative : issues.invalid).push(problem.issue);
       continue;
     }
-    if (value < 0) {
-      negative.push({ path: `values[${JSON.stringify(id)}]`, message: `value ${value} is negative` });
+    if (groupOf !== undefined && !keepGroup(groupOf(id), { id, i, label, missingValue, kept, issues }))
       continue;
-    }
-    if (groupOf !== undefined) {
-      const group = groupOf(id);
-      if (group === undefined || group === null) {
-        missing.push({ path: `${label}[${i}]`, message: `no group for respondent ${JSON.stringify(id)}` });
-        if (missingValue === "skip") skipped.push({ customerId: id, reason: "no-group" });
-        continue;
-      }
-      if (typeof group !== "string") {
-        badGroups.push({
-          path: `groupBy(${JSON.stringify(id)})`,
-          message: `expected a string, got ${describeValue(group)}`,
-        });
-        continue;
-      }
-      keptGroups.push(group);
-    }
-    if (n < i) {
-      keptRows ??= indices(rows.length);
-      keptRows[n] = i;
-    }
-    keptValues[n] = value + 0;
-    n++;
+    kept.rows[kept.count] = i;
+    kept.values[kept.count++] = (value as number) + 0;
   }
-  if (invalid.length > 0) {
-    fail("INVALID_RECORD")(
-      `${fnName}: every customer value must be a finite number up to 1e100, got ${invalid.length} that are not`,
-      invalid,
+  failIf(
+    issues.invalid,
+    "INVALID_RECORD",
+    () =>
+      `${fnName}: every customer value must be a finite number up to 1e100, got ${issues.invalid.length} that are not`,
+  );
+  failIf(
+    issues.negative,
+    "NEGATIVE_VALUE",
+    () => `${fnName}: customer values must be >= 0, got ${issues.negative.length} negative`,
+  );
+  failIf(
+    issues.badGroups,
+    "INVALID_OPTION",
+    () =>
+      `${fnName}: groupBy must give a string group per respondent, got ${issues.badGroups.length} that are not`,
+  );
+  if (missingValue !== "skip") {
+    failIf(
+      issues.missing,
+      "MISSING_VALUE",
+      () =>
+        `${fnName}: every respondent needs a customer value${groupOf === undefined ? "" : " and a group"} (or pass missingValue: "skip"), got ${issues.missing.length} without`,
     );
   }
-  if (negative.length > 0) {
-    fail("NEGATIVE_VALUE")(
-      `${fnName}: customer values must be >= 0, got ${negative.length} negative`,
-      negative,
-    );
-  }
-  if (badGroups.length > 0) {
-    throw new CustomerValueError(
-      "INVALID_OPTION",
-      `${fnName}: groupBy must give a string group per respondent, got ${badGroups.length} that are not`,
-      { issues: badGroups },
-    );
-  }
-  if (missing.length > 0 && missingValue !== "skip") {
-    fail("MISSING_VALUE")(
-      `${fnName}: every respondent needs a customer value${groupOf === undefined ? "" : " and a group"} (or pass missingValue: "skip"), got ${missing.length} without`,
-      missing,
-    );
-  }
-  if (n === 0) {
-    throw new CustomerValueError(
-      "EMPTY_INPUT",
-      `${fnName}: every respondent of ${label} was skipped (no customer value or group), got 0 left of ${rows.length}`,
-    );
-  }
+  return kept;
+}
 
-  const values = n === total ? keptValues : keptValues.slice(0, n);
-  let anyPositive = false;
-  for (let r = 0; r < n && !anyPositive; r++) anyPositive = values[r]! > 0;
-  if (!anyPositive) {
-    throw new CustomerValueError(
-      "ZERO_TOTAL",
-      `${fnName}: customer values of the respondents must not all be zero, got ${n} zero values`,
-    );
+/** What is wrong with a looked-up value: `"missing"`, a problem to report, or nothing. */
+function valueProblem(
+  value: unknown,
+  id: string,
+): "missing" | { code: ErrorCode; issue: ValidationIssue } | undefined {
+  if (value === undefined || value === null) return "missing";
+  const path = `values[${JSON.stringify(id)}]`;
+  if (typeof value !== "number" || !Number.isFinite(value) || Math.abs(value) > MAX_CUSTOMER_VALUE) {
+    return {
+      code: "INVALID_RECORD",
+      issue: { path, message: `expected a finite number up to 1e100, got ${describeValue(value)}` },
+    };
   }
-  // All kept: the ids gathered above, in order (no second array of a million entries).
-  let ids = respondentIds;
-  let scores = [...columns.values()];
-  if (n < total) {
-    const at = keptRows ?? indices(n); // only the last rows were left out
-    ids = new Array<string>(n);
-    for (let r = 0; r < n; r++) ids[r] = respondentIds[at[r]!]!;
-    scores = scores.map((column) => {
-      const kept = new Float64Array(n);
-      for (let r = 0; r < n; r++) kept[r] = column[at[r]!]!;
-      return kept;
+  if (value < 0) return { code: "NEGATIVE_VALUE", issue: { path, message: `value ${value} is negative` } };
+  return undefined;
+}
+
+/** Keeps the respondent's group when it is a string; notes a missing or bad one instead. */
+function keepGroup(
+  group: unknown,
+  at: {
+    id: string;
+    i: number;
+    label: string;
+    missingValue: "error" | "skip";
+    kept: Kept;
+    issues: { missing: ValidationIssue[]; badGroups: ValidationIssue[] };
+  },
+): boolean {
+  const { id, i, label, kept, issues } = at;
+  if (group === undefined || group === null) {
+    issues.missing.push({ path: `${label}[${i}]`, message: `no group for respondent ${JSON.stringify(id)}` });
+    if (at.missingValue === "skip") kept.skipped.push({ customerId: id, reason: "no-group" });
+    return false;
+  }
+  if (typeof group !== "string") {
+    issues.badGroups.push({
+      path: `groupBy(${JSON.stringify(id)})`,
+      message: `expected a string, got ${describeValue(group)}`,
     });
+    return false;
   }
-  return { ids, values, indicators, scores, groups: groupOf === undefined ? null : keptGroups, skipped };
+  kept.groups.push(group);
+  return true;
+}
+
+/** The columns of the kept respondents. */
+function keepRows(wave: Scores, kept: Kept, grouped: boolean): SurveyColumns {
+  const n = kept.count;
+  const all = n === wave.ids.length;
+  const rows = kept.rows.subarray(0, n);
+  const scores = [...wave.columns.values()];
+  return {
+    ids: all ? wave.ids : Array.from(rows, (i) => wave.ids[i]!),
+    values: all ? kept.values : kept.values.slice(0, n),
+    indicators: [...wave.columns.keys()],
+    scores: all ? scores : scores.map((column) => Float64Array.from(rows, (i) => column[i]!)),
+    groups: grouped ? kept.groups : null,
+    skipped: kept.skipped,
+  };
 }

@@ -13,8 +13,8 @@ export interface SatisfactionCaseInput {
 
 /**
  * Which of the source's six cases a policy change falls in, for a high-value customer A
- * and a low-value customer B whose satisfaction moves by `dA` and `dB` (DOMAIN.md
- * section 1). The plain average moves with `dA + dB`; future profit moves with `dA`.
+ * and a low-value customer B whose satisfaction moves by `dA` and `dB` (the table in
+ * docs/satisfaction.md). The plain average moves with `dA + dB`; future profit moves with `dA`.
  *
  * | case | condition | plain average | future profit |
  * |---|---|---|---|

@@ -2,13 +2,8 @@ import { CustomerValueError } from "../errors/CustomerValueError.js";
 import { assertInRange, assertOptions } from "../internal/assert.js";
 import type { SurveyResponse } from "../records/SurveyResponse.js";
 import { emptyRecord } from "./emptyRecord.js";
-import {
-  type CustomerValues,
-  readSurvey,
-  type SkippedRespondent,
-  type SurveyColumns,
-  valueLookup,
-} from "./readSurvey.js";
+import { valueLookup } from "./lookups.js";
+import { type CustomerValues, readSurvey, type SkippedRespondent, type SurveyColumns } from "./readSurvey.js";
 import {
   analyseSurvey,
   resolveSatisfactionOptions,
@@ -118,8 +113,8 @@ function selectIndicators(columns: SurveyColumns, indicators: readonly string[])
 
 /**
  * Detects the satisfaction trap between two survey waves: the plain (unweighted) index
- * and the value-weighted index move in opposite directions (DOMAIN.md section 1, the six
- * cases generalised to any number of customers). Plain up and weighted down is
+ * and the value-weighted index move in opposite directions (the source's six cases,
+ * generalised to any number of customers; docs/satisfaction.md). Plain up and weighted down is
  * `"false-comfort"` (the customers who matter grow less satisfied while the average
  * rises); plain down and weighted up is `"false-alarm"`.
  *

@@ -1,11 +1,11 @@
 import { tableOf } from "../table/tableOf.js";
-import type { Duration } from "date-fns";
 import { CustomerValueError } from "../errors/CustomerValueError.js";
 import { assertArray, assertInRange, assertOneOf } from "../internal/assert.js";
 import {
   assertDuration,
   assertTimeZone,
   describeValue,
+  type Duration,
   isAtLeastBefore,
   parseDateInput,
   subDuration,

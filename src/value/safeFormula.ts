@@ -3,9 +3,10 @@
  * mathjs expression is parsed, its node tree checked against a whitelist, and only
  * then compiled. Everything not listed is refused with `UNSAFE_FORMULA`.
  */
-import * as mathjs from "mathjs";
+import type { MathNode } from "mathjs";
 import { CustomerValueError } from "../errors/CustomerValueError.js";
 import { describeValue } from "../internal/dates.js";
+import { isMathjsName, mathjs } from "../internal/mathjs.js";
 
 /** Operators a formula may use: arithmetic only. */
 const ALLOWED_OPERATORS: ReadonlySet<string> = new Set([
@@ -58,7 +59,10 @@ const unsafe = (fn: string, what: string): CustomerValueError =>
  */
 function isMathName(name: string): boolean {
   return (
-    name in mathjs || name in Object.prototype || name.startsWith("__") || mathjs.Unit.isValuelessUnit(name)
+    isMathjsName(name) ||
+    name in Object.prototype ||
+    name.startsWith("__") ||
+    mathjs().Unit.isValuelessUnit(name)
   );
 }
 
@@ -89,7 +93,7 @@ export function compileSafeFormula(
   }
   let root: AnyNode;
   try {
-    root = mathjs.parse(formula) as unknown as AnyNode;
+    root = mathjs().parse(formula) as unknown as AnyNode;
   } catch (error) {
     throw new CustomerValueError(
       "INVALID_OPTION",
@@ -148,6 +152,6 @@ export function compileSafeFormula(
   for (const name of functions) {
     if (fields.has(name)) throw unsafe(fn, `"${name}" used both as a field and as a function`);
   }
-  const compiled = (root as unknown as mathjs.MathNode).compile();
+  const compiled = (root as unknown as MathNode).compile();
   return { fields: [...fields], evaluate: (scope) => compiled.evaluate(scope) };
 }

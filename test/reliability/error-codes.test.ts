@@ -3,7 +3,8 @@
  * to these cases). The table is typed as a Record over the codes, so a new code without
  * a case is a type error, and the last test fails at run time too.
  */
-import { lorenzChart, renderSvg } from "customer-value/charts";
+import { lorenzChart } from "customer-value/charts";
+import { renderSvg } from "customer-value/render";
 import { fitGammaGamma } from "customer-value/models";
 import { describe, expect, it, vi } from "vitest";
 import {

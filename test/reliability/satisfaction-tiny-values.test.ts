@@ -1,0 +1,21 @@
+/**
+ * valueWeightedSatisfaction gave effectiveN NaN for customer values of 1e-200: their
+ * squares underflow to 0, so Kish's (sum K)^2 / sum K^2 was 0 / 0. The effective n does
+ * not depend on the values' scale, so tiny values must give what values of 1 give.
+ */
+import { describe, expect, it } from "vitest";
+import { valueWeightedSatisfaction } from "../../src/index.js";
+
+describe("Kish's effective n of tiny and huge customer values", () => {
+  it("is the same at any scale: 3 equal values give 3, values 1 and 3 give (1+3)^2 / (1+9) = 1.6", () => {
+    const responses = ["a", "b", "c"].map((customerId, i) => ({ customerId, scores: { quality: 5 + i } }));
+    for (const scale of [1, 1e-200, 1e-300, 1e90]) {
+      const equal = valueWeightedSatisfaction(responses, { a: scale, b: scale, c: scale });
+      expect(equal.effectiveN).toBeCloseTo(3, 12);
+      expect(equal.indicators.quality!.effectiveN).toBeCloseTo(3, 12);
+      const unequal = valueWeightedSatisfaction(responses.slice(0, 2), { a: scale, b: 3 * scale });
+      expect(unequal.effectiveN).toBeCloseTo(1.6, 12);
+      expect(unequal.indicators.quality!.effectiveN).toBeCloseTo(1.6, 12);
+    }
+  });
+});
