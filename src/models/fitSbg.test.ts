@@ -82,7 +82,7 @@ describe("sbgModel curves and values against mpmath", () => {
       expectClose(m.discountedExpectedResidualLifetime({ discountRate, renewals }), value, 6e-14); // achieved 5.9e-15
     }
     expect(m.expectedLifetime).toBeNull(); // alpha = 0.704 <= 1: infinite mean
-    expectClose(sbgModel(finiteLifetime.params).expectedLifetime!, finiteLifetime.expectedLifetime, 1e-12);
+    expectClose(sbgModel(finiteLifetime.params).expectedLifetime!, finiteLifetime.expectedLifetime, 1e-15); // exact
     expect(() => m.discountedExpectedResidualLifetime({ discountRate: 0 })).toThrow(/discountRate/);
   });
 });

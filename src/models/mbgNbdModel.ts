@@ -65,7 +65,7 @@ export interface MbgNbdModel extends MbgNbdParams, TransactionMethods {
  *
  * @example
  * const m = mbgNbdModel({ r: 0.525, alpha: 6.183, a: 0.891, b: 1.614 }); // CDNOW, weeks
- * m.probabilityAlive({ frequency: 0, recency: 0, T: 38.86 }); // => 0.64 (to 2 digits: 1 / (1 + 0.891 / 1.614))
+ * m.probabilityAlive({ frequency: 0, recency: 0, T: 38.86 }); // => 0.39 (to 2 digits: 1 / (1 + 0.891/1.614 (45.043/6.183)^0.525))
  */
 export function mbgNbdModel(params: MbgNbdParams): MbgNbdModel {
   const fn = "mbgNbdModel";

@@ -35,7 +35,7 @@ export interface PeriodTransactionsRow {
  *
  * @example
  * const rows = periodTransactions(bgNbdFit, cdnowSummary);
- * rows[0]; // => { frequency: 0, label: "0", actual: 1411, expected: 1407.2 } (to 1 decimal)
+ * rows[0]; // => { frequency: 0, label: "0", actual: 1411, expected: 1407.7 } (to 1 decimal)
  */
 export function periodTransactions(
   model: { probabilityOfPurchases(x: number, t: number): number },

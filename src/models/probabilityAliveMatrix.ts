@@ -21,7 +21,7 @@ export interface ProbabilityAliveMatrixOptions extends MatrixOptions {}
  *
  * @example
  * const m = probabilityAliveMatrix(bgNbdModel({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }), { T: 39, maxFrequency: 2, steps: 1 });
- * m.cells.map((c) => c.value.toFixed(2)); // => ["1.00", "0.38", "1.00", "0.11", "1.00"]
+ * m.cells.map((c) => c.value.toFixed(2)); // => ["1.00", "0.15", "0.75", "0.03", "0.81"]
  */
 export function probabilityAliveMatrix(
   model: { probabilityAlive(customer: ModelCustomer): number },
