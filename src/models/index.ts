@@ -1,13 +1,16 @@
 /**
- * customer-value/models: probabilistic customer-base ("buy till you die") models.
+ * customer-value/models: probabilistic customer-base ("buy till you die") models and
+ * the diagnostics that say whether to trust them.
  *
  * This file is the whole public API of the `customer-value/models` entry point,
- * one section per model. Every model is fitted on the per-customer summary that
- * `rfmSummary` returns (`{ customerId?, frequency, recency, T, monetaryValue? }`);
- * every time in and out of a model is in the time unit of that summary.
+ * one section per model. The purchase models (BG/NBD, Pareto/NBD, MBG/NBD) and
+ * Gamma-Gamma are fitted on the per-customer summary that `rfmSummary` returns
+ * (`{ customerId?, frequency, recency, T, monetaryValue? }`), and every time in and out
+ * of them is in the time unit of that summary; BG/BB counts discrete opportunities and
+ * the sBG counts the customers still active per period.
  */
 
-// The input row shared by every model, the options every fit accepts, and a fit's warnings
+// The input row of the purchase models, the options every fit accepts, and a fit's warnings
 export type { FitOptions } from "./internal/fit.js";
 export type { ModelCustomer } from "./internal/input.js";
 export type { TransactionMethods } from "./internal/transactionModel.js";
