@@ -41,6 +41,16 @@ export type {
   SatisfactionMeans,
 } from "./satisfactionChart.js";
 
+// Customer-base model diagnostics (customer-value/models)
+export { trackingChart } from "./trackingChart.js";
+export type { TrackingChartOptions } from "./trackingChart.js";
+export { periodTransactionsChart } from "./periodTransactionsChart.js";
+export type { PeriodTransactionsChartOptions } from "./periodTransactionsChart.js";
+export { calibrationHoldoutChart } from "./calibrationHoldoutChart.js";
+export type { CalibrationHoldoutChartOptions } from "./calibrationHoldoutChart.js";
+export { frequencyRecencyChart } from "./frequencyRecencyChart.js";
+export type { FrequencyRecencyChartOptions } from "./frequencyRecencyChart.js";
+
 // Rendering to SVG (needs the optional peers vega and vega-lite; loads customer-value/render
 // at its first call, so that bundles of the chart builders need no vega) and notebook display
 export { renderSvg } from "./renderSvgLazy.js";

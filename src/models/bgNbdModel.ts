@@ -1,6 +1,13 @@
 import { assertInRange } from "../internal/assert.js";
-import { finiteResult, type ModelCustomer, readCustomer, readSummary, readTime } from "./internal/input.js";
-import { bgNbdConditional, bgNbdExpected, bgNbdProbabilityAlive, bgNbdTotalLogLik } from "./internal/math.js";
+import type { ModelCustomer } from "./internal/input.js";
+import {
+  bgNbdConditional,
+  bgNbdExpected,
+  bgNbdProbabilityAlive,
+  bgNbdProbabilityOfPurchases,
+  bgNbdTotal,
+} from "./internal/bgNbdMath.js";
+import { type TransactionMethods, transactionMethods } from "./internal/transactionModel.js";
 
 /** The four BG/NBD parameters: purchase rates ~ Gamma(r, alpha), drop-out probabilities ~ Beta(a, b). */
 export interface BgNbdParams {
@@ -19,7 +26,7 @@ export interface BgNbdParams {
  * data the parameters were fitted on (weeks for the CDNOW summary, days for
  * `rfmSummary` by default); nothing is converted.
  */
-export interface BgNbdModel extends BgNbdParams {
+export interface BgNbdModel extends BgNbdParams, TransactionMethods {
   readonly model: "bg-nbd";
   /**
    * E[X(t)]: expected number of purchases in `(0, t]` of a customer who made the
@@ -33,6 +40,8 @@ export interface BgNbdModel extends BgNbdParams {
   conditionalExpectedPurchases(t: number, customer: ModelCustomer): number;
   /** P(alive | x, tx, T) (FHL 2005 eq. 12); 1 for a customer without repeat purchases. */
   probabilityAlive(customer: ModelCustomer): number;
+  /** P(X(t) = x) for a new customer (FHL 2005 eq. 8). */
+  probabilityOfPurchases(x: number, t: number): number;
   /** The log-likelihood of a summary under these parameters (summed over customers). */
   logLikelihoodOf(summary: readonly ModelCustomer[]): number;
 }
@@ -47,7 +56,7 @@ export interface BgNbdModel extends BgNbdParams {
  *
  * @param params - `{ r, alpha, a, b }`, all finite and > 0; `alpha` in the data's time unit.
  * @returns the model with `expectedPurchases`, `conditionalExpectedPurchases`,
- *   `probabilityAlive` and `logLikelihoodOf`.
+ *   `probabilityAlive`, `probabilityOfPurchases` and `logLikelihoodOf`.
  * @throws CustomerValueError `INVALID_OPTION` when a parameter is not a finite number > 0.
  *
  * @example
@@ -60,36 +69,19 @@ export function bgNbdModel(params: BgNbdParams): BgNbdModel {
     assertInRange(params?.[name], `${fn}: params.${name}`, 0, Number.POSITIVE_INFINITY, { minOpen: true });
   }
   const { r, alpha, a, b } = params;
+  const p = { r, alpha, a, b };
   return {
     model: "bg-nbd",
     r,
     alpha,
     a,
     b,
-    expectedPurchases(t) {
-      return finiteResult(
-        bgNbdExpected(r, alpha, a, b, readTime(t, "expectedPurchases: t")),
-        "expectedPurchases",
-      );
-    },
-    conditionalExpectedPurchases(t, customer) {
-      const time = readTime(t, "conditionalExpectedPurchases: t");
-      readCustomer(customer, "conditionalExpectedPurchases");
-      const { frequency, recency, T } = customer;
-      return finiteResult(
-        bgNbdConditional(r, alpha, a, b, time, frequency, recency, T),
-        "conditionalExpectedPurchases",
-      );
-    },
-    probabilityAlive(customer) {
-      readCustomer(customer, "probabilityAlive");
-      return finiteResult(
-        bgNbdProbabilityAlive(r, alpha, a, b, customer.frequency, customer.recency, customer.T),
-        "probabilityAlive",
-      );
-    },
-    logLikelihoodOf(summary) {
-      return bgNbdTotalLogLik(r, alpha, a, b, readSummary(summary, "logLikelihoodOf"));
-    },
+    ...transactionMethods({
+      expected: (t) => bgNbdExpected(p, t),
+      conditional: (t, c) => bgNbdConditional(p, t, c),
+      alive: (c) => bgNbdProbabilityAlive(p, c),
+      probabilityOf: (x, t) => bgNbdProbabilityOfPurchases(p, x, t),
+      total: (columns) => bgNbdTotal([r, alpha, a, b], columns),
+    }),
   };
 }

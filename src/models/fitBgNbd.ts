@@ -1,12 +1,9 @@
 import { type BgNbdModel, bgNbdModel } from "./bgNbdModel.js";
-import {
-  type FitOptions,
-  fitByMaximumLikelihood,
-  type ModelCustomer,
-  named,
-  readSummary,
-} from "./internal/input.js";
-import { bgNbdTotalLogLik } from "./internal/math.js";
+import { bgNbdProbabilityAlive, bgNbdTotal } from "./internal/bgNbdMath.js";
+import { type FitOptions, named } from "./internal/fit.js";
+import type { ModelCustomer } from "./internal/input.js";
+import { fitTransactionModel } from "./internal/transactionFit.js";
+import type { FitWarning } from "./internal/warnings.js";
 
 /** Options of {@link fitBgNbd}. */
 export interface FitBgNbdOptions extends FitOptions {}
@@ -30,8 +27,14 @@ export interface FittedBgNbd extends BgNbdModel {
   readonly customers: number;
   /** The L2 penalty used (0 = plain maximum likelihood). */
   readonly penalty: number;
-  /** Likelihood evaluations the optimiser used. */
+  /** Likelihood evaluations the optimiser used (each with its gradient). */
   readonly evaluations: number;
+  /**
+   * Reasons not to trust the fit as it is, each with what to try: a parameter at
+   * the edge of its range, an ill-conditioned Hessian, P(alive) near 1 (or 0) for
+   * nearly every repeat buyer. Empty when none applies.
+   */
+  readonly warnings: readonly FitWarning[];
 }
 
 const NAMES = ["r", "alpha", "a", "b"] as const;
@@ -45,7 +48,8 @@ const NAMES = ["r", "alpha", "a", "b"] as const;
  * `L = B(a, b+x)/B(a, b) * Gamma(r+x)/Gamma(r) * alpha^r / (alpha+T)^(r+x)
  *    + [x > 0] B(a+1, b+x-1)/B(a, b) * Gamma(r+x)/Gamma(r) * alpha^r / (alpha+tx)^(r+x)`,
  * the two terms added by log-sum-exp so that large frequencies stay finite.
- * Maximised by Nelder-Mead with restarts on the log-parameters (start: all 1).
+ * Maximised by BFGS on the log-parameters with the analytic gradient (start: shapes
+ * 1, `alpha` at the data's time scale), within `options.timeBudgetMs`.
  *
  * Times: `recency` and `T` in one unit (days or weeks); `alpha` and every
  * prediction's `t` are in that unit. Rows with identical (frequency, recency, T)
@@ -53,34 +57,36 @@ const NAMES = ["r", "alpha", "a", "b"] as const;
  *
  * @param summary - one row per customer: `frequency` (whole number >= 0),
  *   `recency` (0 when frequency is 0, at most T), `T` >= 0. Not mutated.
- * @param options - `penalty` (L2, default 0), `initialParams`, `maxEvaluations` (default 20000).
+ * @param options - `penalty` (L2, default 0), `initialParams`, `maxEvaluations` (default 5000),
+ *   `timeBudgetMs` (default 8000).
  * @returns `{ r, alpha, a, b, logLikelihood, standardErrors, customers, penalty,
- *   evaluations }` with the prediction methods of {@link bgNbdModel}.
+ *   evaluations, warnings }` with the prediction methods of {@link bgNbdModel}.
  * @throws CustomerValueError `EMPTY_INPUT` for an empty summary; `INVALID_RECORD`
  *   listing every bad row; `INVALID_OPTION` for a bad option; `NOT_CONVERGED` when
- *   the search does not settle or a parameter runs off (with what to try).
+ *   nobody made a repeat purchase, the search does not settle, a parameter runs off,
+ *   or the time budget is spent (each with what to try).
  *
  * @example
  * const model = fitBgNbd(cdnowSummary); // 2,357 CDNOW customers, weeks
  * [model.r, model.alpha, model.a, model.b].map((v) => v.toFixed(3)); // => ["0.243", "4.414", "0.793", "2.426"]
  */
 export function fitBgNbd(summary: readonly ModelCustomer[], options: FitBgNbdOptions = {}): FittedBgNbd {
-  const fn = "fitBgNbd";
-  const columns = readSummary(summary, fn);
-  const fit = fitByMaximumLikelihood(
-    fn,
-    NAMES,
-    columns.n,
-    ([r, alpha, a, b]) => bgNbdTotalLogLik(r!, alpha!, a!, b!, columns),
-    options,
-  );
-  const [r, alpha, a, b] = fit.params as [number, number, number, number];
+  const { outcome, customers } = fitTransactionModel("fitBgNbd", summary, options, {
+    names: NAMES,
+    shapes: ["r", "a", "b"],
+    scales: ["alpha"],
+    likelihood: (columns) => (theta, gradient) => bgNbdTotal(theta, columns, gradient),
+    probabilityAlive: ([r, alpha, a, b], c) =>
+      bgNbdProbabilityAlive({ r: r!, alpha: alpha!, a: a!, b: b! }, c),
+  });
+  const [r, alpha, a, b] = outcome.params as [number, number, number, number];
   return {
     ...bgNbdModel({ r, alpha, a, b }),
-    logLikelihood: fit.logLikelihood,
-    standardErrors: named(NAMES, fit.standardErrors),
-    customers: columns.n,
-    penalty: options.penalty ?? 0,
-    evaluations: fit.evaluations,
+    logLikelihood: outcome.logLikelihood,
+    standardErrors: named(NAMES, outcome.standardErrors),
+    customers,
+    penalty: outcome.penalty,
+    evaluations: outcome.evaluations,
+    warnings: outcome.warnings,
   };
 }

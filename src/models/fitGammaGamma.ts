@@ -1,12 +1,8 @@
 import { type GammaGammaModel, gammaGammaModel } from "./gammaGammaModel.js";
-import {
-  type FitOptions,
-  fitByMaximumLikelihood,
-  type ModelCustomer,
-  named,
-  readRepeatBuyers,
-} from "./internal/input.js";
-import { gammaGammaTotalLogLik } from "./internal/math.js";
+import { type FitOptions, fitByMaximumLikelihood, named, startBudget } from "./internal/fit.js";
+import { gammaGammaTotal } from "./internal/gammaGammaMath.js";
+import { type ModelCustomer, readRepeatBuyers } from "./internal/input.js";
+import type { FitWarning } from "./internal/warnings.js";
 
 /** Options of {@link fitGammaGamma}. */
 export interface FitGammaGammaOptions extends FitOptions {}
@@ -29,8 +25,13 @@ export interface FittedGammaGamma extends GammaGammaModel {
   readonly customers: number;
   /** The L2 penalty used (0 = plain maximum likelihood). */
   readonly penalty: number;
-  /** Likelihood evaluations the optimiser used. */
+  /** Likelihood evaluations the optimiser used (each with its gradient). */
   readonly evaluations: number;
+  /**
+   * Reasons not to trust the fit as it is, each with what to try: a parameter at
+   * the edge of its range, an ill-conditioned Hessian. Empty when none applies.
+   */
+  readonly warnings: readonly FitWarning[];
 }
 
 const NAMES = ["p", "q", "v"] as const;
@@ -44,15 +45,17 @@ const NAMES = ["p", "q", "v"] as const;
  *
  * The density of one customer's mean (FHL 2005 eq. 1), in log space:
  * `f(zbar | p, q, v, x) = Gamma(px+q) / (Gamma(px) Gamma(q)) * v^q zbar^(px-1) x^(px) / (v + x zbar)^(px+q)`.
- * Maximised by Nelder-Mead with restarts on the log-parameters (start: all 1).
+ * Maximised by BFGS on the log-parameters with the analytic gradient (start: all 1),
+ * within `options.timeBudgetMs`.
  * The model assumes spend and frequency are independent; check the correlation
  * of `frequency` and `monetaryValue` among repeat buyers before relying on it.
  *
  * @param summary - rows with `frequency`, `recency`, `T` and, for repeat buyers,
  *   `monetaryValue` > 0. Not mutated.
- * @param options - `penalty` (L2, default 0), `initialParams`, `maxEvaluations` (default 20000).
- * @returns `{ p, q, v, logLikelihood, standardErrors, customers, penalty, evaluations }`
- *   with the methods of {@link gammaGammaModel}.
+ * @param options - `penalty` (L2, default 0), `initialParams`, `maxEvaluations` (default 5000),
+ *   `timeBudgetMs` (default 8000).
+ * @returns `{ p, q, v, logLikelihood, standardErrors, customers, penalty, evaluations,
+ *   warnings }` with the methods of {@link gammaGammaModel}.
  * @throws CustomerValueError `EMPTY_INPUT` when no customer has a repeat purchase;
  *   `INVALID_RECORD` listing every bad row (a repeat buyer without a positive
  *   `monetaryValue` included); `INVALID_OPTION`; `NOT_CONVERGED` (with what to try).
@@ -66,13 +69,18 @@ export function fitGammaGamma(
   options: FitGammaGammaOptions = {},
 ): FittedGammaGamma {
   const fn = "fitGammaGamma";
+  const budget = startBudget(fn, options);
   const { x, zbar } = readRepeatBuyers(summary, fn);
   const fit = fitByMaximumLikelihood(
-    fn,
-    NAMES,
-    x.length,
-    ([p, q, v]) => gammaGammaTotalLogLik(p!, q!, v!, x, zbar),
+    {
+      names: NAMES,
+      n: x.length,
+      shapes: ["p", "q"],
+      start: [1, 1, 1],
+      logLikelihood: (theta, gradient) => gammaGammaTotal(theta, x, zbar, gradient),
+    },
     options,
+    budget,
   );
   const [p, q, v] = fit.params as [number, number, number];
   return {
@@ -80,7 +88,8 @@ export function fitGammaGamma(
     logLikelihood: fit.logLikelihood,
     standardErrors: named(NAMES, fit.standardErrors),
     customers: x.length,
-    penalty: options.penalty ?? 0,
+    penalty: fit.penalty,
     evaluations: fit.evaluations,
+    warnings: fit.warnings,
   };
 }

@@ -1,11 +1,9 @@
-import {
-  type FitOptions,
-  fitByMaximumLikelihood,
-  type ModelCustomer,
-  named,
-  readSummary,
-} from "./internal/input.js";
-import { paretoNbdTotalLogLik } from "./internal/math.js";
+import { type FitOptions, named } from "./internal/fit.js";
+import type { ModelCustomer } from "./internal/input.js";
+import { paretoNbdProbabilityAlive } from "./internal/paretoNbdMath.js";
+import { paretoNbdTotal, paretoStructure } from "./internal/paretoNbdTotal.js";
+import { fitTransactionModel } from "./internal/transactionFit.js";
+import type { FitWarning } from "./internal/warnings.js";
 import { type ParetoNbdModel, paretoNbdModel } from "./paretoNbdModel.js";
 
 /** Options of {@link fitParetoNbd}. */
@@ -30,8 +28,14 @@ export interface FittedParetoNbd extends ParetoNbdModel {
   readonly customers: number;
   /** The L2 penalty used (0 = plain maximum likelihood). */
   readonly penalty: number;
-  /** Likelihood evaluations the optimiser used. */
+  /** Likelihood evaluations the optimiser used (each with its gradient). */
   readonly evaluations: number;
+  /**
+   * Reasons not to trust the fit as it is, each with what to try: a parameter at
+   * the edge of its range, an ill-conditioned Hessian, P(alive) near 1 (or 0) for
+   * nearly every repeat buyer. Empty when none applies.
+   */
+  readonly warnings: readonly FitWarning[];
 }
 
 const NAMES = ["r", "alpha", "s", "beta"] as const;
@@ -42,25 +46,29 @@ const NAMES = ["r", "alpha", "s", "beta"] as const;
  * `{ frequency, recency, T }`).
  *
  * The likelihood of one customer as in Fader & Hardie, "A Note on Deriving the
- * Pareto/NBD Model and Related Expressions" (2005), eq. 22:
- * `L = Gamma(r+x) alpha^r beta^s / Gamma(r) * [1 / ((alpha+T)^(r+x) (beta+T)^s) + s/(r+s+x) A0]`
- * where `A0` is a difference of two Gauss hypergeometric terms
- * `2F1(r+s+x, s+1 | r+x; r+s+x+1; |alpha-beta| / (max(alpha, beta) + t)) / (max + t)^(r+s+x)`
- * at `t = tx` and `t = T`; the 2F1 is summed as a rescaled power series and the
- * difference and sum are taken in log space, so large frequencies stay finite.
- * Maximised by Nelder-Mead with restarts on the log-parameters (start: all 1).
+ * Pareto/NBD Model and Related Expressions" (2005):
+ * `L = Gamma(r+x) alpha^r beta^s / Gamma(r) * [(alpha+T)^-(r+x) (beta+T)^-s + s I]`
+ * with the death-time integral `I = integral_tx^T (alpha+tau)^-(r+x) (beta+tau)^-(s+1) dtau`
+ * (the note's A0 is `(r+s+x) I`, which it writes with Gauss hypergeometric
+ * functions). `I` is integrated numerically, once per frequency and piece between
+ * consecutive distinct times, to about 1e-14 relative; logs throughout, so large
+ * frequencies stay finite.
+ * Maximised by BFGS on the log-parameters with the analytic gradient (start: shapes
+ * 1, `alpha` and `beta` at the data's time scale), within `options.timeBudgetMs`.
  *
  * Times: `recency` and `T` in one unit; `alpha`, `beta` and every prediction's `t`
  * are in that unit.
  *
  * @param summary - one row per customer: `frequency` (whole number >= 0),
  *   `recency` (0 when frequency is 0, at most T), `T` >= 0. Not mutated.
- * @param options - `penalty` (L2, default 0), `initialParams`, `maxEvaluations` (default 20000).
+ * @param options - `penalty` (L2, default 0), `initialParams`, `maxEvaluations` (default 5000),
+ *   `timeBudgetMs` (default 8000).
  * @returns `{ r, alpha, s, beta, logLikelihood, standardErrors, customers, penalty,
- *   evaluations }` with the prediction methods of {@link paretoNbdModel}.
+ *   evaluations, warnings }` with the prediction methods of {@link paretoNbdModel}.
  * @throws CustomerValueError `EMPTY_INPUT` for an empty summary; `INVALID_RECORD`
  *   listing every bad row; `INVALID_OPTION` for a bad option; `NOT_CONVERGED` when
- *   the search does not settle or a parameter runs off (with what to try).
+ *   nobody made a repeat purchase, the search does not settle, a parameter runs off,
+ *   or the time budget is spent (each with what to try).
  *
  * @example
  * const model = fitParetoNbd(cdnowSummary); // 2,357 CDNOW customers, weeks
@@ -70,22 +78,25 @@ export function fitParetoNbd(
   summary: readonly ModelCustomer[],
   options: FitParetoNbdOptions = {},
 ): FittedParetoNbd {
-  const fn = "fitParetoNbd";
-  const columns = readSummary(summary, fn);
-  const fit = fitByMaximumLikelihood(
-    fn,
-    NAMES,
-    columns.n,
-    ([r, alpha, s, beta]) => paretoNbdTotalLogLik(r!, alpha!, s!, beta!, columns),
-    options,
-  );
-  const [r, alpha, s, beta] = fit.params as [number, number, number, number];
+  const { outcome, customers } = fitTransactionModel("fitParetoNbd", summary, options, {
+    names: NAMES,
+    shapes: ["r", "s"],
+    scales: ["alpha", "beta"],
+    likelihood: (columns, budget) => {
+      const structure = paretoStructure(columns);
+      return (theta, gradient) => paretoNbdTotal(theta, columns, structure, gradient, budget.checkTime);
+    },
+    probabilityAlive: ([r, alpha, s, beta], c) =>
+      paretoNbdProbabilityAlive({ r: r!, alpha: alpha!, s: s!, beta: beta! }, c),
+  });
+  const [r, alpha, s, beta] = outcome.params as [number, number, number, number];
   return {
     ...paretoNbdModel({ r, alpha, s, beta }),
-    logLikelihood: fit.logLikelihood,
-    standardErrors: named(NAMES, fit.standardErrors),
-    customers: columns.n,
-    penalty: options.penalty ?? 0,
-    evaluations: fit.evaluations,
+    logLikelihood: outcome.logLikelihood,
+    standardErrors: named(NAMES, outcome.standardErrors),
+    customers,
+    penalty: outcome.penalty,
+    evaluations: outcome.evaluations,
+    warnings: outcome.warnings,
   };
 }

@@ -1,7 +1,7 @@
 import { CustomerValueError } from "../errors/CustomerValueError.js";
 import { assertInRange } from "../internal/assert.js";
 import { type ModelCustomer, readCustomer, readRepeatBuyers } from "./internal/input.js";
-import { gammaGammaConditional, gammaGammaTotalLogLik } from "./internal/math.js";
+import { gammaGammaConditional, gammaGammaTotal } from "./internal/gammaGammaMath.js";
 
 /** The three Gamma-Gamma parameters of the spend model. */
 export interface GammaGammaParams {
@@ -83,7 +83,7 @@ export function gammaGammaModel(params: GammaGammaParams): GammaGammaModel {
     },
     logLikelihoodOf(summary) {
       const { x, zbar } = readRepeatBuyers(summary, "logLikelihoodOf");
-      return gammaGammaTotalLogLik(p, q, v, x, zbar);
+      return gammaGammaTotal([p, q, v], x, zbar);
     },
   };
 }

@@ -1,11 +1,13 @@
 import { assertInRange } from "../internal/assert.js";
-import { finiteResult, type ModelCustomer, readCustomer, readSummary, readTime } from "./internal/input.js";
+import type { ModelCustomer } from "./internal/input.js";
 import {
   paretoNbdConditional,
   paretoNbdExpected,
   paretoNbdProbabilityAlive,
-  paretoNbdTotalLogLik,
-} from "./internal/math.js";
+  paretoNbdProbabilityOfPurchases,
+} from "./internal/paretoNbdMath.js";
+import { paretoNbdTotal, paretoStructure } from "./internal/paretoNbdTotal.js";
+import { type TransactionMethods, transactionMethods } from "./internal/transactionModel.js";
 
 /** The four Pareto/NBD parameters: purchase rates ~ Gamma(r, alpha), drop-out rates ~ Gamma(s, beta). */
 export interface ParetoNbdParams {
@@ -23,7 +25,7 @@ export interface ParetoNbdParams {
  * A Pareto/NBD model with its predictions. Every time `t` is in the time unit of
  * the data the parameters were fitted on; nothing is converted.
  */
-export interface ParetoNbdModel extends ParetoNbdParams {
+export interface ParetoNbdModel extends ParetoNbdParams, TransactionMethods {
   readonly model: "pareto-nbd";
   /**
    * E[X(t)] = r beta / (alpha (s - 1)) * [1 - (beta / (beta + t))^(s - 1)] (its
@@ -39,6 +41,8 @@ export interface ParetoNbdModel extends ParetoNbdParams {
   conditionalExpectedPurchases(t: number, customer: ModelCustomer): number;
   /** P(alive | x, tx, T) (Fader & Hardie note, eq. 24). */
   probabilityAlive(customer: ModelCustomer): number;
+  /** P(X(t) = x) for a new customer (from the definition, by numerical integration over the lifetime). */
+  probabilityOfPurchases(x: number, t: number): number;
   /** The log-likelihood of a summary under these parameters (summed over customers). */
   logLikelihoodOf(summary: readonly ModelCustomer[]): number;
 }
@@ -52,7 +56,7 @@ export interface ParetoNbdModel extends ParetoNbdParams {
  *
  * @param params - `{ r, alpha, s, beta }`, all finite and > 0; `alpha`, `beta` in the data's time unit.
  * @returns the model with `expectedPurchases`, `conditionalExpectedPurchases`,
- *   `probabilityAlive` and `logLikelihoodOf`.
+ *   `probabilityAlive`, `probabilityOfPurchases` and `logLikelihoodOf`.
  * @throws CustomerValueError `INVALID_OPTION` when a parameter is not a finite number > 0.
  *
  * @example
@@ -65,36 +69,19 @@ export function paretoNbdModel(params: ParetoNbdParams): ParetoNbdModel {
     assertInRange(params?.[name], `${fn}: params.${name}`, 0, Number.POSITIVE_INFINITY, { minOpen: true });
   }
   const { r, alpha, s, beta } = params;
+  const p = { r, alpha, s, beta };
   return {
     model: "pareto-nbd",
     r,
     alpha,
     s,
     beta,
-    expectedPurchases(t) {
-      return finiteResult(
-        paretoNbdExpected(r, alpha, s, beta, readTime(t, "expectedPurchases: t")),
-        "expectedPurchases",
-      );
-    },
-    conditionalExpectedPurchases(t, customer) {
-      const time = readTime(t, "conditionalExpectedPurchases: t");
-      readCustomer(customer, "conditionalExpectedPurchases");
-      const { frequency, recency, T } = customer;
-      return finiteResult(
-        paretoNbdConditional(r, alpha, s, beta, time, frequency, recency, T),
-        "conditionalExpectedPurchases",
-      );
-    },
-    probabilityAlive(customer) {
-      readCustomer(customer, "probabilityAlive");
-      return finiteResult(
-        paretoNbdProbabilityAlive(r, alpha, s, beta, customer.frequency, customer.recency, customer.T),
-        "probabilityAlive",
-      );
-    },
-    logLikelihoodOf(summary) {
-      return paretoNbdTotalLogLik(r, alpha, s, beta, readSummary(summary, "logLikelihoodOf"));
-    },
+    ...transactionMethods({
+      expected: (t) => paretoNbdExpected(p, t),
+      conditional: (t, c) => paretoNbdConditional(p, t, c),
+      alive: (c) => paretoNbdProbabilityAlive(p, c),
+      probabilityOf: (x, t) => paretoNbdProbabilityOfPurchases(p, x, t),
+      total: (columns) => paretoNbdTotal([r, alpha, s, beta], columns, paretoStructure(columns)),
+    }),
   };
 }

@@ -5,13 +5,25 @@
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import {
+  bgBbModel,
   bgNbdModel,
+  calibrationVsHoldout,
+  compareModels,
+  expectedPurchasesMatrix,
+  fitBgBb,
   fitBgNbd,
   fitGammaGamma,
+  fitMbgNbd,
   fitParetoNbd,
+  fitSbg,
   gammaGammaModel,
+  holdoutEvaluation,
+  mbgNbdModel,
   modelLifetimeValue,
   paretoNbdModel,
+  periodTransactions,
+  probabilityAliveMatrix,
+  sbgModel,
 } from "customer-value/models";
 import {
   deepFreeze,
@@ -22,10 +34,18 @@ import {
   optionArb,
   orJunk,
   params,
+  RUNS,
 } from "./helpers.js";
 
 // Fits on 1 to 6 customers with small maxEvaluations are mostly NOT_CONVERGED (the right answer there).
-afterAll(() => expectFuzzReachedResults(0.05, { "/^fitGammaGamma:/": 0.005, "/^fitBgNbd:/": 0.02 }));
+afterAll(() =>
+  expectFuzzReachedResults(0.05, {
+    "/^fitGammaGamma:/": 0.005,
+    "/^fitBgNbd:/": 0.02,
+    "/^fitMbgNbd:/": 0.02,
+    "/^fitBgBb:/": 0.02,
+  }),
+);
 
 /** One customer of an rfmSummary: whole frequency, 0 <= recency <= T. */
 const customerArb = fc
@@ -203,6 +223,169 @@ describe("models: fuzz (a clean result or a CustomerValueError)", () => {
     );
     expect(error.message).toMatch(
       /^modelLifetimeValue: customer \[0\] \(c6\): conditionalExpectedAverageValue: /,
+    );
+  });
+});
+
+describe("models added later: fuzz (a clean result or a CustomerValueError)", () => {
+  it("fitMbgNbd and its predictions", () => {
+    fc.assert(
+      fc.property(
+        summaryArb,
+        fitOptions,
+        fc.double({ min: 0, max: 52, noNaN: true }),
+        (summary, options, t) => {
+          deepFreeze(summary);
+          const model = okOrCvError(/^fitMbgNbd:/, () =>
+            fitMbgNbd(summary as never, (options ?? { maxEvaluations: 1000 }) as never),
+          );
+          if (model === undefined) return;
+          const c = (summary as { frequency: number; recency: number; T: number }[])[0]!;
+          okOrCvError("expectedPurchases", () => model.expectedPurchases(t));
+          okOrCvError("conditionalExpectedPurchases", () => model.conditionalExpectedPurchases(t, c));
+          const p = okOrCvError("probabilityAlive", () => model.probabilityAlive(c));
+          if (typeof p === "number") expect(p >= 0 && p <= 1).toBe(true);
+        },
+      ),
+      params(),
+    );
+  });
+
+  const bgBbRowArb = fc
+    .record({
+      periods: fc.integer({ min: 1, max: 12 }),
+      share: fc.integer({ min: 0, max: 100 }),
+      take: fc.integer({ min: 0, max: 100 }),
+      weight: fc.oneof(fc.constant(undefined), fc.integer({ min: 1, max: 50 })),
+    })
+    .map(({ periods, share, take, weight }) => {
+      const recency = Math.round((share / 100) * periods);
+      const frequency = recency === 0 ? 0 : Math.max(1, Math.round((take / 100) * recency));
+      return weight === undefined ? { frequency, recency, periods } : { frequency, recency, periods, weight };
+    });
+
+  it("fitBgBb, bgBbModel and its predictions", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          { weight: 5, arbitrary: fc.array(bgBbRowArb, { minLength: 1, maxLength: 8 }) },
+          {
+            weight: 1,
+            arbitrary: fc
+              .tuple(fc.array(bgBbRowArb, { maxLength: 3 }), junkArb)
+              .map(([rows, junk]) => [...rows, junk]),
+          },
+        ),
+        fitOptions,
+        fc.integer({ min: 0, max: 30 }),
+        (rows, options, n) => {
+          deepFreeze(rows);
+          const model = okOrCvError(/^fitBgBb:/, () =>
+            fitBgBb(rows as never, (options ?? { maxEvaluations: 1000 }) as never),
+          );
+          const m = model ?? bgBbModel({ alpha: 1.2, beta: 0.75, gamma: 0.66, delta: 2.8 });
+          const c = rows[0] as never;
+          okOrCvError("expectedPurchases", () => m.expectedPurchases(n));
+          okOrCvError(/^(conditionalExpectedPurchases|probabilityAlive)/, () =>
+            m.conditionalExpectedPurchases(n, c),
+          );
+          const p = okOrCvError(/^probabilityAlive/, () => m.probabilityAlive(c));
+          if (typeof p === "number") expect(p >= 0 && p <= 1).toBe(true);
+          okOrCvError("probabilityOfPurchases", () => m.probabilityOfPurchases(Math.min(n, 3), n));
+        },
+      ),
+      params(),
+    );
+  });
+
+  it("fitSbg and sbgModel's curves", () => {
+    const cohortArb = fc
+      .tuple(
+        fc.integer({ min: 1, max: 5000 }),
+        fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 1, maxLength: 10 }),
+      )
+      .map(([size, keep]) => {
+        const counts = [size];
+        for (const k of keep) counts.push(Math.floor((counts[counts.length - 1]! * k) / 100));
+        return counts;
+      });
+    fc.assert(
+      fc.property(
+        fc.oneof(cohortArb, fc.array(cohortArb, { minLength: 1, maxLength: 3 }), junkArb),
+        fitOptions,
+        fc.integer({ min: 0, max: 50 }),
+        (counts, options, t) => {
+          deepFreeze(counts);
+          const model = okOrCvError(/^fitSbg:/, () =>
+            fitSbg(counts as never, (options ?? { maxEvaluations: 1000 }) as never),
+          );
+          const m = model ?? sbgModel({ alpha: 0.7, beta: 1.2 });
+          okOrCvError("survival", () => m.survival(t));
+          okOrCvError("retentionRate", () => m.retentionRate(t));
+          okOrCvError("discountedExpectedResidualLifetime", () =>
+            m.discountedExpectedResidualLifetime({ discountRate: 0.1, renewals: t }),
+          );
+          okOrCvError("projectActive", () => m.projectActive(1000, t));
+        },
+      ),
+      params(),
+    );
+  });
+
+  it("the diagnostics: periodTransactions, calibrationVsHoldout, holdoutEvaluation, the matrices, compareModels", () => {
+    const holdoutArb = fc
+      .tuple(customerArb, fc.integer({ min: 0, max: 10 }), fc.integer({ min: 1, max: 52 }))
+      .map(([c, frequencyHoldout, durationHoldout]) => ({ ...c, frequencyHoldout, durationHoldout }));
+    const positive = fc.double({ min: 0.01, max: 20, noNaN: true });
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.array(holdoutArb, { minLength: 1, maxLength: 6 }),
+          fc.tuple(fc.array(holdoutArb, { maxLength: 3 }), junkArb).map(([rows, junk]) => [...rows, junk]),
+        ),
+        positive,
+        positive,
+        positive,
+        positive,
+        optionArb(fc.integer({ min: 1, max: 10 })),
+        (rows, r, alpha, a, b, max) => {
+          deepFreeze(rows);
+          const models = [
+            bgNbdModel({ r, alpha, a, b }),
+            mbgNbdModel({ r, alpha, a, b }),
+            paretoNbdModel({ r, alpha, s: a, beta: b }),
+          ];
+          const options = max === undefined ? {} : { maxFrequency: max };
+          for (const m of models) {
+            okOrCvError(/^(periodTransactions|probabilityOfPurchases)/, () =>
+              periodTransactions(m, rows as never, options as never),
+            );
+            okOrCvError(/^(calibrationVsHoldout|conditionalExpectedPurchases)/, () =>
+              calibrationVsHoldout(m, rows as never, options as never),
+            );
+            okOrCvError(/^(holdoutEvaluation|conditionalExpectedPurchases)/, () =>
+              holdoutEvaluation(m, rows as never),
+            );
+            okOrCvError(/^probabilityAliveMatrix/, () =>
+              probabilityAliveMatrix(m, { T: alpha, maxFrequency: 3, steps: 3 }),
+            );
+            okOrCvError(/^(expectedPurchasesMatrix|conditionalExpectedPurchases)/, () =>
+              expectedPurchasesMatrix(m, { T: alpha, t: b, maxFrequency: 3, steps: 3 }),
+            );
+          }
+          const fitted = {
+            model: "sbg",
+            logLikelihood: -a,
+            standardErrors: { alpha: r, beta: null },
+            customers: 1 + Math.round(b),
+          };
+          okOrCvError(/^compareModels/, () =>
+            compareModels({ fitted, other: { ...fitted, logLikelihood: -b } }),
+          );
+          okOrCvError(/^compareModels/, () => compareModels({ x: rows[0] as never }));
+        },
+      ),
+      params(Math.max(50, Math.round(RUNS / 10))),
     );
   });
 });

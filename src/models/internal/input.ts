@@ -1,11 +1,10 @@
 /**
- * Reading the per-customer summary the models are fitted on, and the fitting
- * machinery they share (optimiser on log-parameters, standard errors). Not public.
+ * Reading the per-customer summary the models are fitted on: validation (every
+ * problem at once) and grouping of identical rows. Not public.
  */
 import { CustomerValueError, type ValidationIssue } from "../../errors/CustomerValueError.js";
-import { assertArray, assertFinite, assertInRange, assertOptions } from "../../internal/assert.js";
+import { assertArray, assertFinite } from "../../internal/assert.js";
 import { describeValue } from "../../internal/dates.js";
-import { invertPositiveDefinite, nelderMead, numericalHessian } from "./optimize.js";
 
 /**
  * One customer as the models see it: the output row of `rfmSummary` (or any
@@ -28,8 +27,16 @@ export interface ModelCustomer {
   readonly monetaryValue?: number;
 }
 
+/** One customer's history in the models' notation: x = frequency, tx = recency, T = age. */
+export interface History {
+  readonly x: number;
+  readonly tx: number;
+  readonly T: number;
+}
+
 /** The summary as columns of unique (frequency, recency, T) rows with their counts. */
 export interface SummaryColumns {
+  /** Number of customers (the sum of the weights). */
   readonly n: number;
   readonly x: Float64Array;
   readonly tx: Float64Array;
@@ -38,11 +45,6 @@ export interface SummaryColumns {
   /** The distinct frequencies, and each row's index into them (for per-frequency caching). */
   readonly levels: Float64Array;
   readonly level: Int32Array;
-  /** Distinct (frequency, time) pairs among (x, tx) and (x, T), and each row's two indices into them. */
-  readonly pairX: Float64Array;
-  readonly pairTime: Float64Array;
-  readonly txPair: Int32Array;
-  readonly TPair: Int32Array;
   /**
    * The distinct times among recency and T, and each row's two indices into them:
    * a likelihood computes `log(alpha + t)` once per distinct time instead of twice
@@ -68,7 +70,7 @@ export function checkCustomer(
     return;
   }
   const r = row as Record<string, unknown>;
-  const { frequency, recency, T } = r;
+  const { frequency, T } = r;
   const validF = typeof frequency === "number" && Number.isInteger(frequency) && frequency >= 0;
   if (!validF) {
     issues.push({
@@ -79,22 +81,7 @@ export function checkCustomer(
   const validT = typeof T === "number" && Number.isFinite(T) && T >= 0;
   if (!validT)
     issues.push({ path: `${path}.T`, message: `expected a finite number >= 0, got ${describeValue(T)}` });
-  if (typeof recency !== "number" || !Number.isFinite(recency) || recency < 0) {
-    issues.push({
-      path: `${path}.recency`,
-      message: `expected a finite number >= 0, got ${describeValue(recency)}`,
-    });
-  } else if (validT && recency > (T as number)) {
-    issues.push({
-      path: `${path}.recency`,
-      message: `must be at most T (${T}), got ${recency}; recency is the time from the first to the last purchase`,
-    });
-  } else if (validF && frequency === 0 && recency !== 0) {
-    issues.push({
-      path: `${path}.recency`,
-      message: `must be 0 when frequency is 0, got ${recency}; recency is the time from the first to the last purchase (as rfmSummary computes it), not the time since the last purchase`,
-    });
-  }
+  checkRecency(r, path, issues, { validF, validT });
   if (needMonetary && validF && (frequency as number) > 0) {
     const m = r["monetaryValue"];
     if (typeof m !== "number" || !Number.isFinite(m) || m <= 0) {
@@ -106,6 +93,32 @@ export function checkCustomer(
   }
 }
 
+/** The recency rules of {@link checkCustomer}: finite, >= 0, at most T, 0 without repeat purchases. */
+function checkRecency(
+  r: Record<string, unknown>,
+  path: string,
+  issues: ValidationIssue[],
+  valid: { readonly validF: boolean; readonly validT: boolean },
+): void {
+  const { frequency, recency, T } = r;
+  if (typeof recency !== "number" || !Number.isFinite(recency) || recency < 0) {
+    issues.push({
+      path: `${path}.recency`,
+      message: `expected a finite number >= 0, got ${describeValue(recency)}`,
+    });
+  } else if (valid.validT && recency > (T as number)) {
+    issues.push({
+      path: `${path}.recency`,
+      message: `must be at most T (${T}), got ${recency}; recency is the time from the first to the last purchase`,
+    });
+  } else if (valid.validF && frequency === 0 && recency !== 0) {
+    issues.push({
+      path: `${path}.recency`,
+      message: `must be 0 when frequency is 0, got ${recency}; recency is the time from the first to the last purchase (as rfmSummary computes it), not the time since the last purchase`,
+    });
+  }
+}
+
 /** Validates the summary (all problems at once) and groups identical rows. */
 export function readSummary(summary: readonly ModelCustomer[], fnName: string): SummaryColumns {
   assertArray(summary, `${fnName}: summary`);
@@ -113,7 +126,9 @@ export function readSummary(summary: readonly ModelCustomer[], fnName: string): 
     throw new CustomerValueError("EMPTY_INPUT", `${fnName}: summary must hold at least one customer, got 0`);
   }
   const issues: ValidationIssue[] = [];
-  for (let i = 0; i < summary.length; i++) checkCustomer(summary[i], `[${i}]`, issues, false);
+  for (let i = 0; i < summary.length; i++) {
+    if (!isValidRow(summary[i])) checkCustomer(summary[i], `[${i}]`, issues, false);
+  }
   if (issues.length > 0) {
     throw new CustomerValueError(
       "INVALID_RECORD",
@@ -123,88 +138,160 @@ export function readSummary(summary: readonly ModelCustomer[], fnName: string): 
       },
     );
   }
+  return groupRows(summary);
+}
+
+/** The rules of {@link checkCustomer} without monetary value, as one test (the fast path). */
+function isValidRow(row: unknown): boolean {
+  if (typeof row !== "object" || row === null) return false;
+  const { frequency, recency, T } = row as Record<string, unknown>;
+  return (
+    typeof frequency === "number" &&
+    Number.isInteger(frequency) &&
+    frequency >= 0 &&
+    typeof T === "number" &&
+    Number.isFinite(T) &&
+    typeof recency === "number" &&
+    recency >= 0 &&
+    recency <= T &&
+    (frequency > 0 || recency === 0)
+  );
+}
+
+/** Index of `value` in `values`, appended when new. */
+function indexOf(map: Map<number, number>, values: number[], value: number): number {
+  let k = map.get(value);
+  if (k === undefined) {
+    k = values.length;
+    map.set(value, k);
+    values.push(value);
+  }
+  return k;
+}
+
+/**
+ * Groups identical (frequency, recency, T) rows. Frequencies and times are first
+ * numbered by a Map each; a row is then keyed by the number
+ * `(level * times + recency index) * times + T index` (exact below 2^53), and the
+ * sorted keys give the groups and their counts, in key order.
+ */
+export function groupRows(summary: readonly ModelCustomer[]): SummaryColumns {
+  const levelIndex = new Map<number, number>();
+  const timeIndex = new Map<number, number>();
+  const levels: number[] = [];
+  const times: number[] = [];
+  const rowLevel = new Int32Array(summary.length);
+  const rowTx = new Int32Array(summary.length);
+  const rowT = new Int32Array(summary.length);
+  for (let i = 0; i < summary.length; i++) {
+    const row = summary[i]!;
+    rowLevel[i] = indexOf(levelIndex, levels, row.frequency);
+    rowTx[i] = indexOf(timeIndex, times, row.recency);
+    rowT[i] = indexOf(timeIndex, times, row.T);
+  }
+  const nt = times.length;
+  const groups =
+    levels.length * nt * nt < Number.MAX_SAFE_INTEGER
+      ? groupByNumber(rowLevel, rowTx, rowT, nt)
+      : groupByString(rowLevel, rowTx, rowT);
+  const size = groups.weight.length;
+  const x = new Float64Array(size);
+  const tx = new Float64Array(size);
+  const T = new Float64Array(size);
+  for (let g = 0; g < size; g++) {
+    x[g] = levels[groups.level[g]!]!;
+    tx[g] = times[groups.txTime[g]!]!;
+    T[g] = times[groups.TTime[g]!]!;
+  }
+  return {
+    n: summary.length,
+    x,
+    tx,
+    T,
+    weight: groups.weight,
+    levels: Float64Array.from(levels),
+    level: groups.level,
+    times: Float64Array.from(times),
+    txTime: groups.txTime,
+    TTime: groups.TTime,
+  };
+}
+
+interface Groups {
+  readonly level: Int32Array;
+  readonly txTime: Int32Array;
+  readonly TTime: Int32Array;
+  readonly weight: Float64Array;
+}
+
+/** Groups by the numeric key: sort the keys, count the runs, decode each distinct key. */
+function groupByNumber(rowLevel: Int32Array, rowTx: Int32Array, rowT: Int32Array, nt: number): Groups {
+  const keys = new Float64Array(rowLevel.length);
+  for (let i = 0; i < keys.length; i++) keys[i] = (rowLevel[i]! * nt + rowTx[i]!) * nt + rowT[i]!;
+  keys.sort();
+  let groups = 0;
+  for (let i = 0; i < keys.length; i++) if (i === 0 || keys[i] !== keys[i - 1]) groups++;
+  const out = {
+    level: new Int32Array(groups),
+    txTime: new Int32Array(groups),
+    TTime: new Int32Array(groups),
+    weight: new Float64Array(groups),
+  };
+  for (let i = 0, g = -1; i < keys.length; i++) {
+    const key = keys[i]!;
+    if (i === 0 || key !== keys[i - 1]) {
+      g++;
+      out.level[g] = Math.floor(key / (nt * nt));
+      out.txTime[g] = Math.floor(key / nt) % nt;
+      out.TTime[g] = key % nt;
+    }
+    out.weight[g]!++;
+  }
+  return out;
+}
+
+/** Groups by a string key (when the numeric key could exceed 2^53), in first-seen order. */
+function groupByString(rowLevel: Int32Array, rowTx: Int32Array, rowT: Int32Array): Groups {
   const index = new Map<string, number>();
-  const x: number[] = [];
-  const tx: number[] = [];
-  const T: number[] = [];
+  const first: number[] = [];
   const weight: number[] = [];
-  for (const row of summary) {
-    const key = `${row.frequency}|${row.recency}|${row.T}`;
+  for (let i = 0; i < rowLevel.length; i++) {
+    const key = `${rowLevel[i]}|${rowTx[i]}|${rowT[i]}`;
     const k = index.get(key);
     if (k === undefined) {
-      index.set(key, x.length);
-      x.push(row.frequency);
-      tx.push(row.recency);
-      T.push(row.T);
+      index.set(key, first.length);
+      first.push(i);
       weight.push(1);
     } else {
       weight[k]!++;
     }
   }
-  const levelIndex = new Map<number, number>();
-  const levels: number[] = [];
-  const level = new Int32Array(x.length);
-  for (let i = 0; i < x.length; i++) {
-    let k = levelIndex.get(x[i]!);
-    if (k === undefined) {
-      k = levels.length;
-      levelIndex.set(x[i]!, k);
-      levels.push(x[i]!);
-    }
-    level[i] = k;
-  }
-  const pairIndex = new Map<string, number>();
-  const pairX: number[] = [];
-  const pairTime: number[] = [];
-  const pairOf = (xi: number, time: number) => {
-    const key = `${xi}|${time}`;
-    let k = pairIndex.get(key);
-    if (k === undefined) {
-      k = pairX.length;
-      pairIndex.set(key, k);
-      pairX.push(xi);
-      pairTime.push(time);
-    }
-    return k;
-  };
-  const txPair = new Int32Array(x.length);
-  const TPair = new Int32Array(x.length);
-  for (let i = 0; i < x.length; i++) {
-    txPair[i] = pairOf(x[i]!, tx[i]!);
-    TPair[i] = pairOf(x[i]!, T[i]!);
-  }
-  const timeIndex = new Map<number, number>();
-  const times: number[] = [];
-  const timeOf = (time: number) => {
-    let k = timeIndex.get(time);
-    if (k === undefined) {
-      k = times.length;
-      timeIndex.set(time, k);
-      times.push(time);
-    }
-    return k;
-  };
-  const txTime = new Int32Array(x.length);
-  const TTime = new Int32Array(x.length);
-  for (let i = 0; i < x.length; i++) {
-    txTime[i] = timeOf(tx[i]!);
-    TTime[i] = timeOf(T[i]!);
-  }
   return {
-    n: summary.length,
-    times: Float64Array.from(times),
-    txTime,
-    TTime,
-    levels: Float64Array.from(levels),
-    level,
-    pairX: Float64Array.from(pairX),
-    pairTime: Float64Array.from(pairTime),
-    txPair,
-    TPair,
-    x: Float64Array.from(x),
-    tx: Float64Array.from(tx),
-    T: Float64Array.from(T),
+    level: Int32Array.from(first, (i) => rowLevel[i]!),
+    txTime: Int32Array.from(first, (i) => rowTx[i]!),
+    TTime: Int32Array.from(first, (i) => rowT[i]!),
     weight: Float64Array.from(weight),
+  };
+}
+
+/**
+ * Every `every`-th distinct row with its weight times `every`: a systematic sample
+ * whose weighted sums estimate those of all rows without bias (Horvitz-Thompson).
+ * Shares the levels and times (some then unused) of `c`.
+ */
+export function sampleRows(c: SummaryColumns, every: number): SummaryColumns {
+  const pick = <A extends Float64Array | Int32Array>(a: A): A => a.filter((_, i) => i % every === 0) as A;
+  const weight = pick(c.weight).map((w) => w * every);
+  return {
+    ...c,
+    n: weight.reduce((sum, w) => sum + w, 0),
+    x: pick(c.x),
+    tx: pick(c.tx),
+    T: pick(c.T),
+    weight,
+    level: pick(c.level),
+    txTime: pick(c.txTime),
+    TTime: pick(c.TTime),
   };
 }
 
@@ -222,122 +309,6 @@ export function readTime(t: unknown, where: string): number {
   assertFinite(t, where);
   if (t < 0) throw new CustomerValueError("INVALID_OPTION", `${where} must be >= 0, got ${t}`);
   return t;
-}
-
-/** Options every fit accepts. */
-export interface FitOptions {
-  /**
-   * L2 penalty coefficient `lambda >= 0`, as in Python `lifetimes`: the fit
-   * minimises `-LL / n + lambda * sum(theta^2)` over the natural parameters
-   * `theta`. Shrinks the parameters towards 0; use a small value (0.001 to 0.1)
-   * when the unpenalised fit runs off to an extreme. Default 0.
-   */
-  readonly penalty?: number;
-  /** Starting values of the parameters (all > 0). Default all 1, as `lifetimes`. */
-  readonly initialParams?: Readonly<Record<string, number>>;
-  /** Largest number of likelihood evaluations. Default 20000. */
-  readonly maxEvaluations?: number;
-}
-
-/** What the shared fitter returns. */
-export interface FitOutcome {
-  readonly params: number[];
-  readonly logLikelihood: number;
-  readonly standardErrors: (number | null)[];
-  readonly evaluations: number;
-}
-
-// Parameters beyond these bounds (in log space) mean the fit ran to a boundary.
-const LOG_BOUND = 25;
-
-/**
- * Maximises `logLikelihood(theta)` (the total over customers) over `theta > 0` by
- * Nelder-Mead on `log(theta)`, with the optional L2 penalty; then computes the
- * standard errors from the numerical Hessian of `-LL + n lambda sum theta^2` at
- * the optimum, on the natural parameters. Throws `NOT_CONVERGED` when the search
- * does not settle, runs to a boundary, or ends where the likelihood is not finite.
- */
-export function fitByMaximumLikelihood(
-  fnName: string,
-  names: readonly string[],
-  n: number,
-  logLikelihood: (theta: readonly number[]) => number,
-  options: FitOptions,
-): FitOutcome {
-  assertOptions(options, fnName);
-  const penalty = options.penalty ?? 0;
-  assertInRange(penalty, `${fnName}: options.penalty`, 0, Number.POSITIVE_INFINITY);
-  const maxEvaluations = options.maxEvaluations ?? 20_000;
-  assertInRange(maxEvaluations, `${fnName}: options.maxEvaluations`, 1, Number.POSITIVE_INFINITY);
-  const init = names.map((name) => {
-    const v = options.initialParams?.[name] ?? 1;
-    assertInRange(v, `${fnName}: options.initialParams.${name}`, 0, Number.POSITIVE_INFINITY, {
-      minOpen: true,
-    });
-    return Math.log(v);
-  });
-  const objectiveNatural = (theta: readonly number[]) => {
-    let pen = 0;
-    for (const t of theta) pen += t * t;
-    return -logLikelihood(theta) / n + penalty * pen;
-  };
-  const objective = (u: readonly number[]) => {
-    for (const ui of u) if (Math.abs(ui) > LOG_BOUND) return Number.POSITIVE_INFINITY;
-    return objectiveNatural(u.map(Math.exp));
-  };
-  const result = nelderMead(objective, init, {
-    maxEvaluations,
-    fTolerance: 1e-10,
-    xTolerance: 1e-7,
-    initialStep: 0.5,
-    maxRestarts: 8,
-  });
-  const advice =
-    "try options.penalty (e.g. 0.001), other options.initialParams, or check that the summary has enough repeat buyers and uses recency = time from first to last purchase";
-  if (!Number.isFinite(result.value)) {
-    throw new CustomerValueError(
-      "NOT_CONVERGED",
-      `${fnName}: the likelihood is not finite anywhere the search went; ${advice}`,
-    );
-  }
-  const atBound = result.x.findIndex((u) => Math.abs(u) > LOG_BOUND - 1);
-  if (atBound >= 0) {
-    throw new CustomerValueError(
-      "NOT_CONVERGED",
-      `${fnName}: parameter ${names[atBound]} ran to ${Math.exp(result.x[atBound]!)} (the likelihood has no interior maximum for this data); ${advice}`,
-    );
-  }
-  if (!result.converged) {
-    throw new CustomerValueError(
-      "NOT_CONVERGED",
-      `${fnName}: the search did not converge within ${maxEvaluations} likelihood evaluations; raise options.maxEvaluations, or ${advice}`,
-    );
-  }
-  const params = result.x.map(Math.exp);
-  const hessian = numericalHessian((theta) => n * objectiveNatural(theta), params);
-  const covariance = invertPositiveDefinite(hessian);
-  const standardErrors = names.map((_, i) => {
-    const v = covariance?.[i]?.[i];
-    return v !== undefined && v > 0 && Number.isFinite(v) ? Math.sqrt(v) : null;
-  });
-  return {
-    params,
-    logLikelihood: logLikelihood(params),
-    standardErrors,
-    evaluations: result.evaluations,
-  };
-}
-
-/** Copies a parameter vector into a named record. */
-export function named<K extends string>(
-  names: readonly K[],
-  values: readonly (number | null)[],
-): Record<K, number | null> {
-  const out = {} as Record<K, number | null>;
-  names.forEach((name, i) => {
-    out[name] = values[i] ?? null;
-  });
-  return out;
 }
 
 /** Columns of the repeat buyers of a summary (frequency 0 rows are skipped). */

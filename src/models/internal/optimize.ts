@@ -1,185 +1,218 @@
 /**
- * Minimisation for the model fits: Nelder-Mead with restarts, and the numerical
- * Hessian (for standard errors). Not public.
+ * Minimisation for the model fits: the BFGS quasi-Newton method with a
+ * backtracking line search, the Hessian from analytic gradients (for standard
+ * errors), and the small dense linear algebra around it. Not public.
  */
 
-/** Options of {@link nelderMead}. */
-export interface NelderMeadOptions {
-  /** Largest number of objective evaluations over all restarts. */
-  readonly maxEvaluations: number;
-  /** Stop when the simplex's function values differ by at most this (absolute). */
-  readonly fTolerance: number;
-  /** ...and its vertices differ by at most this in every coordinate. */
-  readonly xTolerance: number;
-  /** Edge of the first simplex in every coordinate. */
-  readonly initialStep: number;
-  /** Restarts from the best point until a restart improves by less than fTolerance. */
-  readonly maxRestarts: number;
+/**
+ * An objective with its gradient: returns f(x) and, when `gradient` is given,
+ * writes the partial derivatives into it. Non-finite values mean "undefined here".
+ */
+export type Objective = (x: readonly number[], gradient: number[] | undefined) => number;
+
+/** Options of {@link quasiNewton}. */
+export interface QuasiNewtonOptions {
+  /** Converged when every |partial derivative| is at most this. */
+  readonly gradientTolerance: number;
+  /** Largest number of iterations. */
+  readonly maxIterations: number;
+  /** Largest change of any coordinate in one step (keeps a search away from absurd points). */
+  readonly maxStep: number;
+  /** Called before every evaluation; throws to stop the search (a time budget). */
+  readonly checkpoint?: () => void;
+  /** A starting estimate of the inverse Hessian (default: the identity, scaled after the first step). */
+  readonly inverseHessian?: readonly (readonly number[])[];
 }
 
-/** The outcome of {@link nelderMead}. */
-export interface NelderMeadResult {
+/** The outcome of {@link quasiNewton}. */
+export interface QuasiNewtonResult {
   readonly x: number[];
   readonly value: number;
+  readonly gradient: number[];
+  readonly iterations: number;
   readonly evaluations: number;
-  readonly restarts: number;
+  /** The gradient test held; false when iterations ran out or no step lowered f. */
   readonly converged: boolean;
+  /** The final estimate of the inverse Hessian. */
+  readonly inverseHessian: number[][];
 }
 
+const dot = (a: readonly number[], b: readonly number[]) => {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i]! * b[i]!;
+  return s;
+};
+const maxAbs = (a: readonly number[]) => a.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
+const identity = (n: number) =>
+  Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => +(i === j)));
+
 /**
- * Minimises `f` from `x0` with the Nelder-Mead simplex method (reflection 1,
- * expansion 2, contraction 1/2, shrink 1/2; Nelder & Mead 1965, as in
- * scipy.optimize), restarted from the best vertex with a fresh simplex until a
- * restart no longer improves the value: restarts guard against the simplex
- * collapsing early, the known weakness of the method. Non-finite values of `f`
- * count as +Infinity, so the search stays where the objective is defined.
+ * Minimises `f` from `x0` by BFGS (Nocedal & Wright, "Numerical Optimization",
+ * 2nd ed., algorithm 6.1): the inverse-Hessian estimate is scaled after the first
+ * step (their eq. 6.20) and updated only when the curvature s'y is positive; a step
+ * is accepted by the Armijo test after halving-or-interpolating backtracking, and a
+ * step that fails is retried once along the steepest descent. Non-finite values of
+ * `f` count as +Infinity.
  */
-export function nelderMead(
-  f: (x: readonly number[]) => number,
+export function quasiNewton(
+  f: Objective,
   x0: readonly number[],
-  options: NelderMeadOptions,
-): NelderMeadResult {
+  options: QuasiNewtonOptions,
+): QuasiNewtonResult {
   const n = x0.length;
   let evaluations = 0;
-  const evaluate = (x: readonly number[]): number => {
+  const evaluate = (x: readonly number[], g: number[]) => {
+    options.checkpoint?.();
     evaluations++;
-    const v = f(x);
-    return Number.isFinite(v) ? v : Number.POSITIVE_INFINITY;
+    const v = f(x, g);
+    return Number.isFinite(v) && g.every(Number.isFinite) ? v : Number.POSITIVE_INFINITY;
   };
-
-  let best = x0.slice();
-  let bestValue = evaluate(best);
-  let restarts = 0;
-  let converged = false;
-  for (let run = 0; run <= options.maxRestarts; run++) {
-    const step = run === 0 ? options.initialStep : options.initialStep / 4;
-    const simplex: number[][] = [best.slice()];
-    const values: number[] = [bestValue];
-    for (let i = 0; i < n; i++) {
-      const v = best.slice();
-      v[i] = v[i]! + step;
-      simplex.push(v);
-      values.push(evaluate(v));
+  let x = x0.slice();
+  let g = new Array<number>(n).fill(0);
+  let fx = evaluate(x, g);
+  let H = options.inverseHessian?.map((row) => row.slice()) ?? identity(n);
+  let scaled = options.inverseHessian !== undefined;
+  let iterations = 0;
+  const done = (converged: boolean) => ({
+    x,
+    value: fx,
+    gradient: g,
+    iterations,
+    evaluations,
+    converged,
+    inverseHessian: H,
+  });
+  if (!Number.isFinite(fx)) return done(false);
+  while (iterations < options.maxIterations) {
+    if (maxAbs(g) <= options.gradientTolerance) return done(true);
+    iterations++;
+    let step = lineSearch(evaluate, x, fx, g, direction(H, g), options.maxStep);
+    if (step === undefined && scaled) {
+      H = identity(n); // the estimate misled the search: restart from steepest descent
+      scaled = false;
+      step = lineSearch(evaluate, x, fx, g, direction(H, g), options.maxStep);
     }
-    const runConverged = simplexSearch(simplex, values, evaluate, options, () => evaluations);
-    let bi = 0;
-    for (let i = 1; i <= n; i++) if (values[i]! < values[bi]!) bi = i;
-    const improvement = bestValue - values[bi]!;
-    if (values[bi]! <= bestValue) {
-      best = simplex[bi]!.slice();
-      bestValue = values[bi]!;
+    if (step === undefined) break;
+    const s = step.x.map((v, i) => v - x[i]!);
+    const y = step.gradient.map((v, i) => v - g[i]!);
+    const sy = dot(s, y);
+    if (sy > 1e-12 * Math.sqrt(dot(s, s) * dot(y, y))) {
+      if (!scaled) {
+        H = identity(n).map((row) => row.map((v) => (v * sy) / dot(y, y)));
+        scaled = true;
+      }
+      H = bfgsUpdate(H, s, y, sy);
     }
-    restarts = run;
-    if (evaluations >= options.maxEvaluations) break;
-    if (runConverged && run > 0 && improvement <= options.fTolerance) {
-      converged = true;
-      break;
-    }
+    x = step.x;
+    fx = step.value;
+    g = step.gradient;
   }
-  return { x: best, value: bestValue, evaluations, restarts, converged };
+  return done(maxAbs(g) <= options.gradientTolerance);
 }
 
-function simplexSearch(
-  simplex: number[][],
-  values: number[],
-  evaluate: (x: readonly number[]) => number,
-  options: NelderMeadOptions,
-  used: () => number,
-): boolean {
-  const n = simplex.length - 1;
-  const order = Array.from({ length: n + 1 }, (_, i) => i);
-  const point = (base: readonly number[], toward: readonly number[], t: number) =>
-    base.map((b, i) => b + t * (toward[i]! - b));
-  while (used() < options.maxEvaluations) {
-    order.sort((i, j) => values[i]! - values[j]!);
-    const sortedS = order.map((i) => simplex[i]!);
-    const sortedV = order.map((i) => values[i]!);
-    for (let i = 0; i <= n; i++) {
-      simplex[i] = sortedS[i]!;
-      values[i] = sortedV[i]!;
-      order[i] = i;
-    }
-    // Convergence: values and vertices both within tolerance of the best.
-    let fSpread = 0;
-    let xSpread = 0;
-    for (let i = 1; i <= n; i++) {
-      fSpread = Math.max(fSpread, Math.abs(values[i]! - values[0]!));
-      for (let d = 0; d < n; d++) xSpread = Math.max(xSpread, Math.abs(simplex[i]![d]! - simplex[0]![d]!));
-    }
-    if (fSpread <= options.fTolerance && xSpread <= options.xTolerance) return true;
+/** -H g, or -g when that is not a descent direction. */
+function direction(H: readonly (readonly number[])[], g: readonly number[]): number[] {
+  const p = H.map((row) => -dot(row, g));
+  return dot(p, g) < 0 ? p : g.map((v) => -v);
+}
 
-    const centroid = new Array<number>(n).fill(0);
-    for (let i = 0; i < n; i++) for (let d = 0; d < n; d++) centroid[d]! += simplex[i]![d]! / n;
-    const worst = simplex[n]!;
-    const reflected = point(centroid, worst, -1);
-    const fr = evaluate(reflected);
-    if (fr < values[0]!) {
-      const expanded = point(centroid, worst, -2);
-      const fe = evaluate(expanded);
-      if (fe < fr) {
-        simplex[n] = expanded;
-        values[n] = fe;
-      } else {
-        simplex[n] = reflected;
-        values[n] = fr;
-      }
-      continue;
-    }
-    if (fr < values[n - 1]!) {
-      simplex[n] = reflected;
-      values[n] = fr;
-      continue;
-    }
-    // Contraction: outside if the reflection beat the worst vertex, else inside.
-    const outside = fr < values[n]!;
-    const contracted = outside ? point(centroid, worst, -0.5) : point(centroid, worst, 0.5);
-    const fc = evaluate(contracted);
-    if (outside ? fc <= fr : fc < values[n]!) {
-      simplex[n] = contracted;
-      values[n] = fc;
-      continue;
-    }
-    for (let i = 1; i <= n; i++) {
-      simplex[i] = point(simplex[0]!, simplex[i]!, 0.5);
-      values[i] = evaluate(simplex[i]!);
-    }
-  }
-  return false;
+/** H+ = (I - rho s y') H (I - rho y s') + rho s s', rho = 1 / s'y. */
+function bfgsUpdate(H: number[][], s: readonly number[], y: readonly number[], sy: number): number[][] {
+  const n = s.length;
+  const rho = 1 / sy;
+  const Hy = H.map((row) => dot(row, y));
+  const yHy = dot(y, Hy);
+  return H.map((row, i) =>
+    row.map((h, j) => h - rho * (Hy[i]! * s[j]! + s[i]! * Hy[j]!) + (rho * rho * yHy + rho) * s[i]! * s[j]!),
+  ).slice(0, n);
+}
+
+interface Step {
+  readonly x: number[];
+  readonly value: number;
+  readonly gradient: number[];
 }
 
 /**
- * The Hessian of `f` at `x` by central differences with relative steps
- * `h_i = step * |x_i|` (the second difference on the diagonal, the four-point
- * cross difference off it). Returns a symmetric n x n matrix.
+ * Backtracking from the full step (capped at `maxStep` per coordinate) until the
+ * Armijo condition f(x + a p) <= f(x) + 1e-4 a g'p holds; each retry takes the
+ * minimiser of the quadratic through f(x), g'p and the failed value, kept within
+ * [0.1 a, 0.5 a]. `undefined` after 50 tries, once the step no longer moves x, or
+ * once the decrease it promises is below the rounding noise of f.
  */
-export function numericalHessian(
-  f: (x: readonly number[]) => number,
+function lineSearch(
+  evaluate: (x: readonly number[], g: number[]) => number,
   x: readonly number[],
-  step = 1e-4,
+  fx: number,
+  g: readonly number[],
+  p: readonly number[],
+  maxStep: number,
+): Step | undefined {
+  const slope = dot(g, p);
+  let a = Math.min(1, maxStep / Math.max(maxAbs(p), 1e-300));
+  for (let tries = 0; tries < 50; tries++) {
+    // A decrease below the rounding noise of f cannot be seen: stop.
+    if (-a * slope < 1e-15 * Math.abs(fx)) return undefined;
+    const xn = x.map((v, i) => v + a * p[i]!);
+    if (xn.every((v, i) => v === x[i])) return undefined;
+    const gn = new Array<number>(x.length).fill(0);
+    const fn = evaluate(xn, gn);
+    if (fn <= fx + 1e-4 * a * slope) return { x: xn, value: fn, gradient: gn };
+    const quadratic = Number.isFinite(fn) ? (-slope * a * a) / (2 * (fn - fx - slope * a)) : 0.1 * a;
+    a = Math.min(0.5 * a, Math.max(0.1 * a, quadratic));
+  }
+  return undefined;
+}
+
+/**
+ * The Hessian of a function at `x` from its analytic gradient, by central
+ * differences with step `h` in every coordinate, symmetrised. Costs 2n gradient
+ * evaluations; accurate to about h^2 and 1e-16 / h.
+ */
+export function hessianFromGradient(
+  gradientAt: (x: readonly number[]) => number[],
+  x: readonly number[],
+  h = 1e-5,
 ): number[][] {
   const n = x.length;
-  const h = x.map((xi) => step * Math.max(Math.abs(xi), 1e-8));
-  const at = (di: number, si: number, dj: number, sj: number) => {
-    const y = x.slice();
-    y[di] = y[di]! + si * h[di]!;
-    y[dj] = y[dj]! + sj * h[dj]!;
-    return f(y);
-  };
-  const f0 = f(x);
-  const H = Array.from({ length: n }, () => new Array<number>(n).fill(0));
-  for (let i = 0; i < n; i++) {
-    const y1 = x.slice();
-    const y2 = x.slice();
-    y1[i] = y1[i]! + h[i]!;
-    y2[i] = y2[i]! - h[i]!;
-    H[i]![i] = (f(y1) - 2 * f0 + f(y2)) / (h[i]! * h[i]!);
-    for (let j = 0; j < i; j++) {
-      const v = (at(i, 1, j, 1) - at(i, 1, j, -1) - at(i, -1, j, 1) + at(i, -1, j, -1)) / (4 * h[i]! * h[j]!);
-      H[i]![j] = v;
-      H[j]![i] = v;
-    }
+  const columns = x.map((xj, j) => {
+    const up = x.slice();
+    const down = x.slice();
+    up[j] = xj + h;
+    down[j] = xj - h;
+    const gu = gradientAt(up);
+    const gd = gradientAt(down);
+    return gu.map((v, i) => (v - gd[i]!) / (2 * h));
+  });
+  return Array.from({ length: n }, (_, i) =>
+    Array.from({ length: n }, (_, j) => (columns[j]![i]! + columns[i]![j]!) / 2),
+  );
+}
+
+/**
+ * Newton steps on the gradient, `x <- x - H^-1 g` with a fixed Hessian `H`, kept
+ * while they shrink the largest |g_i| (at most `steps`). This finds the zero of the
+ * gradient to the gradient's own accuracy, where a search that compares values of f
+ * stops at f's rounding noise: on a flat valley that is orders of magnitude closer.
+ */
+export function polishWithNewton(
+  gradientAt: (x: readonly number[]) => number[],
+  start: { readonly x: readonly number[]; readonly gradient: readonly number[] },
+  hessian: readonly (readonly number[])[],
+  steps = 4,
+): { x: number[]; gradient: number[] } {
+  const inverse = invertPositiveDefinite(hessian);
+  let x = start.x.slice();
+  let g = start.gradient.slice();
+  if (inverse === null) return { x, gradient: g };
+  for (let k = 0; k < steps && maxAbs(g) > 0; k++) {
+    const next = x.map((v, i) => v - dot(inverse[i]!, g));
+    const gn = gradientAt(next);
+    if (!(maxAbs(gn) < maxAbs(g))) break;
+    x = next;
+    g = gn;
   }
-  return H;
+  return { x, gradient: g };
 }
 
 /**
@@ -221,4 +254,45 @@ export function invertPositiveDefinite(A: readonly (readonly number[])[]): numbe
     }
   }
   return inv;
+}
+
+/**
+ * The eigenvalues of a small symmetric matrix, ascending, by cyclic Jacobi
+ * rotations (Golub & Van Loan, "Matrix Computations", 4th ed., algorithm 8.5.3)
+ * until the off-diagonal mass is below 1e-30 of the total.
+ */
+export function symmetricEigenvalues(A: readonly (readonly number[])[]): number[] {
+  const n = A.length;
+  const a = A.map((row) => row.slice());
+  const offMass = () => {
+    let s = 0;
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (i !== j) s += a[i]![j]! ** 2;
+    return s;
+  };
+  const total = a.reduce((s, row) => s + dot(row, row), 0);
+  for (let sweep = 0; sweep < 100 && offMass() > 1e-30 * total; sweep++) {
+    for (let p = 0; p < n - 1; p++) {
+      for (let q = p + 1; q < n; q++) {
+        const apq = a[p]![q]!;
+        if (apq === 0) continue;
+        const theta = (a[q]![q]! - a[p]![p]!) / (2 * apq);
+        const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
+        const c = 1 / Math.sqrt(t * t + 1);
+        const s = t * c;
+        for (let k = 0; k < n; k++) {
+          const akp = a[k]![p]!;
+          const akq = a[k]![q]!;
+          a[k]![p] = c * akp - s * akq;
+          a[k]![q] = s * akp + c * akq;
+        }
+        for (let k = 0; k < n; k++) {
+          const apk = a[p]![k]!;
+          const aqk = a[q]![k]!;
+          a[p]![k] = c * apk - s * aqk;
+          a[q]![k] = s * apk + c * aqk;
+        }
+      }
+    }
+  }
+  return a.map((row, i) => row[i]!).sort((x, y) => x - y);
 }

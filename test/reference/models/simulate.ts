@@ -109,3 +109,63 @@ export function simulateGammaGamma(
     return { customerId: `c${i}`, frequency: x, recency: 1, T: 2, monetaryValue: total / x };
   });
 }
+
+/** MBG/NBD customers: as BG/NBD, but the drop-out coin is also tossed right after the first purchase. */
+export function simulateMbgNbd(
+  seed: number,
+  n: number,
+  { r, alpha, a, b }: { r: number; alpha: number; a: number; b: number },
+  Tmin = 26,
+  Tmax = 52,
+): Row[] {
+  const u = rng(seed);
+  return Array.from({ length: n }, (_, i) => {
+    const T = Tmin + (Tmax - Tmin) * u();
+    const lambda = gamma(u, r, alpha);
+    const g1 = gamma(u, a, 1);
+    const p = g1 / (g1 + gamma(u, b, 1));
+    let t = 0;
+    let x = 0;
+    let tx = 0;
+    let alive = u() >= p; // may drop out right after the first purchase
+    while (alive) {
+      t += exponential(u, lambda);
+      if (t > T) break;
+      x++;
+      tx = t;
+      alive = u() >= p;
+    }
+    return { customerId: `c${i}`, frequency: x, recency: tx, T };
+  });
+}
+
+/**
+ * BG/BB customers over `periods` opportunities: p ~ Beta(alpha, beta) the chance to
+ * transact at an opportunity, theta ~ Beta(gamma, delta) the chance to drop out before each.
+ */
+export function simulateBgBb(
+  seed: number,
+  n: number,
+  { alpha, beta, gamma: g, delta }: { alpha: number; beta: number; gamma: number; delta: number },
+  periods = 6,
+): { frequency: number; recency: number; periods: number }[] {
+  const u = rng(seed);
+  const betaDraw = (s1: number, s2: number) => {
+    const x = gamma(u, s1, 1);
+    return x / (x + gamma(u, s2, 1));
+  };
+  return Array.from({ length: n }, () => {
+    const p = betaDraw(alpha, beta);
+    const theta = betaDraw(g, delta);
+    let x = 0;
+    let tx = 0;
+    for (let t = 1; t <= periods; t++) {
+      if (u() < theta) break; // gone before opportunity t
+      if (u() < p) {
+        x++;
+        tx = t;
+      }
+    }
+    return { frequency: x, recency: tx, periods };
+  });
+}

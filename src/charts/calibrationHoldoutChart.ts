@@ -1,0 +1,77 @@
+import type { CalibrationVsHoldoutRow } from "../models/calibrationVsHoldout.js";
+import { assertRows, badRow, COLORS, finishSpec, resolveChartOptions } from "./internal.js";
+import { MODEL_TEXT } from "./modelText.js";
+import type { ChartOptions, VegaLiteSpec } from "./types.js";
+
+/** Options of {@link calibrationHoldoutChart}. */
+export type CalibrationHoldoutChartOptions = ChartOptions;
+
+/**
+ * The calibration-against-holdout plot of a `calibrationVsHoldout` result: customers
+ * grouped by their repeat purchases in the calibration period; per group the mean
+ * purchases in the holdout period, actual and predicted, as two lines with points. A
+ * model that is right on average but wrong per group sorts customers poorly.
+ *
+ * @param rows - the rows of `calibrationVsHoldout`
+ * @param options - locale, title and size
+ * @returns a Vega-Lite v5 spec (plain JSON)
+ * @throws {CustomerValueError} `EMPTY_INPUT` for no rows; `INVALID_RECORD` for a row
+ *   without a label or with means that are not finite numbers >= 0; `INVALID_OPTION` for bad options
+ * @example
+ * const spec = calibrationHoldoutChart(calibrationVsHoldout(fit, rows));
+ * spec.title; // => "Holdout purchases by calibration-period purchases"
+ */
+export function calibrationHoldoutChart(
+  rows: readonly CalibrationVsHoldoutRow[],
+  options: CalibrationHoldoutChartOptions = {},
+): VegaLiteSpec {
+  const fn = "calibrationHoldoutChart";
+  const resolved = resolveChartOptions(options, fn, { title: () => "", width: 480, height: 300 });
+  const text = MODEL_TEXT[resolved.locale];
+  assertRows(rows, fn, "rows");
+  const labels: string[] = [];
+  const data = rows.flatMap((row, i) => {
+    if (typeof row?.label !== "string") badRow(fn, `rows[${i}].label`, "must be a string", row?.label);
+    for (const key of ["actualMean", "predictedMean"] as const) {
+      const v = row[key];
+      if (typeof v !== "number" || !(v >= 0) || !Number.isFinite(v))
+        badRow(fn, `rows[${i}].${key}`, "must be a finite number >= 0", v);
+    }
+    labels.push(row.label);
+    return [
+      { label: row.label, series: text.actual, mean: row.actualMean, customers: row.customers },
+      { label: row.label, series: text.model, mean: row.predictedMean, customers: row.customers },
+    ];
+  });
+  const encoding = {
+    x: {
+      field: "label",
+      type: "ordinal",
+      sort: labels,
+      axis: { title: text.calibrationPurchases, labelAngle: 0 },
+    },
+    y: { field: "mean", type: "quantitative", axis: { title: text.holdoutMean } },
+    color: {
+      field: "series",
+      type: "nominal",
+      scale: { domain: [text.actual, text.model], range: [COLORS.blue, COLORS.orange] },
+      legend: { title: null, orient: "top", direction: "horizontal" },
+    },
+    tooltip: [
+      { field: "label", type: "ordinal", title: text.calibrationPurchases },
+      { field: "series", type: "nominal", title: text.series },
+      { field: "mean", type: "quantitative", format: ".3f", title: text.holdoutMean },
+      { field: "customers", type: "quantitative", title: text.customers },
+    ],
+  };
+  const body = {
+    width: resolved.width,
+    height: resolved.height,
+    data: { values: data },
+    layer: [
+      { mark: { type: "line", strokeWidth: 2 }, encoding },
+      { mark: { type: "point", filled: true, size: 50 }, encoding },
+    ],
+  };
+  return finishSpec(body, { ...resolved, title: options.title ?? text.calibrationHoldoutTitle });
+}

@@ -1,0 +1,88 @@
+import { type MbgNbdModel, mbgNbdModel } from "./mbgNbdModel.js";
+import { mbgNbdProbabilityAlive, mbgNbdTotal } from "./internal/mbgNbdMath.js";
+import { type FitOptions, named } from "./internal/fit.js";
+import type { ModelCustomer } from "./internal/input.js";
+import { fitTransactionModel } from "./internal/transactionFit.js";
+import type { FitWarning } from "./internal/warnings.js";
+
+/** Options of {@link fitMbgNbd}. */
+export interface FitMbgNbdOptions extends FitOptions {}
+
+/** A fitted MBG/NBD model: the estimates, their standard errors and the predictions. */
+export interface FittedMbgNbd extends MbgNbdModel {
+  /** The maximised log-likelihood (without the penalty), summed over customers. */
+  readonly logLikelihood: number;
+  /**
+   * Standard errors of `r, alpha, a, b` from the inverse of the numerical Hessian
+   * of the (penalised) negative log-likelihood at the optimum, on the natural
+   * parameters; `null` when the Hessian is not positive definite there.
+   */
+  readonly standardErrors: {
+    readonly r: number | null;
+    readonly alpha: number | null;
+    readonly a: number | null;
+    readonly b: number | null;
+  };
+  /** Number of customers fitted on. */
+  readonly customers: number;
+  /** The L2 penalty used (0 = plain maximum likelihood). */
+  readonly penalty: number;
+  /** Likelihood evaluations the optimiser used (each with its gradient). */
+  readonly evaluations: number;
+  /**
+   * Reasons not to trust the fit as it is, each with what to try: a parameter at
+   * the edge of its range, an ill-conditioned Hessian, P(alive) near 1 (or 0) for
+   * nearly every repeat buyer. Empty when none applies.
+   */
+  readonly warnings: readonly FitWarning[];
+}
+
+const NAMES = ["r", "alpha", "a", "b"] as const;
+
+/**
+ * Fits the MBG/NBD model (Batislam, Denizel & Filiztekin 2007) by maximum likelihood
+ * to a per-customer summary (the output of `rfmSummary`, or rows
+ * `{ frequency, recency, T }`). Unlike BG/NBD it lets a customer drop out right after
+ * the first purchase, so customers without repeat purchases are not all alive.
+ *
+ * The likelihood of one customer, with `A = Gamma(r+x) alpha^r / Gamma(r)`:
+ * `L = A [B(a, b+x+1)/B(a, b) (alpha+T)^-(r+x) + B(a+1, b+x)/B(a, b) (alpha+tx)^-(r+x)]`
+ * (the second term for x = 0 too), in log space. Maximised by BFGS on the
+ * log-parameters with the analytic gradient (start: shapes 1, `alpha` at the data's
+ * time scale), within `options.timeBudgetMs`. Identical rows are grouped.
+ *
+ * @param summary - one row per customer: `frequency` (whole number >= 0),
+ *   `recency` (0 when frequency is 0, at most T), `T` >= 0. Not mutated.
+ * @param options - `penalty` (L2, default 0), `initialParams`, `maxEvaluations` (default 5000),
+ *   `timeBudgetMs` (default 8000).
+ * @returns `{ r, alpha, a, b, logLikelihood, standardErrors, customers, penalty,
+ *   evaluations, warnings }` with the prediction methods of {@link mbgNbdModel}.
+ * @throws CustomerValueError `EMPTY_INPUT` for an empty summary; `INVALID_RECORD`
+ *   listing every bad row; `INVALID_OPTION` for a bad option; `NOT_CONVERGED` when
+ *   nobody made a repeat purchase, the search does not settle, a parameter runs off,
+ *   or the time budget is spent (each with what to try).
+ *
+ * @example
+ * const model = fitMbgNbd(cdnowSummary); // 2,357 CDNOW customers, weeks
+ * [model.r, model.alpha, model.a, model.b].map((v) => v.toFixed(3)); // => ["0.525", "6.183", "0.891", "1.614"]
+ */
+export function fitMbgNbd(summary: readonly ModelCustomer[], options: FitMbgNbdOptions = {}): FittedMbgNbd {
+  const { outcome, customers } = fitTransactionModel("fitMbgNbd", summary, options, {
+    names: NAMES,
+    shapes: ["r", "a", "b"],
+    scales: ["alpha"],
+    likelihood: (columns) => (theta, gradient) => mbgNbdTotal(theta, columns, gradient),
+    probabilityAlive: ([r, alpha, a, b], c) =>
+      mbgNbdProbabilityAlive({ r: r!, alpha: alpha!, a: a!, b: b! }, c),
+  });
+  const [r, alpha, a, b] = outcome.params as [number, number, number, number];
+  return {
+    ...mbgNbdModel({ r, alpha, a, b }),
+    logLikelihood: outcome.logLikelihood,
+    standardErrors: named(NAMES, outcome.standardErrors),
+    customers,
+    penalty: outcome.penalty,
+    evaluations: outcome.evaluations,
+    warnings: outcome.warnings,
+  };
+}

@@ -1,0 +1,91 @@
+import { assertInRange } from "../internal/assert.js";
+import type { ModelCustomer } from "./internal/input.js";
+import {
+  mbgNbdConditional,
+  mbgNbdExpected,
+  mbgNbdProbabilityAlive,
+  mbgNbdProbabilityOfPurchases,
+  mbgNbdTotal,
+} from "./internal/mbgNbdMath.js";
+import { type TransactionMethods, transactionMethods } from "./internal/transactionModel.js";
+
+/** The four MBG/NBD parameters: purchase rates ~ Gamma(r, alpha), drop-out probabilities ~ Beta(a, b). */
+export interface MbgNbdParams {
+  /** Shape of the gamma distribution of purchase rates; > 0. */
+  readonly r: number;
+  /** Scale (in the data's time unit) of the gamma distribution of purchase rates; > 0. */
+  readonly alpha: number;
+  /** First shape of the beta distribution of drop-out probabilities; > 0. */
+  readonly a: number;
+  /** Second shape of the beta distribution of drop-out probabilities; > 0. */
+  readonly b: number;
+}
+
+/**
+ * An MBG/NBD model with its predictions. Every time `t` is in the time unit of the
+ * data the parameters were fitted on; nothing is converted.
+ */
+export interface MbgNbdModel extends MbgNbdParams, TransactionMethods {
+  readonly model: "mbg-nbd";
+  /**
+   * E[X(t)] = b/(a-1) [1 - (alpha/(alpha+t))^r 2F1(r, b+1; a+b; t/(alpha+t))]: expected
+   * purchases in `(0, t]` of a new customer. `t >= 0` in the data's time unit.
+   */
+  expectedPurchases(t: number): number;
+  /**
+   * E[Y(t) | x, tx, T] = (a+b+x)/(a-1) [1 - ((alpha+T)/(alpha+T+t))^(r+x)
+   * 2F1(r+x, b+x+1; a+b+x; t/(alpha+T+t))] P(alive) (Wagner & Hoppe 2008).
+   */
+  conditionalExpectedPurchases(t: number, customer: ModelCustomer): number;
+  /**
+   * P(alive | x, tx, T) = 1 / (1 + a/(b+x) ((alpha+T)/(alpha+tx))^(r+x)); below 1 for a
+   * customer without repeat purchases too (they may have left right after buying).
+   */
+  probabilityAlive(customer: ModelCustomer): number;
+  /** P(X(t) = x) for a new customer. */
+  probabilityOfPurchases(x: number, t: number): number;
+  /** The log-likelihood of a summary under these parameters (summed over customers). */
+  logLikelihoodOf(summary: readonly ModelCustomer[]): number;
+}
+
+/**
+ * An MBG/NBD model from known parameters (e.g. published estimates), with the same
+ * predictions as a fitted one.
+ *
+ * MBG/NBD (Batislam, Denizel & Filiztekin 2007, "Empirical validation and comparison
+ * of models for customer base analysis"): BG/NBD in which a customer may also drop
+ * out right after the first purchase, with the same probability p ~ Beta(a, b) as
+ * after every repeat purchase; so a customer who never bought again is not
+ * necessarily alive.
+ *
+ * @param params - `{ r, alpha, a, b }`, all finite and > 0; `alpha` in the data's time unit.
+ * @returns the model with `expectedPurchases`, `conditionalExpectedPurchases`,
+ *   `probabilityAlive`, `probabilityOfPurchases` and `logLikelihoodOf`.
+ * @throws CustomerValueError `INVALID_OPTION` when a parameter is not a finite number > 0.
+ *
+ * @example
+ * const m = mbgNbdModel({ r: 0.525, alpha: 6.183, a: 0.891, b: 1.614 }); // CDNOW, weeks
+ * m.probabilityAlive({ frequency: 0, recency: 0, T: 38.86 }); // => 0.39 (to 2 digits: 1 / (1 + 0.891/1.614 (45.043/6.183)^0.525))
+ */
+export function mbgNbdModel(params: MbgNbdParams): MbgNbdModel {
+  const fn = "mbgNbdModel";
+  for (const name of ["r", "alpha", "a", "b"] as const) {
+    assertInRange(params?.[name], `${fn}: params.${name}`, 0, Number.POSITIVE_INFINITY, { minOpen: true });
+  }
+  const { r, alpha, a, b } = params;
+  const p = { r, alpha, a, b };
+  return {
+    model: "mbg-nbd",
+    r,
+    alpha,
+    a,
+    b,
+    ...transactionMethods({
+      expected: (t) => mbgNbdExpected(p, t),
+      conditional: (t, c) => mbgNbdConditional(p, t, c),
+      alive: (c) => mbgNbdProbabilityAlive(p, c),
+      probabilityOf: (x, t) => mbgNbdProbabilityOfPurchases(p, x, t),
+      total: (columns) => mbgNbdTotal([r, alpha, a, b], columns),
+    }),
+  };
+}
