@@ -45,7 +45,11 @@ const transactions = readFileSync(file, "utf8")
   .split(/\r?\n/)
   .map((line) => {
     const [, id, d, , dollars] = line.trim().split(/\s+/);
-    return { customerId: id!, date: `${d!.slice(0, 4)}-${d!.slice(4, 6)}-${d!.slice(6, 8)}`, amount: Number(dollars) };
+    return {
+      customerId: id!,
+      date: `${d!.slice(0, 4)}-${d!.slice(4, 6)}-${d!.slice(6, 8)}`,
+      amount: Number(dollars),
+    };
   });
 const window = { calibrationEnd: "1997-09-30", observationEnd: "1998-06-30" };
 const rows = calibrationAndHoldout(transactions, { ...window, unit: "week" });
@@ -54,7 +58,9 @@ const bg = fitBgNbd(rows);
 const pn = fitParetoNbd(rows);
 const mbg = fitMbgNbd(rows);
 const f = (x: number, d = 3) => x.toFixed(d);
-console.log(`BG/NBD r ${f(bg.r)} alpha ${f(bg.alpha)} a ${f(bg.a)} b ${f(bg.b)}; warnings: ${bg.warnings.length}`);
+console.log(
+  `BG/NBD r ${f(bg.r)} alpha ${f(bg.alpha)} a ${f(bg.a)} b ${f(bg.b)}; warnings: ${bg.warnings.length}`,
+);
 
 console.log("\nModel comparison (calibration fit, holdout error):");
 for (const row of compareModels({ "BG/NBD": bg, "Pareto/NBD": pn, "MBG/NBD": mbg }, { holdout: rows })) {
@@ -70,9 +76,15 @@ console.log(
   `\nTracking: week 39 ${at(39).actualCumulative} actual vs ${f(at(39).expectedCumulative, 0)} expected; week 78 ${at(78).actualCumulative} vs ${f(at(78).expectedCumulative, 0)}`,
 );
 const histogram = periodTransactions(bg, rows);
-console.log("Period transactions:", histogram.map((r) => `${r.label}: ${r.actual}/${f(r.expected, 0)}`).join("  "));
+console.log(
+  "Period transactions:",
+  histogram.map((r) => `${r.label}: ${r.actual}/${f(r.expected, 0)}`).join("  "),
+);
 const means = calibrationVsHoldout(bg, rows);
-console.log("Calibration vs holdout:", means.map((r) => `${r.label}: ${f(r.actualMean, 2)}/${f(r.predictedMean, 2)}`).join("  "));
+console.log(
+  "Calibration vs holdout:",
+  means.map((r) => `${r.label}: ${f(r.actualMean, 2)}/${f(r.predictedMean, 2)}`).join("  "),
+);
 const alive = probabilityAliveMatrix(bg, { T: 39, maxFrequency: 20, steps: 20 });
 
 if (out !== undefined) {

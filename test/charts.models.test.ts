@@ -43,7 +43,10 @@ describe("model-diagnostic charts on the sample data (always run)", () => {
       series: "Model",
       purchases: tracking.rows[0]!.expectedCumulative,
     });
-    expect(layer[1]!.data.values[0]).toEqual({ at: tracking.calibrationPeriods + 0.5, label: "End of calibration" });
+    expect(layer[1]!.data.values[0]).toEqual({
+      at: tracking.calibrationPeriods + 0.5,
+      label: "End of calibration",
+    });
     const svg = await checkChart(spec, ["line", "rule", "text"]);
     expect(svg).toContain("End of calibration");
     const incremental = trackingChart(tracking, { view: "incremental", locale: "zh" });
