@@ -59,21 +59,25 @@ export function periodsToUnit(periods: number, aggregate: RfmAggregate, unit: Rf
   return (aggregate === "week" ? periods * 7 : periods / 7) + 0;
 }
 
-/** A transaction log as the summaries read it: its columns, and its rows in day order. */
+/** A transaction log as the summaries read it: its columns, and an order of its rows by day. */
 export interface DailyLog {
   readonly log: TransactionColumns;
   /** Each row's calendar day (UTC or the time zone). */
   readonly day: Int32Array;
   /** The last day that counts: the given end, else the log's last day (`-Infinity` when it is empty). */
   readonly endDay: number;
-  /** The rows in day order, one day's in log order; `undefined` when that is the log's own order. */
+  /**
+   * An order of the rows that visits each customer's rows in day order, one day's in log
+   * order; `undefined` when the log's own order does.
+   */
   readonly dayOrder: Int32Array | undefined;
 }
 
 /**
  * Reads and checks a log (records or a `TransactionTable`), with each row's calendar day
- * (UTC or `timeZone`) and the order that visits the rows day by day. A log sorted by time
- * is already in that order; any other is sorted by day, stably, by counting.
+ * (UTC or `timeZone`) and an order that visits each customer's rows day by day. A log
+ * sorted by time (or by customer and time) is in that order already; any other is sorted
+ * by day, stably, by counting.
  */
 export function readDailyLog(
   transactions: unknown,
@@ -84,18 +88,28 @@ export function readDailyLog(
   const day = rowPeriods(log.time, "day", options.timeZone);
   let firstDay = Number.POSITIVE_INFINITY;
   let lastDay = Number.NEGATIVE_INFINITY;
-  let inOrder = true;
   for (let i = 0; i < day.length; i++) {
-    if (day[i]! < lastDay) inOrder = false;
     firstDay = Math.min(firstDay, day[i]!);
     lastDay = Math.max(lastDay, day[i]!);
   }
   let dayOrder: Int32Array | undefined;
-  if (!inOrder) {
-    const dayIndex = day.map((d) => d - firstDay);
-    dayOrder = groupRows(dayIndex, lastDay - firstDay + 1).rows;
-  }
+  if (!inDayOrder(log, day))
+    dayOrder = groupRows(
+      day.map((d) => d - firstDay),
+      lastDay - firstDay + 1,
+    ).rows;
   return { log, day, endDay: options.endDay ?? lastDay, dayOrder };
+}
+
+/** Whether each customer's rows come in day order in the log. */
+function inDayOrder(log: TransactionColumns, day: Int32Array): boolean {
+  const lastDay = new Int32Array(log.customerIds.length).fill(-(2 ** 31));
+  for (let i = 0; i < log.length; i++) {
+    const c = log.customer[i]!;
+    if (day[i]! < lastDay[c]!) return false;
+    lastDay[c] = day[i]!;
+  }
+  return true;
 }
 
 /** A window of days, both ends inclusive, and what counts as one purchase period. */
@@ -122,7 +136,7 @@ export interface PurchasePeriods {
 /**
  * Every customer's purchase periods in `window`, as `lifetimes` counts them: the rows of
  * one day (or ISO week) are one purchase, and every row counts whatever its amount. The
- * rows are visited in day order, so a customer's new period is one unlike its last.
+ * rows are visited in each customer's day order, so a new period is one unlike the last.
  *
  * @example
  * // customer 0's rows on days 3, 3, 5 with amounts 10, 5, 20, window all days:
