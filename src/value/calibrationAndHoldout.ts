@@ -74,7 +74,8 @@ export interface CalibrationAndHoldoutRow extends RfmSummaryRow {
  * @param transactions - the transaction log (`customerId`, `date`, `amount`): records or a `TransactionTable`
  * @param options - see {@link CalibrationAndHoldoutOptions}
  * @returns one row per customer with a purchase up to `calibrationEnd`
- * @throws {CustomerValueError} `INVALID_RECORD` listing every bad transaction;
+ * @throws {CustomerValueError} `INVALID_RECORD` listing every bad transaction, or naming a
+ *   customer whose amounts add up beyond the largest double (about 1.8e308);
  *   `INVALID_OPTION` for a missing or invalid date, `observationEnd` not after
  *   `calibrationEnd`, or an invalid `aggregate`, `unit`, `timeZone` or `holdoutMonetaryValue`
  *

@@ -109,7 +109,7 @@ const DEFAULT_PRECEDENCE: readonly RankedCustomerClass[] = ["key", "at-risk", "n
  * @param options - see {@link CustomerClassesOptions}
  * @returns one row per listed customer
  * @throws {CustomerValueError} `INVALID_RECORD` (bad customers or transactions, every
- *   problem listed), `DUPLICATE_ID`, `UNKNOWN_CUSTOMER`, `INVALID_OPTION` (bad `asOf`,
+ *   problem listed, or sales or profit beyond the largest double), `DUPLICATE_ID`, `UNKNOWN_CUSTOMER`, `INVALID_OPTION` (bad `asOf`,
  *   windows, `headShare`, `combine`, `precedence`, lifecycle thresholds or `timeZone`)
  *
  * @example

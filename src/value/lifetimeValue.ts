@@ -37,18 +37,20 @@ export interface LifetimeValueOptions {
  * each period.
  *
  * Edge cases: `periods: 0` gives 0; `r = 0` gives one discounted margin; the unbounded
- * sum needs `1 + d - r > 0`, so `r = 1` with `d = 0` is rejected (the value is
- * infinite); a negative margin gives a negative value.
+ * sum needs `d + (1 - r) > 0`, so `r = 1` with `d = 0` is rejected (the value is
+ * infinite); a negative margin gives a negative value; any horizon, even 1e308 periods,
+ * gives the formula's value, and one beyond the largest double is an error.
  *
  * @param options - see {@link LifetimeValueOptions}
  * @returns the present value of the margin stream
  * @throws {CustomerValueError} `INVALID_OPTION` for a non-finite margin, `retentionRate`
  *   outside [0, 1], a negative `discountRate`, `periods` not a whole number >= 0 (or
- *   `Infinity`), an unbounded horizon with `retentionRate` 1 and `discountRate` 0, or a bad `timing`
+ *   `Infinity`), an unbounded horizon with `retentionRate` 1 and `discountRate` 0, a bad
+ *   `timing`, or a value beyond the largest double (about 1.8e308)
  *
  * @example
  * lifetimeValue({ margin: 100, retentionRate: 0.8, discountRate: 0.1 });
- * // => 333.33333333333326 (100 / (1 + 0.1 - 0.8), up to rounding)
+ * // => 333.3333333333334 (100 / (1 + 0.1 - 0.8) = 333.33…, up to rounding)
  * lifetimeValue({ margin: 100, retentionRate: 0.8, discountRate: 0.1, periods: 2 });
  * // => 157.02479338842974 (100 / 1.1 + 100 * 0.8 / 1.21)
  */

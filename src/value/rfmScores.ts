@@ -118,7 +118,8 @@ const MAX_BINS = 100;
  * @param transactions - the transaction log (`customerId`, `date`, `amount`): records or a `TransactionTable`
  * @param options - see {@link RfmScoresOptions}
  * @returns one row per customer with a purchase up to `asOf`
- * @throws {CustomerValueError} `INVALID_RECORD` listing every bad transaction;
+ * @throws {CustomerValueError} `INVALID_RECORD` listing every bad transaction, or naming a
+ *   customer whose amounts add up beyond the largest double (about 1.8e308);
  *   `INVALID_OPTION` for a missing `asOf`, `bins` not a whole number in 2..100, edges that
  *   are not `bins - 1` strictly ascending finite numbers, malformed segments, a bad
  *   `count` or `timeZone`

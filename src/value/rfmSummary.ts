@@ -79,7 +79,8 @@ export interface RfmSummaryRow {
  * @param transactions - the transaction log (`customerId`, `date`, `amount`): records or a `TransactionTable`
  * @param options - see {@link RfmSummaryOptions}
  * @returns one row per customer with a transaction up to the observation end
- * @throws {CustomerValueError} `INVALID_RECORD` listing every bad transaction;
+ * @throws {CustomerValueError} `INVALID_RECORD` listing every bad transaction, or naming a
+ *   customer whose amounts add up beyond the largest double (about 1.8e308);
  *   `INVALID_OPTION` for an invalid `observationEnd`, `aggregate`, `unit` or `timeZone`
  *
  * @example
