@@ -60,6 +60,31 @@ describe("readTransactions against the records it reads", () => {
     );
   });
 
+  it("runs of one date (read once) and a bad date after them are read as each record says", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom("a", "b", "c"), fc.constantFrom(0, 1, 2)), { maxLength: 40 }),
+        fc.boolean(),
+        (rows, spoil) => {
+          const dates = ["2011-03-04", "2011-03-04T10:00:00Z", "2011-03-05T00:00:00+01:00"];
+          const records: unknown[] = rows.map(([customerId, d]) => ({
+            customerId,
+            date: dates[d]!,
+            amount: d,
+          }));
+          if (spoil && records.length > 0) records.push({ customerId: "a", date: "2011-02-30", amount: 1 });
+          if (spoil && records.length > 0) {
+            expect(caught(() => readTransactions(records, "f")).code).toBe("INVALID_RECORD");
+            return;
+          }
+          const columns = readTransactions(records, "f");
+          rows.forEach(([, d], i) => expect(columns.time[i]).toBe(Date.parse(dates[d]!)));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
   it("a bad record anywhere: the schema's every problem, as validateTransactions words them", () => {
     const records: unknown[] = [
       { customerId: "a", date: "2011-01-01", amount: 1 },

@@ -2,7 +2,7 @@
  * The result of the lifecycle rules for one customer: its stage, the management task of the
  * stage and the evidence — the rule that fired, the numbers it found and a reason in words.
  */
-import type { Duration } from "date-fns";
+import type { Duration } from "../internal/dates.js";
 import { isoString, MS_PER_DAY } from "../internal/dates.js";
 import { formatNumber } from "./formatNumber.js";
 import { isoOrNull, type LifecycleWindows, percent } from "./options.js";

@@ -2,7 +2,7 @@
  * The options of the lifecycle classifier, checked once per call, and the window bounds
  * they give at one `asOf`: every customer is then judged against the same instants.
  */
-import type { Duration } from "date-fns";
+import type { Duration } from "../internal/dates.js";
 import { CustomerValueError } from "../errors/CustomerValueError.js";
 import { assertFinite, assertInRange, assertInteger } from "../internal/assert.js";
 import {

@@ -2,7 +2,7 @@ import { CustomerValueError } from "../errors/CustomerValueError.js";
 import { assertOneOf, assertOptions } from "../internal/assert.js";
 import { type DateInput, MS_PER_DAY, periodIndex, periodKeyOf, toTime } from "../internal/dates.js";
 import type { TransactionInput } from "../table/TransactionTable.js";
-import { readLog } from "../value/internal.js";
+import { readTransactions } from "../engine/columns.js";
 import { finiteResult } from "./internal/input.js";
 
 /** Options of {@link purchaseTracking}. */
@@ -170,7 +170,7 @@ function readTrackingOptions(options: PurchaseTrackingOptions, fn: string): Trac
  * purchase days counted per tracking period.
  */
 function customerDays(transactions: TransactionInput, fn: string, span: TrackingSpan) {
-  const columns = readLog(transactions, fn);
+  const columns = readTransactions(transactions, fn);
   const dayOf = (i: number) =>
     span.timeZone === undefined
       ? Math.floor(columns.time[i]! / MS_PER_DAY)
@@ -195,7 +195,7 @@ function customerDays(transactions: TransactionInput, fn: string, span: Tracking
   if (firsts.length === 0) {
     throw new CustomerValueError("EMPTY_INPUT", `${fn}: no customer made a purchase by calibrationEnd`);
   }
-  const start = Math.min(...firsts.map(([first]) => first));
+  const start = firsts.reduce((min, [first]) => Math.min(min, first), Number.POSITIVE_INFINITY);
   const end = span.end ?? Math.max(last, span.calibration);
   if (end - start + 1 > MAX_DAYS) {
     throw new CustomerValueError(

@@ -1,19 +1,21 @@
+import { idOrderOf } from "../engine/ids.js";
+import { CompensatedSums } from "../engine/sum.js";
 import { CustomerValueError } from "../errors/CustomerValueError.js";
 import { assertOneOf } from "../internal/assert.js";
 import { type DateInput, describeValue, periodKeyOf } from "../internal/dates.js";
 import type { TransactionInput } from "../table/TransactionTable.js";
 import {
+  assertFiniteTotal,
   dayOfOption,
-  inIdOrder,
-  lastRowDay,
   periodOfDay,
-  readLog,
   periodsToUnit,
+  type DailyLog,
+  type PeriodWindow,
+  purchasePeriods,
   type RfmAggregate,
   type RfmUnit,
+  readDailyLog,
   resolveSummaryOptions,
-  rowDays,
-  summarisePeriods,
 } from "./internal.js";
 import type { RfmSummaryRow } from "./rfmSummary.js";
 
@@ -72,7 +74,8 @@ export interface CalibrationAndHoldoutRow extends RfmSummaryRow {
  * @param transactions - the transaction log (`customerId`, `date`, `amount`): records or a `TransactionTable`
  * @param options - see {@link CalibrationAndHoldoutOptions}
  * @returns one row per customer with a purchase up to `calibrationEnd`
- * @throws {CustomerValueError} `INVALID_RECORD` listing every bad transaction;
+ * @throws {CustomerValueError} `INVALID_RECORD` listing every bad transaction, or naming a
+ *   customer whose amounts add up beyond the largest double (about 1.8e308);
  *   `INVALID_OPTION` for a missing or invalid date, `observationEnd` not after
  *   `calibrationEnd`, or an invalid `aggregate`, `unit`, `timeZone` or `holdoutMonetaryValue`
  *
@@ -108,9 +111,8 @@ export function calibrationAndHoldout(
     options.observationEnd === undefined
       ? undefined
       : dayOfOption(options.observationEnd, `${fn}: observationEnd`, timeZone);
-  const columns = readLog(transactions, fn);
-  const days = rowDays(columns, timeZone);
-  const endDay = explicitEnd ?? lastRowDay(columns, days);
+  const daily = readDailyLog(transactions, fn, { timeZone, endDay: explicitEnd });
+  const endDay = daily.endDay;
   if (!Number.isFinite(endDay)) return []; // an empty log and no observationEnd
   if (endDay <= calibrationDay) {
     throw new CustomerValueError(
@@ -120,31 +122,58 @@ export function calibrationAndHoldout(
   }
   const calibrationPeriod = periodOfDay(calibrationDay, aggregate);
   const durationHoldout = periodsToUnit(periodOfDay(endDay, aggregate) - calibrationPeriod, aggregate, unit);
-  const holdout = new Map<number, { frequency: number; monetaryValue: number }>();
-  for (const s of summarisePeriods(columns, days, calibrationDay + 1, endDay, aggregate).rows) {
-    const count = holdoutMonetaryValue === "transaction" ? s.rows : s.periods;
-    holdout.set(s.customer, { frequency: s.periods, monetaryValue: s.total / count + 0 });
-  }
-  const rows = summarisePeriods(
-    columns,
-    days,
-    Number.NEGATIVE_INFINITY,
-    calibrationDay,
+  const calibration = purchasePeriods(daily, {
+    fromDay: Number.NEGATIVE_INFINITY,
+    toDay: calibrationDay,
     aggregate,
-    (s): CalibrationAndHoldoutRow => {
-      const frequency = s.periods - 1;
-      const h = holdout.get(s.customer);
-      return {
-        customerId: columns.customerIds[s.customer]!,
-        frequency,
-        recency: periodsToUnit(s.lastPeriod - s.firstPeriod, aggregate, unit),
-        T: periodsToUnit(calibrationPeriod - s.firstPeriod, aggregate, unit),
-        monetaryValue: frequency === 0 ? 0 : s.repeatTotal / frequency + 0,
-        frequencyHoldout: h?.frequency ?? 0,
-        monetaryValueHoldout: h?.monetaryValue ?? 0,
-        durationHoldout,
-      };
-    },
-  );
-  return inIdOrder(rows, columns.customerIds);
+  });
+  const holdout = holdoutPurchases(daily, { fromDay: calibrationDay + 1, toDay: endDay, aggregate });
+  const ids = daily.log.customerIds;
+  const rows: CalibrationAndHoldoutRow[] = [];
+  for (const c of idOrderOf(ids)) {
+    if (calibration.periods[c] === 0) continue;
+    const frequency = calibration.periods[c]! - 1;
+    const repeatValue = calibration.repeatValue.value(c);
+    const holdoutValue = holdout.value.value(c);
+    assertFiniteTotal(repeatValue, fn, ids[c]!);
+    assertFiniteTotal(holdoutValue, fn, ids[c]!);
+    const frequencyHoldout = holdout.periods[c]!;
+    const holdoutCount = holdoutMonetaryValue === "transaction" ? holdout.rows[c]! : frequencyHoldout;
+    rows.push({
+      customerId: ids[c]!,
+      frequency,
+      recency: periodsToUnit(calibration.lastPeriod[c]! - calibration.firstPeriod[c]!, aggregate, unit),
+      T: periodsToUnit(calibrationPeriod - calibration.firstPeriod[c]!, aggregate, unit),
+      monetaryValue: frequency === 0 ? 0 : repeatValue / frequency + 0,
+      frequencyHoldout,
+      monetaryValueHoldout: frequencyHoldout === 0 ? 0 : holdoutValue / holdoutCount + 0,
+      durationHoldout,
+    });
+  }
+  return rows;
+}
+
+/**
+ * Each customer's holdout purchases in `window`: the number of distinct purchase periods
+ * and of rows, and the total of their amounts (indexed by the log's customer index).
+ */
+function holdoutPurchases(daily: DailyLog, window: PeriodWindow) {
+  const { fromDay, toDay, aggregate } = window;
+  const { log, day, dayOrder } = daily;
+  const n = log.customerIds.length;
+  const periods = new Int32Array(n);
+  const lastPeriod = new Int32Array(n);
+  const rows = new Int32Array(n);
+  const value = new CompensatedSums(n);
+  for (let k = 0; k < log.length; k++) {
+    const row = dayOrder === undefined ? k : dayOrder[k]!;
+    if (day[row]! < fromDay || day[row]! > toDay) continue;
+    const c = log.customer[row]!;
+    const period = periodOfDay(day[row]!, aggregate);
+    rows[c]!++;
+    value.add(c, log.amount[row]!);
+    if (periods[c] === 0 || period !== lastPeriod[c]) periods[c]!++;
+    lastPeriod[c] = period;
+  }
+  return { periods, rows, value };
 }

@@ -1,9 +1,9 @@
 import { mean, sampleStandardDeviation } from "simple-statistics";
+import { rankDescending } from "../engine/rank.js";
+import { CompensatedSum } from "../engine/sum.js";
 import { CustomerValueError, type ValidationIssue } from "../errors/CustomerValueError.js";
 import { assertArray, assertOneOf } from "../internal/assert.js";
-import { compareIds } from "../internal/compare.js";
 import { describeValue } from "../internal/dates.js";
-import { CompensatedSum } from "../internal/sum.js";
 import { compileSafeFormula, FORMULA_FUNCTIONS } from "./safeFormula.js";
 
 /** How a criterion's values are put on a common scale before weighting. */
@@ -57,7 +57,7 @@ export interface CompositeValueScoreRow {
 const WEIGHT_TOLERANCE = 1e-9;
 
 /**
- * A composite customer value score (DOMAIN.md 6): several criteria — profit
+ * A composite customer value score: several criteria — profit
  * contribution, growth potential, a compliance record with violations as a penalty —
  * each normalised and weighted with explicit weights:
  *
@@ -129,9 +129,10 @@ export function compositeValueScore<T extends object>(
   }
   const ids = readIds(records, idAccessor, fn);
   const scores = "criteria" in spec ? criteriaScores(records, spec, fn) : formulaScores(records, spec, fn);
-  const rows = ids.map((id, i): CompositeValueScoreRow => ({ id, score: scores[i]! + 0, rank: 0 }));
-  rows.sort((a, b) => b.score - a.score || compareIds(a.id, b.id));
-  return rows.map((row, k) => ({ ...row, rank: k + 1 }));
+  return Array.from(
+    rankDescending(scores, ids),
+    (i, k): CompositeValueScoreRow => ({ id: ids[i]!, score: scores[i]! + 0, rank: k + 1 }),
+  );
 }
 
 function readIds<T>(
@@ -199,11 +200,24 @@ function readField<T>(records: readonly T[], field: string, fn: string): Float64
   return values;
 }
 
-/** Normalises `values` (already negated for "lower is better"); constant or single values give 0. */
-function normalizeValues(values: Float64Array, method: Normalization): Float64Array {
-  const n = values.length;
+/**
+ * `values` times the power of two that brings the largest magnitude to at most 1: exact,
+ * and min-max and z-scores do not change with the scale, so their sums cannot overflow.
+ */
+function scaledToUnit(values: Float64Array): Float64Array {
+  let largest = 0;
+  for (const x of values) largest = Math.max(largest, Math.abs(x));
+  if (largest <= 1) return values;
+  const scale = 2 ** -Math.ceil(Math.log2(largest));
+  return values.map((x) => x * scale);
+}
+
+/** Normalises `raw` (already negated for "lower is better"); constant or single values give 0. */
+function normalizeValues(raw: Float64Array, method: Normalization): Float64Array {
+  const n = raw.length;
   const out = new Float64Array(n);
   if (n < 2) return out;
+  const values = method === "rank" ? raw : scaledToUnit(raw);
   if (method === "minmax") {
     let min = Number.POSITIVE_INFINITY;
     let max = Number.NEGATIVE_INFINITY;

@@ -1,4 +1,6 @@
-import { tableOf } from "../table/tableOf.js";
+import { readTransactions } from "../engine/columns.js";
+import { IdDictionary } from "../engine/ids.js";
+import { CompensatedSums } from "../engine/sum.js";
 import { CustomerValueError } from "../errors/CustomerValueError.js";
 import { assertArray, assertInRange, assertOneOf } from "../internal/assert.js";
 import {
@@ -11,8 +13,6 @@ import {
   subDuration,
   toTime,
 } from "../internal/dates.js";
-import { CompensatedSums } from "../internal/sum.js";
-import { readTransactions } from "../internal/transactions.js";
 import { withErrorPrefix } from "../internal/errors.js";
 import { classifyLifecycles } from "../lifecycle/classifyLifecycles.js";
 import type { ClassifyLifecycleOptions } from "../lifecycle/rules.js";
@@ -24,6 +24,7 @@ import {
   type TransactionInput,
   type TransactionTable,
 } from "../table/TransactionTable.js";
+import { tableOf } from "../table/tableOf.js";
 
 /** The classes of {@link customerClasses}. */
 export const CUSTOMER_CLASSES = ["key", "new", "potential", "at-risk", "regular"] as const;
@@ -81,7 +82,7 @@ export interface CustomerClassRow {
 const DEFAULT_PRECEDENCE: readonly RankedCustomerClass[] = ["key", "at-risk", "new"];
 
 /**
- * The source's customer classes (DOMAIN.md 6), reusing the library's own building blocks:
+ * The source's customer classes, reusing the library's own building blocks:
  *
  * - `key`: the top 20% by sales and profit — `keyCustomers` (pareto module) over the
  *   customers who have bought, with transactions in the key window (default the last 12 months), sales
@@ -108,7 +109,7 @@ const DEFAULT_PRECEDENCE: readonly RankedCustomerClass[] = ["key", "at-risk", "n
  * @param options - see {@link CustomerClassesOptions}
  * @returns one row per listed customer
  * @throws {CustomerValueError} `INVALID_RECORD` (bad customers or transactions, every
- *   problem listed), `DUPLICATE_ID`, `UNKNOWN_CUSTOMER`, `INVALID_OPTION` (bad `asOf`,
+ *   problem listed, or sales or profit beyond the largest double), `DUPLICATE_ID`, `UNKNOWN_CUSTOMER`, `INVALID_OPTION` (bad `asOf`,
  *   windows, `headShare`, `combine`, `precedence`, lifecycle thresholds or `timeZone`)
  *
  * @example
@@ -156,6 +157,9 @@ export function customerClasses(
   const table: TransactionTable = isTransactionTable(transactions)
     ? transactions
     : tableOf(readTransactions(transactions, fn));
+  // Sales and profit per customer in the key window (sub(asOf, keyWindow), asOf].
+  const windowStart = keyWindow === "all" ? Number.NEGATIVE_INFINITY : subDuration(asOf, keyWindow, timeZone);
+  const totals = windowTotals(table, windowStart, asOf, fn);
   const lifecycle = withErrorPrefix(`${fn}: `, () =>
     classifyLifecycles(customers, table, {
       ...options.lifecycle,
@@ -164,40 +168,21 @@ export function customerClasses(
     }),
   );
 
-  // Sales and profit per customer in the key window (sub(asOf, keyWindow), asOf].
-  const windowStart = keyWindow === "all" ? Number.NEGATIVE_INFINITY : subDuration(asOf, keyWindow, timeZone);
-  const n = table.customerIds.length;
-  const sales = new CompensatedSums(n);
-  const profit = new CompensatedSums(n);
-  const inWindow = new Uint8Array(n);
-  const hasProfit = table.profit !== undefined;
-  for (let i = 0; i < table.length; i++) {
-    const t = table.time[i]!;
-    if (t > asOf || t <= windowStart) continue;
-    const c = table.customer[i]!;
-    inWindow[c] = 1;
-    sales.add(c, table.amount[i]!);
-    if (hasProfit) {
-      const p = table.profit![i]!;
-      if (!Number.isNaN(p)) profit.add(c, p);
-    }
-  }
-  const indexOf = new Map<string, number>();
-  for (let c = 0; c < table.customerIds.length; c++) indexOf.set(table.customerIds[c]!, c);
+  const customerOf = IdDictionary.of(table.customerIds);
   const salesOf = (id: string) => {
-    const c = indexOf.get(id);
-    return c === undefined ? 0 : sales.value(c);
+    const c = customerOf.find(id);
+    return c < 0 ? 0 : totals.sales[c]!;
   };
   const profitOf = (id: string) => {
-    const c = indexOf.get(id);
-    return c === undefined ? 0 : hasProfit ? profit.value(c) : sales.value(c);
+    const c = customerOf.find(id);
+    return c < 0 ? 0 : totals.profit[c]!;
   };
 
   // Ranked: customers who have bought (not prospects) with a transaction in the key window.
   const ranked = lifecycle
     .filter((row) => {
-      const c = indexOf.get(row.customerId);
-      return row.stage !== "prospecting" && c !== undefined && inWindow[c] === 1;
+      const c = customerOf.find(row.customerId);
+      return row.stage !== "prospecting" && c >= 0 && totals.inWindow[c] === 1;
     })
     .map(({ customerId: id }) => ({ id, sales: salesOf(id), profit: profitOf(id) }));
   const keyIds = new Set(
@@ -227,6 +212,39 @@ export function customerClasses(
       profit: profitOf(row.customerId),
     };
   });
+}
+
+/**
+ * Each customer's net sales and profit from the rows in `(from, to]` (profit = sales when
+ * the log has no profit at all; a row without one counts 0), as compensated sums, and
+ * whether it has a row there.
+ */
+function windowTotals(table: TransactionTable, from: number, to: number, fn: string) {
+  const n = table.customerIds.length;
+  const sales = new CompensatedSums(n);
+  const profit = new CompensatedSums(n);
+  const inWindow = new Uint8Array(n);
+  for (let i = 0; i < table.length; i++) {
+    if (table.time[i]! > to || table.time[i]! <= from) continue;
+    const c = table.customer[i]!;
+    inWindow[c] = 1;
+    sales.add(c, table.amount[i]!);
+    const p = table.profit === undefined ? table.amount[i]! : table.profit[i]!;
+    if (!Number.isNaN(p)) profit.add(c, p);
+  }
+  const salesTotals = new Float64Array(n);
+  const profitTotals = new Float64Array(n);
+  for (let c = 0; c < n; c++) {
+    salesTotals[c] = sales.value(c);
+    profitTotals[c] = profit.value(c);
+    if (!Number.isFinite(salesTotals[c]!) || !Number.isFinite(profitTotals[c]!)) {
+      throw new CustomerValueError(
+        "INVALID_RECORD",
+        `${fn}: the sales or profit of customer ${describeValue(table.customerIds[c])} in the key window add up to ${salesTotals[c]} and ${profitTotals[c]}, beyond the largest representable number (about 1.8e308); check the scale of the amounts`,
+      );
+    }
+  }
+  return { sales: salesTotals, profit: profitTotals, inWindow };
 }
 
 function assertPrecedence(precedence: unknown, fn: string): void {

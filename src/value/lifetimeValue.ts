@@ -17,7 +17,7 @@ export interface LifetimeValueOptions {
   readonly periods?: number;
   /**
    * When each period's margin arrives: `"end"` — at the end of the period, so the first
-   * margin is discounted once (default, DOMAIN.md 6) — or `"start"` — at the start, so
+   * margin is discounted once (default) — or `"start"` — at the start, so
    * the first margin is not discounted (the result is `(1 + d)` times larger).
    */
   readonly timing?: "end" | "start";
@@ -25,7 +25,7 @@ export interface LifetimeValueOptions {
 
 /**
  * Customer lifetime value with a constant margin `m`, retention rate `r` and discount
- * rate `d` per period (Gupta & Lehmann 2003; DOMAIN.md 6). With the margin at the end
+ * rate `d` per period (Gupta & Lehmann 2003). With the margin at the end
  * of each period:
  *
  *     finite horizon of n periods:  CLV = sum_{t=1..n} m r^(t-1) / (1+d)^t
@@ -37,18 +37,20 @@ export interface LifetimeValueOptions {
  * each period.
  *
  * Edge cases: `periods: 0` gives 0; `r = 0` gives one discounted margin; the unbounded
- * sum needs `1 + d - r > 0`, so `r = 1` with `d = 0` is rejected (the value is
- * infinite); a negative margin gives a negative value.
+ * sum needs `d + (1 - r) > 0`, so `r = 1` with `d = 0` is rejected (the value is
+ * infinite); a negative margin gives a negative value; any horizon, even 1e308 periods,
+ * gives the formula's value, and one beyond the largest double is an error.
  *
  * @param options - see {@link LifetimeValueOptions}
  * @returns the present value of the margin stream
  * @throws {CustomerValueError} `INVALID_OPTION` for a non-finite margin, `retentionRate`
  *   outside [0, 1], a negative `discountRate`, `periods` not a whole number >= 0 (or
- *   `Infinity`), an unbounded horizon with `retentionRate` 1 and `discountRate` 0, or a bad `timing`
+ *   `Infinity`), an unbounded horizon with `retentionRate` 1 and `discountRate` 0, a bad
+ *   `timing`, or a value beyond the largest double (about 1.8e308)
  *
  * @example
  * lifetimeValue({ margin: 100, retentionRate: 0.8, discountRate: 0.1 });
- * // => 333.33333333333326 (100 / (1 + 0.1 - 0.8), up to rounding)
+ * // => 333.3333333333334 (100 / (1 + 0.1 - 0.8) = 333.33…, up to rounding)
  * lifetimeValue({ margin: 100, retentionRate: 0.8, discountRate: 0.1, periods: 2 });
  * // => 157.02479338842974 (100 / 1.1 + 100 * 0.8 / 1.21)
  */
@@ -86,19 +88,34 @@ export function lifetimeValue(options: LifetimeValueOptions): number {
     );
   }
   assertOneOf(timing, ["end", "start"], `${fn}: timing`);
-  const startFactor = timing === "start" ? 1 + d : 1;
-  if (periods === Number.POSITIVE_INFINITY) {
-    if (1 + d - r <= 0) {
-      throw new CustomerValueError(
-        "INVALID_OPTION",
-        `${fn}: an unbounded horizon needs discountRate > 0 or retentionRate < 1 (the sum diverges), got retentionRate ${r} and discountRate ${d}`,
-      );
-    }
-    return (margin * startFactor) / (1 + d - r) + 0;
+  // d + (1 - r), not 1 + d - r: a discount rate below 1e-16 must not vanish beside 1.
+  const unboundedDenominator = d + (1 - r);
+  if (periods === Number.POSITIVE_INFINITY && unboundedDenominator <= 0) {
+    throw new CustomerValueError(
+      "INVALID_OPTION",
+      `${fn}: an unbounded horizon needs discountRate > 0 or retentionRate < 1 (the sum diverges), got retentionRate ${r} and discountRate ${d}`,
+    );
   }
   if (periods === 0) return 0;
-  const q = r / (1 + d);
-  // Geometric sum of q^(t-1), t = 1..n; q = 1 only when r = 1 and d = 0.
-  const geometric = q === 1 ? periods : (1 - q ** periods) / (1 - q);
-  return ((margin * startFactor) / (1 + d)) * geometric + 0;
+  const value =
+    periods === Number.POSITIVE_INFINITY
+      ? (margin / unboundedDenominator) * (timing === "start" ? 1 + d : 1) + 0
+      : (timing === "start" ? margin : margin / (1 + d)) * geometricSum(r, d, periods) + 0;
+  if (!Number.isFinite(value)) {
+    throw new CustomerValueError(
+      "INVALID_OPTION",
+      `${fn}: the lifetime value of margin ${margin} over ${periods} periods (retentionRate ${r}, discountRate ${d}) is beyond the largest representable number (about 1.8e308); use a smaller margin unit or horizon`,
+    );
+  }
+  return value;
+}
+
+/**
+ * The sum of q^(t-1) for t = 1..n, q = r / (1 + d): (1 - q^n) / (1 - q), computed in logs
+ * as expm1(n ln q) / expm1(ln q), which stays exact when q rounds to 1 (a discount rate
+ * below 1e-16) and for a horizon of 1e308 periods.
+ */
+function geometricSum(r: number, d: number, n: number): number {
+  const logQ = Math.log(r) - Math.log1p(d);
+  return logQ === 0 ? n : Math.expm1(n * logQ) / Math.expm1(logQ);
 }

@@ -1,10 +1,11 @@
 import { quantileSorted } from "simple-statistics";
+import { idOrderOf } from "../engine/ids.js";
+import { CompensatedSums } from "../engine/sum.js";
 import { CustomerValueError } from "../errors/CustomerValueError.js";
 import { assertInteger, assertOneOf } from "../internal/assert.js";
 import { assertTimeZone, type DateInput, describeValue, periodIndex, toTime } from "../internal/dates.js";
-import { CompensatedSums } from "../internal/sum.js";
 import type { TransactionInput } from "../table/TransactionTable.js";
-import { byCustomerId, readLog } from "./internal.js";
+import { assertFiniteTotal, type DailyLog, readDailyLog } from "./internal.js";
 
 /** A named RFM segment: inclusive score ranges `[min, max]`; an omitted dimension matches any score. */
 export interface RfmSegment {
@@ -117,7 +118,8 @@ const MAX_BINS = 100;
  * @param transactions - the transaction log (`customerId`, `date`, `amount`): records or a `TransactionTable`
  * @param options - see {@link RfmScoresOptions}
  * @returns one row per customer with a purchase up to `asOf`
- * @throws {CustomerValueError} `INVALID_RECORD` listing every bad transaction;
+ * @throws {CustomerValueError} `INVALID_RECORD` listing every bad transaction, or naming a
+ *   customer whose amounts add up beyond the largest double (about 1.8e308);
  *   `INVALID_OPTION` for a missing `asOf`, `bins` not a whole number in 2..100, edges that
  *   are not `bins - 1` strictly ascending finite numbers, malformed segments, a bad
  *   `count` or `timeZone`
@@ -135,6 +137,37 @@ const MAX_BINS = 100;
  */
 export function rfmScores(transactions: TransactionInput, options: RfmScoresOptions): RfmScoresRow[] {
   const fn = "rfmScores";
+  const { bins, count, timeZone, asOfDay, fixedEdges, segments } = resolveOptions(options, fn);
+  const daily = readDailyLog(transactions, fn, { timeZone, endDay: asOfDay });
+  const buyers = measureBuyers(daily, count, fn);
+  if (buyers.customerIds.length === 0) return [];
+  const recencies = buyers.lastPurchaseDay.map((day) => asOfDay - day + 0);
+  const edges: RfmEdges = {
+    recency: fixedEdges.recency ?? quantileEdges(recencies, bins),
+    frequency: fixedEdges.frequency ?? quantileEdges(buyers.frequency, bins),
+    monetary: fixedEdges.monetary ?? quantileEdges(buyers.monetary, bins),
+  };
+  const separator = bins > 9 ? "-" : "";
+  return buyers.customerIds.map((customerId, k): RfmScoresRow => {
+    const recencyScore = bins - binOf(recencies[k]!, edges.recency) + 1;
+    const frequencyScore = binOf(buyers.frequency[k]!, edges.frequency);
+    const monetaryScore = binOf(buyers.monetary[k]!, edges.monetary);
+    return {
+      customerId,
+      recency: recencies[k]!,
+      frequency: buyers.frequency[k]!,
+      monetary: buyers.monetary[k]!,
+      recencyScore,
+      frequencyScore,
+      monetaryScore,
+      code: [recencyScore, frequencyScore, monetaryScore].join(separator),
+      segment: segmentOf(segments, recencyScore, frequencyScore, monetaryScore),
+    };
+  });
+}
+
+/** The options of {@link rfmScores}, checked, with their defaults. */
+function resolveOptions(options: RfmScoresOptions, fn: string) {
   if (typeof options !== "object" || options === null) {
     throw new CustomerValueError(
       "INVALID_OPTION",
@@ -151,70 +184,55 @@ export function rfmScores(transactions: TransactionInput, options: RfmScoresOpti
   }
   assertOneOf(count, ["days", "transactions"], `${fn}: count`);
   if (timeZone !== undefined) assertTimeZone(timeZone, fn);
-  const asOfDay = periodIndex(toTime(options.asOf, `${fn}: asOf`), "day", timeZone);
-  const fixedEdges = readEdges(options.edges, bins, fn);
-  const segments =
-    options.segments === undefined ? (bins === 5 ? RFM_SEGMENTS : []) : readSegments(options.segments, fn);
-  const columns = readLog(transactions, fn);
-
-  const customerCount = columns.customerIds.length;
-  const lastDay = new Float64Array(customerCount).fill(Number.NEGATIVE_INFINITY);
-  const purchases = new Float64Array(customerCount);
-  const monetary = new CompensatedSums(customerCount);
-  // Distinct purchase days: a customer's rows may come in any order, so remember the days seen.
-  const daysSeen = count === "days" ? new Map<number, Set<number>>() : undefined;
-  for (let i = 0; i < columns.length; i++) {
-    const day = periodIndex(columns.time[i]!, "day", timeZone);
-    if (day > asOfDay) continue;
-    const c = columns.customer[i]!;
-    const amount = columns.amount[i]!;
-    monetary.add(c, amount);
-    if (amount <= 0) continue;
-    if (day > lastDay[c]!) lastDay[c] = day;
-    if (daysSeen === undefined) {
-      purchases[c]!++;
-    } else {
-      let seen = daysSeen.get(c);
-      if (seen === undefined) {
-        seen = new Set();
-        daysSeen.set(c, seen);
-      }
-      if (!seen.has(day)) {
-        seen.add(day);
-        purchases[c]!++;
-      }
-    }
-  }
-
-  const buyers: number[] = [];
-  for (let c = 0; c < customerCount; c++) if (purchases[c]! > 0) buyers.push(c);
-  if (buyers.length === 0) return [];
-  const recencies = buyers.map((c) => asOfDay - lastDay[c]! + 0);
-  const frequencies = buyers.map((c) => purchases[c]!);
-  const monetaries = buyers.map((c) => monetary.value(c));
-  const edges: RfmEdges = {
-    recency: fixedEdges.recency ?? quantileEdges(recencies, bins),
-    frequency: fixedEdges.frequency ?? quantileEdges(frequencies, bins),
-    monetary: fixedEdges.monetary ?? quantileEdges(monetaries, bins),
+  return {
+    bins,
+    count,
+    timeZone,
+    asOfDay: periodIndex(toTime(options.asOf, `${fn}: asOf`), "day", timeZone),
+    fixedEdges: readEdges(options.edges, bins, fn),
+    segments:
+      options.segments === undefined ? (bins === 5 ? RFM_SEGMENTS : []) : readSegments(options.segments, fn),
   };
-  const separator = bins > 9 ? "-" : "";
-  const rows = buyers.map((c, k): RfmScoresRow => {
-    const recencyScore = bins - binOf(recencies[k]!, edges.recency) + 1;
-    const frequencyScore = binOf(frequencies[k]!, edges.frequency);
-    const monetaryScore = binOf(monetaries[k]!, edges.monetary);
-    return {
-      customerId: columns.customerIds[c]!,
-      recency: recencies[k]!,
-      frequency: frequencies[k]!,
-      monetary: monetaries[k]!,
-      recencyScore,
-      frequencyScore,
-      monetaryScore,
-      code: [recencyScore, frequencyScore, monetaryScore].join(separator),
-      segment: segmentOf(segments, recencyScore, frequencyScore, monetaryScore),
-    };
-  });
-  return byCustomerId(rows);
+}
+
+/** The customers who bought, in id order, with their raw recency, frequency and monetary measures. */
+interface Buyers {
+  readonly customerIds: string[];
+  readonly lastPurchaseDay: number[];
+  readonly frequency: number[];
+  readonly monetary: number[];
+}
+
+/**
+ * Per customer: the net total of every row up to `asOf`, and over the purchases
+ * (`amount > 0`) the last purchase day and the number of purchase days (or rows). The
+ * rows are visited in day order, so a new purchase day is one unlike the last.
+ */
+function measureBuyers(daily: DailyLog, count: "days" | "transactions", fn: string): Buyers {
+  const { log, day, dayOrder, endDay } = daily;
+  const n = log.customerIds.length;
+  const monetary = new CompensatedSums(n);
+  const frequency = new Int32Array(n);
+  const lastPurchaseDay = new Int32Array(n);
+  for (let k = 0; k < log.length; k++) {
+    const row = dayOrder === undefined ? k : dayOrder[k]!;
+    if (day[row]! > endDay) continue;
+    const c = log.customer[row]!;
+    monetary.add(c, log.amount[row]!);
+    if (log.amount[row]! <= 0) continue;
+    if (count === "transactions" || frequency[c] === 0 || day[row] !== lastPurchaseDay[c]) frequency[c]!++;
+    lastPurchaseDay[c] = day[row]!;
+  }
+  const buyers: Buyers = { customerIds: [], lastPurchaseDay: [], frequency: [], monetary: [] };
+  for (const c of idOrderOf(log.customerIds)) {
+    if (frequency[c] === 0) continue;
+    assertFiniteTotal(monetary.value(c), fn, log.customerIds[c]!);
+    buyers.customerIds.push(log.customerIds[c]!);
+    buyers.lastPurchaseDay.push(lastPurchaseDay[c]!);
+    buyers.frequency.push(frequency[c]!);
+    buyers.monetary.push(monetary.value(c));
+  }
+  return buyers;
 }
 
 /** The `bins - 1` interior quantile edges of `values` (type 7). */

@@ -1,17 +1,16 @@
+import { idOrderOf } from "../engine/ids.js";
 import type { DateInput } from "../internal/dates.js";
 import type { TransactionInput } from "../table/TransactionTable.js";
 import {
+  assertFiniteTotal,
   dayOfOption,
-  inIdOrder,
-  lastRowDay,
   periodOfDay,
-  readLog,
   periodsToUnit,
+  purchasePeriods,
   type RfmAggregate,
   type RfmUnit,
+  readDailyLog,
   resolveSummaryOptions,
-  rowDays,
-  summarisePeriods,
 } from "./internal.js";
 
 /** Options of {@link rfmSummary}. */
@@ -80,7 +79,8 @@ export interface RfmSummaryRow {
  * @param transactions - the transaction log (`customerId`, `date`, `amount`): records or a `TransactionTable`
  * @param options - see {@link RfmSummaryOptions}
  * @returns one row per customer with a transaction up to the observation end
- * @throws {CustomerValueError} `INVALID_RECORD` listing every bad transaction;
+ * @throws {CustomerValueError} `INVALID_RECORD` listing every bad transaction, or naming a
+ *   customer whose amounts add up beyond the largest double (about 1.8e308);
  *   `INVALID_OPTION` for an invalid `observationEnd`, `aggregate`, `unit` or `timeZone`
  *
  * @example
@@ -98,30 +98,25 @@ export interface RfmSummaryRow {
 export function rfmSummary(transactions: TransactionInput, options: RfmSummaryOptions = {}): RfmSummaryRow[] {
   const fn = "rfmSummary";
   const { aggregate, unit, timeZone } = resolveSummaryOptions(options, fn);
-  const endOption = options.observationEnd;
-  const explicitEnd =
-    endOption === undefined ? undefined : dayOfOption(endOption, `${fn}: observationEnd`, timeZone);
-  const columns = readLog(transactions, fn);
-  const days = rowDays(columns, timeZone);
-  const endDay = explicitEnd ?? lastRowDay(columns, days);
-  if (!Number.isFinite(endDay)) return [];
-  const endPeriod = periodOfDay(endDay, aggregate);
-  const rows = summarisePeriods(
-    columns,
-    days,
-    Number.NEGATIVE_INFINITY,
-    endDay,
-    aggregate,
-    (s): RfmSummaryRow => {
-      const frequency = s.periods - 1;
-      return {
-        customerId: columns.customerIds[s.customer]!,
-        frequency,
-        recency: periodsToUnit(s.lastPeriod - s.firstPeriod, aggregate, unit),
-        T: periodsToUnit(endPeriod - s.firstPeriod, aggregate, unit),
-        monetaryValue: frequency === 0 ? 0 : s.repeatTotal / frequency + 0,
-      };
-    },
-  );
-  return inIdOrder(rows, columns.customerIds);
+  const end = options.observationEnd;
+  const endDay = end === undefined ? undefined : dayOfOption(end, `${fn}: observationEnd`, timeZone);
+  const daily = readDailyLog(transactions, fn, { timeZone, endDay });
+  const s = purchasePeriods(daily, { fromDay: Number.NEGATIVE_INFINITY, toDay: daily.endDay, aggregate });
+  const endPeriod = periodOfDay(daily.endDay, aggregate);
+  const ids = daily.log.customerIds;
+  const rows: RfmSummaryRow[] = [];
+  for (const c of idOrderOf(ids)) {
+    if (s.periods[c] === 0) continue;
+    const frequency = s.periods[c]! - 1;
+    const repeatValue = s.repeatValue.value(c);
+    assertFiniteTotal(repeatValue, fn, ids[c]!);
+    rows.push({
+      customerId: ids[c]!,
+      frequency,
+      recency: periodsToUnit(s.lastPeriod[c]! - s.firstPeriod[c]!, aggregate, unit),
+      T: periodsToUnit(endPeriod - s.firstPeriod[c]!, aggregate, unit),
+      monetaryValue: frequency === 0 ? 0 : repeatValue / frequency + 0,
+    });
+  }
+  return rows;
 }
