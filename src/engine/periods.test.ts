@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { PERIODS, periodIndex } from "../internal/dates.js";
-import { distinctPeriods, periodIndexer, rowPeriods } from "./periods.js";
+import { distinctPeriods, extent, periodIndexer, rowPeriods } from "./periods.js";
 
 const ZONES = [undefined, "Asia/Kathmandu", "America/Los_Angeles", "Pacific/Chatham", "Pacific/Kiritimati"];
 // 1900 .. 2100, with the ends of days, months and DST changes likely hit.
@@ -24,9 +24,32 @@ describe("periods against periodIndex", () => {
           const expected = times.map((t) => periodIndex(t, period, zone));
           expect(times.map(indexOf)).toEqual(expected);
           expect(Array.from(rowPeriods(Float64Array.from(times), period, zone))).toEqual(expected);
+          expect(extent(expected)).toEqual([Math.min(...expected), Math.max(...expected)]);
         },
       ),
       { numRuns: 200 },
+    );
+  });
+
+  it("periodIndexer agrees with periodIndex across DST changes at midnight and odd offsets", () => {
+    const zones = [undefined, "Asia/Shanghai", "Pacific/Chatham", "America/Santiago", "Asia/Kolkata"];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...PERIODS),
+        fc.constantFrom(...zones),
+        fc.array(fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2030, 0, 1) }), {
+          minLength: 1,
+          maxLength: 50,
+        }),
+        (period, zone, times) => {
+          const indexOf = periodIndexer(period, zone);
+          // each time, and the instants on either side of the quarter hour before it
+          for (const t of times.flatMap((x) => [x, x - (x % 900_000), x - (x % 900_000) - 1])) {
+            expect(indexOf(t)).toBe(periodIndex(t, period, zone));
+          }
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 

@@ -71,6 +71,95 @@ export function rowPeriods(time: Float64Array, period: Period, timeZone: string 
   return out;
 }
 
+/** The smallest and the largest of `values`, as d3-array's `extent` (`[Infinity, -Infinity]` when empty). */
+export function extent(values: ArrayLike<number>): [lo: number, hi: number] {
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  return [lo, hi];
+}
+
+/** A log's times cut into calendar periods (see {@link cutPeriods}). */
+export interface PeriodCut {
+  /** Each row's period index. */
+  readonly periods: Int32Array;
+  /** The first and the last period of any row (`Infinity` and `-Infinity` for no rows). */
+  readonly lo: number;
+  readonly hi: number;
+  /** The earliest and the latest time of any row (`Infinity` and `-Infinity` for no rows). */
+  readonly earliest: number;
+  readonly latest: number;
+}
+
+/**
+ * Every time's period index, and the first and last period and the earliest and latest
+ * time, in one pass. As in {@link periodIndexer}, a period is looked up once per bucket (a
+ * UTC day, or a quarter hour in a zone) whose two ends share it. The first period is not
+ * always the earliest time's: where a zone sets its clocks back across midnight, a later
+ * instant can fall in an earlier day.
+ *
+ * @example
+ * const cut = cutPeriods(new Float64Array([Date.UTC(2011, 4, 2), Date.UTC(2011, 0, 9)]), "month", undefined);
+ * [Array.from(cut.periods), cut.lo, cut.hi]; // => [[24136, 24132], 24132, 24136]
+ */
+export function cutPeriods(time: Float64Array, period: Period, timeZone: string | undefined): PeriodCut {
+  const [periods, lo, hi, earliest, latest] = periodColumn(time, period, timeZone);
+  return { periods, lo, hi, earliest, latest };
+}
+
+// Loops over rows live in functions that take and return typed arrays, numbers and arrays:
+// V8 keeps the code it compiles for them across garbage collections, which discard code
+// that relied on an object or a closure made per call (measured in bench/ on repeated calls).
+
+function periodColumn(
+  time: Float64Array,
+  period: Period,
+  timeZone: string | undefined,
+): [periods: Int32Array, lo: number, hi: number, earliest: number, latest: number] {
+  const periods = new Int32Array(time.length);
+  const width = timeZone === undefined ? DAY_MS : QUARTER_HOUR_MS;
+  const memo = new Map<number, number>();
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  let earliest = Number.POSITIVE_INFINITY;
+  let latest = Number.NEGATIVE_INFINITY;
+  let lastBucket = Number.NaN;
+  let lastIndex = Number.NaN;
+  for (let i = 0; i < time.length; i++) {
+    const t = time[i]!;
+    const bucket = Math.floor(t / width);
+    if (bucket !== lastBucket) {
+      lastBucket = bucket;
+      lastIndex = memo.get(bucket) ?? bucketPeriod(memo, bucket, width, period, timeZone);
+    }
+    const p = Number.isNaN(lastIndex) ? periodIndex(t, period, timeZone) : lastIndex;
+    periods[i] = p;
+    if (p < lo) lo = p;
+    if (p > hi) hi = p;
+    if (t < earliest) earliest = t;
+    if (t > latest) latest = t;
+  }
+  return [periods, lo, hi, earliest, latest];
+}
+
+/** The period of bucket `bucket` (`NaN` when a period boundary cuts it), remembered in `memo`. */
+function bucketPeriod(
+  memo: Map<number, number>,
+  bucket: number,
+  width: number,
+  period: Period,
+  timeZone: string | undefined,
+): number {
+  const first = periodIndex(bucket * width, period, timeZone);
+  const index = first === periodIndex(bucket * width + width - 1, period, timeZone) ? first : Number.NaN;
+  memo.set(bucket, index);
+  return index;
+}
+
 /** Each customer's distinct periods, ascending: customer `c`'s are `periods[offsets[c] .. offsets[c + 1])`. */
 export interface CustomerPeriods {
   readonly customers: number;
@@ -83,11 +172,19 @@ export interface PeriodRows {
   /** Each row's customer, in `0 .. customers - 1`. */
   readonly customer: Int32Array;
   readonly customers: number;
-  /** The period index of a row. */
-  readonly periodOf: (row: number) => number;
-  /** Count only the rows for which this is true (default: every row). */
-  readonly keep?: ((row: number) => boolean) | undefined;
+  /** The period index of a row, or a column of every row's period (read faster). */
+  readonly periodOf: ((row: number) => number) | Int32Array;
+  /**
+   * Count only the rows for which this is true, or, as a column, whose value is > 0 (the
+   * amounts: purchases). Default: every row.
+   */
+  readonly keep?: ((row: number) => boolean) | Float64Array | Uint8Array | undefined;
+  /** Periods known to bound every kept row's, such as a {@link PeriodCut}'s: saves a pass over the rows. */
+  readonly within?: readonly [lo: number, hi: number] | undefined;
 }
+
+/** A row is kept when its value in this column is > 0; `undefined` keeps every row. */
+type KeptColumn = Float64Array | Uint8Array | undefined;
 
 /** Spans of at most this many periods are marked in a bit set per customer, wider ones grouped. */
 const MAX_BITSET_SPAN = 256;
@@ -103,34 +200,48 @@ const MAX_BITSET_SPAN = 256;
  * Array.from(p.periods); // => [5, 3]
  */
 export function distinctPeriods(rows: PeriodRows): CustomerPeriods {
-  const { customer, periodOf, keep } = rows;
+  const { customer, customers, periodOf, keep } = rows;
+  const n = customer.length;
+  const period =
+    typeof periodOf === "function" ? Int32Array.from({ length: n }, (_, i) => periodOf(i)) : periodOf;
+  const kept =
+    typeof keep === "function" ? Uint8Array.from({ length: n }, (_, i) => (keep(i) ? 1 : 0)) : keep;
+  const [lo, hi] = rows.within ?? keptExtent(period, kept);
+  const [offsets, periods] =
+    lo > hi
+      ? [new Int32Array(customers + 1), new Int32Array(0)]
+      : hi - lo < MAX_BITSET_SPAN
+        ? listsFromBitSets(customer, customers, period, kept, lo, hi)
+        : listsFromGroups(customer, customers, period, kept);
+  return { customers, offsets, periods };
+}
+
+/** The first and last period of the kept rows. */
+function keptExtent(period: Int32Array, kept: KeptColumn): [lo: number, hi: number] {
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < customer.length; i++) {
-    if (keep !== undefined && !keep(i)) continue;
-    const p = periodOf(i);
+  for (let i = 0; i < period.length; i++) {
+    if (kept !== undefined && !(kept[i]! > 0)) continue;
+    const p = period[i]!;
     if (p < lo) lo = p;
     if (p > hi) hi = p;
   }
-  if (lo > hi)
-    return {
-      customers: rows.customers,
-      offsets: new Int32Array(rows.customers + 1),
-      periods: new Int32Array(0),
-    };
-  return hi - lo < MAX_BITSET_SPAN ? periodsByBitSets(rows, lo, hi) : periodsByGrouping(rows);
+  return [lo, hi];
 }
 
-function periodsByBitSets(
-  { customer, customers, periodOf, keep }: PeriodRows,
+function listsFromBitSets(
+  customer: Int32Array,
+  customers: number,
+  period: Int32Array,
+  kept: KeptColumn,
   lo: number,
   hi: number,
-): CustomerPeriods {
+): [offsets: Int32Array, periods: Int32Array] {
   const words = ((hi - lo) >>> 5) + 1;
   const bits = new Int32Array(customers * words);
   for (let i = 0; i < customer.length; i++) {
-    if (keep !== undefined && !keep(i)) continue;
-    const d = periodOf(i) - lo;
+    if (kept !== undefined && !(kept[i]! > 0)) continue;
+    const d = period[i]! - lo;
     bits[customer[i]! * words + (d >>> 5)]! |= 1 << (d & 31);
   }
   let count = 0;
@@ -149,12 +260,16 @@ function periodsByBitSets(
     }
   }
   offsets[customers] = out;
-  return { customers, offsets, periods };
+  return [offsets, periods];
 }
 
-function periodsByGrouping({ customer, customers, periodOf, keep }: PeriodRows): CustomerPeriods {
-  const period = new Int32Array(customer.length);
-  for (let i = 0; i < customer.length; i++) if (keep === undefined || keep(i)) period[i] = periodOf(i);
+function listsFromGroups(
+  customer: Int32Array,
+  customers: number,
+  period: Int32Array,
+  kept: KeptColumn,
+): [offsets: Int32Array, periods: Int32Array] {
+  const keep = kept === undefined ? undefined : (row: number) => kept[row]! > 0;
   const { offsets: rowOffsets, rows } = groupRows(customer, customers, { keep, orderBy: period });
   const offsets = new Int32Array(customers + 1);
   const periods = new Int32Array(rows.length);
@@ -167,5 +282,5 @@ function periodsByGrouping({ customer, customers, periodOf, keep }: PeriodRows):
     }
   }
   offsets[customers] = out;
-  return { customers, offsets, periods: periods.subarray(0, out) };
+  return [offsets, periods.subarray(0, out)];
 }

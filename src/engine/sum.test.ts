@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CompensatedSum, CompensatedSums, fsum, fsumInOrder } from "./sum.js";
+import { CustomerValueError } from "../errors/CustomerValueError.js";
+import { CompensatedSum, CompensatedSums, finiteSum, fsum, fsumInOrder } from "./sum.js";
 
 /**
  * The reference: the exact sum of doubles, computed in BigInt as multiples of 2^-1074 (the
@@ -70,6 +71,12 @@ describe("fsum (Neumaier) against the exact sum", () => {
     expect(new CompensatedSum().add(1e308).add(1e308).add(-1e308).value).toBe(Number.POSITIVE_INFINITY);
     expect(Object.is(fsum([]), 0)).toBe(true);
     expect(Object.is(fsum([-0, -0]), 0)).toBe(true);
+  });
+
+  it("finiteSum passes a finite sum and refuses an overflowed one with a code", () => {
+    expect(finiteSum(fsum([1e308, -1e308, 5]), "f: total")).toBe(5);
+    expect(() => finiteSum(fsum([1e308, 1e308]), "f: total")).toThrow(/^f: total is beyond/);
+    expect(() => finiteSum(Number.NEGATIVE_INFINITY, "f: total")).toThrow(CustomerValueError);
   });
 
   it("per-slot sums and sums in a given order agree with fsum", () => {

@@ -5,6 +5,7 @@
  * growing with the number of terms. A sum that overflows is ±Infinity, never NaN, so that
  * callers can tell an overflow from a bad input; `-0` comes out as `0`.
  */
+import { CustomerValueError } from "../errors/CustomerValueError.js";
 
 /** A running compensated sum: `add` values one at a time, read `value` at any point. */
 export class CompensatedSum {
@@ -49,6 +50,23 @@ export class CompensatedSums {
     const total = this.totals[slot]!;
     return Number.isFinite(total) ? total + this.corrections[slot]! + 0 : total;
   }
+}
+
+/**
+ * `sum` itself when it is finite. An overflowed sum (±Infinity) throws `INVALID_RECORD`:
+ * amounts whose total lies beyond ±1.8e308 cannot be added up as doubles, and a result
+ * must never hold an infinity.
+ *
+ * @param sum - a sum from this module
+ * @param where - the function and what was summed, for the message (`"periodActivity: revenue of 2011-03"`)
+ * @throws {CustomerValueError} `INVALID_RECORD` when `sum` is not finite
+ */
+export function finiteSum(sum: number, where: string): number {
+  if (Number.isFinite(sum)) return sum;
+  throw new CustomerValueError(
+    "INVALID_RECORD",
+    `${where} is beyond the largest number a double holds (about ±1.8e308): the amounts are too large to add up`,
+  );
 }
 
 /**

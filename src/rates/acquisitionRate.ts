@@ -5,7 +5,7 @@ export interface AcquisitionCounts {
   /** New customers won in the period. */
   readonly acquired: number;
   /**
-   * The base the gain is measured against (DOMAIN.md 4 leaves it to the analyst): the
+   * The base the gain is measured against (the analyst's choice, see docs/rates.md): the
    * customers at the start of the period (the usual choice, and what `periodActivity`
    * uses), at its end, or the prospects reached.
    */
@@ -13,7 +13,7 @@ export interface AcquisitionCounts {
 }
 
 /**
- * The customer acquisition rate (DOMAIN.md 4, the "new-customer gain rate"):
+ * The customer acquisition rate (the balanced scorecard's "new-customer gain rate"):
  *
  *     acquisitionRate = acquired / base
  *

@@ -17,7 +17,7 @@ export interface ActivityUsage {
 }
 
 /**
- * Cost to serve by activity-based costing (DOMAIN.md 4): each activity pool's cost is
+ * Cost to serve by activity-based costing (Kaplan and Cooper): each activity pool's cost is
  * divided by its total driver quantity to give a rate, and each customer bears that rate
  * times its own usage:
  *

@@ -1,7 +1,7 @@
 import { countRetained, type CustomerSets } from "./retentionRate.js";
 
 /**
- * The customer churn rate of a period from the two customer sets (DOMAIN.md 4):
+ * The customer churn rate of a period from the two customer sets (balanced scorecard):
  *
  *     churnRate = |start \ end| / |start| = 1 - retentionRate
  *

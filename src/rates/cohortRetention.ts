@@ -1,9 +1,18 @@
-import type { TransactionInput } from "../table/TransactionTable.js";
+import { readTransactions } from "../engine/columns.js";
+import { assertPeriodSpan, cutPeriods, distinctPeriods, MAX_PERIODS } from "../engine/periods.js";
+import { CompensatedSums, finiteSum } from "../engine/sum.js";
+import { CustomerValueError } from "../errors/CustomerValueError.js";
 import { assertOneOf, assertOptions } from "../internal/assert.js";
-import { assertPeriod, assertTimeZone, type Period, periodKeyOf } from "../internal/dates.js";
-import { CompensatedSums } from "../internal/sum.js";
-import type { TransactionColumns } from "../internal/transactions.js";
-import { type CustomerPeriods, type PeriodIndexer, purchasePeriods } from "./purchasePeriods.js";
+import {
+  assertPeriod,
+  assertTimeZone,
+  type Period,
+  periodEnd,
+  periodKeyOf,
+  periodStart,
+} from "../internal/dates.js";
+import type { TransactionInput } from "../table/TransactionTable.js";
+import { observedSpan } from "./periodActivity.js";
 
 /** Options of {@link cohortRetention}. */
 export interface CohortRetentionOptions {
@@ -35,28 +44,46 @@ export interface CohortRow {
    * revenue still coming in (can exceed 1); all `null` when `revenue[0] <= 0`. The same in both modes.
    */
   readonly revenueRetention: (number | null)[];
+  /**
+   * `true` when the cohort's own period is not fully covered by the data (the first or the
+   * last period, see `observedSpan`): the cohort holds only the customers whose first
+   * purchase fell in the days observed.
+   */
+  readonly partial: boolean;
+  /**
+   * `true` when the row's last column, the last period of the data, is not fully covered:
+   * its retention counts purchases in part of a period only and understates the full one.
+   */
+  readonly lastColumnPartial: boolean;
 }
 
+/** The most cells (cohorts × their periods) a result may hold: 100 full rows of the longest span. */
+const MAX_CELLS = 100 * MAX_PERIODS;
+
 /**
- * Cohort retention (DOMAIN.md 4): customers grouped by the period of their first purchase
- * (`amount > 0`); cell `(c, k)` is the share of cohort `c` active (with a purchase) in period
- * `c + k` (classic) or in `c + k` or later (rolling). Beside it, revenue retention per cohort.
+ * Cohort retention: customers grouped by the period of their first purchase
+ * (`amount > 0`); cell `(c, k)` is the share of cohort `c` active (with a purchase) in
+ * period `c + k` (classic) or in `c + k` or later (rolling). Beside it, revenue retention.
  *
  *     classic: retention[k] = |{i in c : i buys in c + k}| / |c|
  *     rolling: retention[k] = |{i in c : i buys in c + k or later}| / |c|
  *     revenueRetention[k] = revenue of c in c + k / revenue of c in c
  *
- * Each row runs from `k = 0` to the last period with any transaction in the input, so
- * later cohorts have shorter rows (a triangle). Only periods where someone first bought
- * give a cohort (no empty cohorts). Customers with no purchase (only returns or zero
- * amounts) belong to no cohort; a cohort member's amounts dated before their first
- * purchase are left out of `revenue`. An empty log gives `[]`.
+ * Each row runs from `k = 0` to the last period with any transaction, so later cohorts
+ * have shorter rows (a triangle). Only periods where someone first bought give a cohort;
+ * customers with no purchase (only returns or zero amounts) belong to none, and a member's
+ * amounts dated before their first purchase are left out of `revenue`. An empty log gives
+ * `[]`. The data are observed from the start of the earliest transaction's day to the end
+ * of the latest's: a cohort whose period is not fully observed is `partial`, and so is
+ * every row's last column when the last period is not (`lastColumnPartial`). The dates may
+ * span at most 100,000 periods and the triangle at most 10,000,000 cells.
  *
  * @param transactions - the transaction log: records `{ customerId, date, amount }` or a `TransactionTable`
  * @param options - `period`, `mode`, `timeZone`
  * @returns one {@link CohortRow} per cohort, oldest first
- * @throws {CustomerValueError} `INVALID_RECORD` for bad transactions (all listed);
- *   `INVALID_OPTION` for a bad period, mode or time zone
+ * @throws {CustomerValueError} `INVALID_RECORD` for bad transactions (all listed) or a
+ *   revenue beyond ±1.8e308; `INVALID_OPTION` for a bad period, mode or time zone, or dates
+ *   too far apart for the period
  * @example
  * const log = [
  *   { customerId: "a", date: "2011-01-05", amount: 10 },
@@ -78,126 +105,129 @@ export function cohortRetention(
   assertOneOf(mode, ["classic", "rolling"], `${fn}: mode`);
   if (timeZone !== undefined) assertTimeZone(timeZone, fn);
 
-  const { columns, periodOf, purchases, dataHi } = purchasePeriods(transactions, fn, period, timeZone);
-  if (dataHi === undefined) return [];
-  // A customer without a purchase gets the cohort dataHi + 1, after every cohort.
-  const cohortOf = new Int32Array(purchases.customers);
-  const [cLo, cHi] = firstPeriods(purchases, cohortOf, dataHi + 1);
-  if (cLo > cHi) return [];
-  const width = dataHi - cLo + 1;
-  // Cell (cohort c, column k) lives at (c - cLo) * width + k.
-  const cells = (cHi - cLo + 1) * width;
-  const counts = new Float64Array(cells + 1);
-  const sizes = new Float64Array(cHi - cLo + 1);
-  countCohorts(counts, sizes, purchases, cohortOf, cLo, width, dataHi, mode === "classic");
-  const revenue = new CompensatedSums(cells);
-  addCohortRevenue(revenue, columns, periodOf, cohortOf, cLo, width, dataHi);
+  const log = readTransactions(transactions, fn);
+  const cut = cutPeriods(log.time, period, timeZone);
+  if (log.length === 0) return [];
+  assertPeriodSpan(cut.lo, cut.hi, period, fn);
+  const { offsets, periods } = distinctPeriods({
+    customer: log.customer,
+    customers: log.customerIds.length,
+    periodOf: cut.periods,
+    keep: log.amount, // purchases: amount > 0
+    within: [cut.lo, cut.hi],
+  });
+  const [cohortOf, first] = numberCohorts(offsets, periods, cut.lo, cut.hi);
+  const cells = first.reduce((sum, p) => sum + cut.hi - p + 1, 0);
+  if (cells > MAX_CELLS) {
+    throw new CustomerValueError(
+      "INVALID_OPTION",
+      `${fn}: ${first.length} cohorts from ${periodKeyOf(cut.lo, period)} to ${periodKeyOf(cut.hi, period)} make ${cells} cells, more than the ${MAX_CELLS} a result may hold; choose a longer period or check the dates for a mistyped year`,
+    );
+  }
+  // Cohort k's cells, one per period from first[k] to the last of the data, are cellStart[k] .. cellStart[k + 1].
+  const cellStart = new Int32Array(first.length + 1);
+  first.forEach((p, k) => {
+    cellStart[k + 1] = cellStart[k]! + cut.hi - p + 1;
+  });
+  const members = countMembers(offsets, periods, cohortOf, first, cellStart, mode === "rolling");
+  const revenue = cohortRevenue(log.customer, log.amount, cut.periods, cohortOf, first, cellStart);
 
-  const rows: CohortRow[] = [];
-  for (let cohort = cLo; cohort <= cHi; cohort++) {
-    const size = sizes[cohort - cLo]!;
-    if (size === 0) continue;
-    const base = (cohort - cLo) * width;
-    const length = dataHi - cohort + 1;
-    const active: number[] = [];
-    const revenueRow: number[] = [];
-    let running = 0;
-    for (let k = 0; k < length; k++) {
-      running += counts[base + k]!;
-      active.push(mode === "classic" ? counts[base + k]! : running);
-      revenueRow.push(revenue.value(base + k));
-    }
-    const first = revenueRow[0]!;
-    rows.push({
-      cohort: periodKeyOf(cohort, period),
+  const span = observedSpan(cut, timeZone);
+  const isPartial = (p: number) =>
+    periodStart(p, period, timeZone) < span.start || periodEnd(p, period, timeZone) > span.end;
+  const lastColumnPartial = isPartial(cut.hi);
+  return Array.from(first, (cohortPeriod, k) => {
+    const cohort = periodKeyOf(cohortPeriod, period);
+    const row = Array.from({ length: cellStart[k + 1]! - cellStart[k]! }, (_, j) => cellStart[k]! + j);
+    const active = row.map((cell) => members[cell]!);
+    const size = active[0]!;
+    const revenueRow = row.map((cell) =>
+      finiteSum(revenue.value(cell), `${fn}: the revenue of cohort ${cohort}`),
+    );
+    const firstRevenue = revenueRow[0]!;
+    return {
+      cohort,
       size,
       active,
       retention: active.map((a) => a / size),
       revenue: revenueRow,
-      revenueRetention: revenueRow.map((r) => (first > 0 ? r / first + 0 : null)),
-    });
-  }
-  return rows;
-}
-
-// Each pass over customers or rows is a function of its own, so that V8 optimises it while
-// it runs without compiling the rest of cohortRetention, code which has not run yet and
-// would throw the optimised code away when reached (see purchasePeriods.ts).
-
-/**
- * Each customer's first purchase period into `cohortOf` (`none` for a customer without a
- * purchase), and the earliest and latest of them: [+inf, -inf] when nobody bought.
- */
-function firstPeriods(
-  purchases: CustomerPeriods,
-  cohortOf: Int32Array,
-  none: number,
-): [lo: number, hi: number] {
-  let lo = Number.POSITIVE_INFINITY;
-  let hi = Number.NEGATIVE_INFINITY;
-  for (let c = 0; c < purchases.customers; c++) {
-    const first = purchases.first(c, none);
-    cohortOf[c] = first;
-    if (first === none) continue;
-    if (first < lo) lo = first;
-    if (first > hi) hi = first;
-  }
-  return [lo, hi];
+      revenueRetention: revenueRow.map((r) => (firstRevenue > 0 ? r / firstRevenue + 0 : null)),
+      partial: isPartial(cohortPeriod),
+      lastColumnPartial,
+    };
+  });
 }
 
 /**
- * Cohort sizes and, per cell (cohort - cLo) * width + k, the customers with a purchase in
- * column k (classic) or, rolling, a difference array of the customers active up to their
- * last purchase (summed when the rows are built). Customers without a purchase (cohort
- * after `dataHi`) count nowhere.
+ * Each customer's cohort number (-1 without a purchase) and each cohort's period, oldest
+ * first: a customer's cohort is the period of their first purchase, and only periods where
+ * someone first bought make a cohort.
  */
-function countCohorts(
-  counts: Float64Array,
-  sizes: Float64Array,
-  purchases: CustomerPeriods,
+function numberCohorts(
+  offsets: Int32Array,
+  periods: Int32Array,
+  lo: number,
+  hi: number,
+): [cohortOf: Int32Array, first: Int32Array] {
+  const customers = offsets.length - 1;
+  const numberOf = new Int32Array(hi - lo + 1).fill(-1); // by period; the span is at most MAX_PERIODS
+  for (let c = 0; c < customers; c++) {
+    if (offsets[c]! < offsets[c + 1]!) numberOf[periods[offsets[c]!]! - lo] = 0;
+  }
+  const first: number[] = [];
+  for (let p = lo; p <= hi; p++) if (numberOf[p - lo] === 0) numberOf[p - lo] = first.push(p) - 1;
+  const cohortOf = new Int32Array(customers).fill(-1);
+  for (let c = 0; c < customers; c++) {
+    if (offsets[c]! < offsets[c + 1]!) cohortOf[c] = numberOf[periods[offsets[c]!]! - lo]!;
+  }
+  return [cohortOf, Int32Array.from(first)];
+}
+
+/**
+ * Per cell, the cohort members counted in it: classic, those with a purchase in its
+ * period; rolling, those whose last purchase is in its period or later (a difference
+ * array per row: +1 at the cohort's period, -1 after the member's last purchase).
+ */
+function countMembers(
+  offsets: Int32Array,
+  periods: Int32Array,
   cohortOf: Int32Array,
-  cLo: number,
-  width: number,
-  dataHi: number,
-  classic: boolean,
-): void {
-  const periods = new Int32Array(purchases.maxPeriods);
-  for (let c = 0; c < purchases.customers; c++) {
-    const cohort = cohortOf[c]!;
-    if (cohort > dataHi) continue;
-    const k = purchases.read(c, periods);
-    const base = (cohort - cLo) * width;
-    sizes[cohort - cLo]!++;
-    if (classic) {
-      for (let j = 0; j < k; j++) counts[base + periods[j]! - cohort]!++;
+  first: Int32Array,
+  cellStart: Int32Array,
+  rolling: boolean,
+): Int32Array {
+  const counts = new Int32Array(cellStart[first.length]!);
+  for (let c = 0; c < cohortOf.length; c++) {
+    const k = cohortOf[c]!;
+    if (k < 0) continue;
+    const row = cellStart[k]! - first[k]!; // the cell of period p is row + p
+    if (!rolling) {
+      for (let j = offsets[c]!; j < offsets[c + 1]!; j++) counts[row + periods[j]!]!++;
     } else {
-      // No decrement after the last period of the data: that cell is the next cohort's.
-      const last = periods[k - 1]!;
-      counts[base]!++;
-      if (last < dataHi) counts[base + last - cohort + 1]!--;
+      const after = row + periods[offsets[c + 1]! - 1]! + 1;
+      counts[cellStart[k]!]!++;
+      if (after < cellStart[k + 1]!) counts[after]!--;
     }
   }
+  for (let k = 0; rolling && k < first.length; k++) {
+    for (let cell = cellStart[k]! + 1; cell < cellStart[k + 1]!; cell++) counts[cell]! += counts[cell - 1]!;
+  }
+  return counts;
 }
 
-/**
- * Adds every row's amount to its cell (cohort of its customer, its period - cohort); rows
- * of customers without a purchase (cohort `dataHi + 1`), and rows dated before their
- * customer's first purchase, are left out.
- */
-function addCohortRevenue(
-  revenue: CompensatedSums,
-  columns: TransactionColumns,
-  periodOf: PeriodIndexer,
+/** Per cell, the sum of the members' amounts dated in its period (none before their first purchase). */
+function cohortRevenue(
+  customer: Int32Array,
+  amount: Float64Array,
+  periods: Int32Array,
   cohortOf: Int32Array,
-  cLo: number,
-  width: number,
-  dataHi: number,
-): void {
-  const { length: n, customer, time, amount } = columns;
-  for (let i = 0; i < n; i++) {
-    const cohort = cohortOf[customer[i]!]!;
-    const p = periodOf.index(time[i]!);
-    if (cohort > dataHi || p < cohort) continue;
-    revenue.add((cohort - cLo) * width + p - cohort, amount[i]!);
+  first: Int32Array,
+  cellStart: Int32Array,
+): CompensatedSums {
+  const revenue = new CompensatedSums(cellStart[first.length]!);
+  for (let i = 0; i < amount.length; i++) {
+    const k = cohortOf[customer[i]!]!;
+    if (k >= 0 && periods[i]! >= first[k]!) revenue.add(cellStart[k]! + periods[i]! - first[k]!, amount[i]!);
   }
+  return revenue;
 }

@@ -13,7 +13,7 @@ export interface ProfitabilityInput {
 }
 
 /**
- * Customer profitability (DOMAIN.md 4, balanced scorecard): the share of the revenue
+ * Customer profitability (balanced scorecard): the share of the revenue
  * left after the cost of goods and the cost to serve,
  *
  *     customerProfitability = (revenue - cost - costToServe) / revenue

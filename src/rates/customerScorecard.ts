@@ -1,6 +1,9 @@
-import type { TransactionInput } from "../table/TransactionTable.js";
 import { marketShare } from "../bcg/marketShare.js";
 import { relativeMarketShare } from "../bcg/relativeMarketShare.js";
+import { readTransactions, type TransactionColumns } from "../engine/columns.js";
+import { IdDictionary } from "../engine/ids.js";
+import { extent, periodIndexer } from "../engine/periods.js";
+import { CompensatedSum, CompensatedSums, finiteSum } from "../engine/sum.js";
 import { CustomerValueError } from "../errors/CustomerValueError.js";
 import { assertFinite, assertOptions } from "../internal/assert.js";
 import {
@@ -10,22 +13,19 @@ import {
   describeValue,
   type Period,
   parseDateInput,
-  periodIndex,
   toTime,
 } from "../internal/dates.js";
-import { readTransactions } from "../internal/transactions.js";
-import { CompensatedSum } from "../internal/sum.js";
 import type { SurveyResponse } from "../records/SurveyResponse.js";
 import type { CustomerValues } from "../satisfaction/readSurvey.js";
 import {
   type ValueWeightedSatisfactionOptions,
   valueWeightedSatisfaction,
 } from "../satisfaction/valueWeightedSatisfaction.js";
+import type { TransactionInput } from "../table/TransactionTable.js";
 import { type ActivityCost, type ActivityUsage, allocateCostToServe } from "./allocateCostToServe.js";
 import { customerProfitability } from "./customerProfitability.js";
 import { type Delivery, onTimeDeliveryRate } from "./onTimeDeliveryRate.js";
 import { periodActivity } from "./periodActivity.js";
-import { PeriodIndexer } from "./purchasePeriods.js";
 
 /** The data a {@link customerScorecard} draws on; only `transactions` is required. */
 export interface CustomerScorecardInput {
@@ -106,11 +106,11 @@ export interface CustomerScorecard {
 }
 
 /**
- * The customer perspective of the balanced scorecard (DOMAIN.md 4) for one calendar
- * period, in one object: market share and relative market share, customer retention,
- * churn and acquisition rates (from `periodActivity`: the base is the customers active
- * in the previous period), value-weighted satisfaction (when a survey is given), the
- * on-time delivery rate (when deliveries are given), and customer profitability
+ * The customer perspective of the balanced scorecard for one calendar period, in one
+ * object: market share and relative market share, customer retention, churn and
+ * acquisition rates (from `periodActivity`: the base is the customers active in the
+ * previous period), value-weighted satisfaction (when a survey is given), the on-time
+ * delivery rate (when deliveries are given), and customer profitability
  *
  *     profitability = (revenue - costOfGoods - costToServe) / revenue,  costOfGoods = revenue - profit
  *
@@ -122,8 +122,9 @@ export interface CustomerScorecard {
  * @param input - `{ transactions, market?, survey?, surveyValues?, deliveries?, costToServe? }`
  * @param options - `period`, `at`, `timeZone`, `activeWindow`, `satisfaction`
  * @returns the {@link CustomerScorecard}
- * @throws {CustomerValueError} `EMPTY_INPUT` without transactions and without `at`; the
- *   errors of the functions it calls (bad records, bad options, sales above the market total, …)
+ * @throws {CustomerValueError} `EMPTY_INPUT` without transactions and without `at`;
+ *   `INVALID_RECORD` when the period's revenue or profit lies beyond ±1.8e308; the errors
+ *   of the functions it calls (bad records, bad options, sales above the market total, …)
  * @example
  * const card = customerScorecard(
  *   {
@@ -153,21 +154,14 @@ export function customerScorecard(
       `${fn}: expected { transactions, ... }, got ${describeValue(input)}`,
     );
   }
-  const { period = "year", at, timeZone, activeWindow = 1, satisfaction: satisfactionOptions } = options;
+  const { period = "year", at, timeZone, activeWindow = 1, satisfaction } = options;
   assertPeriod(period, fn);
   if (timeZone !== undefined) assertTimeZone(timeZone, fn);
-  const columns = readTransactions(input.transactions, fn);
-  let atTime: number;
-  if (at !== undefined) {
-    atTime = toTime(at, `${fn}: at`);
-  } else if (columns.length > 0) {
-    atTime = columns.time.reduce((a, b) => Math.max(a, b), Number.NEGATIVE_INFINITY);
-  } else {
-    throw new CustomerValueError(
-      "EMPTY_INPUT",
-      `${fn}: no transactions, and no 'at' date to place the period`,
-    );
-  }
+  const log = readTransactions(input.transactions, fn);
+  const atTime = at === undefined ? lastTime(log, fn) : toTime(at, `${fn}: at`);
+  const indexOf = periodIndexer(period, timeZone);
+  const inPeriod = (t: number) => indexOf(t) === indexOf(atTime);
+  const totals = periodTotals(log, inPeriod, fn);
   const zone = timeZone === undefined ? {} : { timeZone };
   const [row] = periodActivity(input.transactions, {
     period,
@@ -176,99 +170,13 @@ export function customerScorecard(
     activeWindow,
     ...zone,
   });
-  const activity = row!;
-  const p = periodIndex(atTime, period, timeZone);
-  const indexOf = new PeriodIndexer(period, timeZone);
-  const inPeriod = (t: number) => indexOf.index(t) === p;
-
-  // Revenue, profit and each customer's net revenue in the period.
-  const profit = new CompensatedSum();
-  let profitComplete = true;
-  const netRevenue = new Map<string, CompensatedSum>();
-  for (let i = 0; i < columns.length; i++) {
-    if (!inPeriod(columns.time[i]!)) continue;
-    const id = columns.customerIds[columns.customer[i]!]!;
-    let sum = netRevenue.get(id);
-    if (sum === undefined) netRevenue.set(id, (sum = new CompensatedSum()));
-    sum.add(columns.amount[i]!);
-    const x = columns.profit?.[i];
-    if (x === undefined || Number.isNaN(x)) profitComplete = false;
-    else profit.add(x);
-  }
-  const revenue = activity.revenue;
-
-  let share: number | null = null;
-  let relative: number | null = null;
-  if (input.market !== undefined) {
-    if (typeof input.market !== "object" || input.market === null) {
-      throw new CustomerValueError(
-        "INVALID_OPTION",
-        `${fn}: market must be an object { sales, largestCompetitorSales? }, got ${describeValue(input.market)}`,
-      );
-    }
-    const { sales, largestCompetitorSales } = input.market;
-    share = marketShare(revenue, sales);
-    if (largestCompetitorSales !== undefined && share !== null) {
-      relative = relativeMarketShare(share, marketShare(largestCompetitorSales, sales) ?? 0);
-    }
-  }
-
-  let satisfaction: CustomerScorecard["satisfaction"] = null;
-  if (input.survey !== undefined) {
-    const values: CustomerValues =
-      input.surveyValues ?? ((id: string) => Math.max(0, netRevenue.get(id)?.value ?? 0));
-    const result = valueWeightedSatisfaction(input.survey, values, satisfactionOptions ?? {});
-    satisfaction = {
-      respondents: result.respondents,
-      unweighted: result.index.unweighted,
-      weighted: result.index.weighted,
-    };
-  }
-
-  let onTime: number | null = null;
-  if (input.deliveries !== undefined) {
-    const due = input.deliveries.filter((d) => {
-      const t = parseDateInput(d?.promisedAt);
-      return t === undefined || inPeriod(t); // a bad date is kept so that onTimeDeliveryRate reports it
-    });
-    onTime = onTimeDeliveryRate(due, zone);
-  }
-
-  let costToServe = 0;
-  const cts = input.costToServe;
-  if (typeof cts === "number") {
-    assertFinite(cts, `${fn}: costToServe`);
-    costToServe = cts;
-  } else if (cts !== undefined) {
-    if (typeof cts !== "object" || cts === null) {
-      throw new CustomerValueError(
-        "INVALID_OPTION",
-        `${fn}: costToServe must be a number or { activities, usage }, got ${describeValue(cts)}`,
-      );
-    }
-    const allocated = allocateCostToServe(cts.activities, cts.usage);
-    const total = new CompensatedSum();
-    for (const id in allocated) total.add(allocated[id]!);
-    costToServe = total.value;
-  }
-  if (costToServe < 0) {
-    throw new CustomerValueError("NEGATIVE_VALUE", `${fn}: costToServe must be >= 0, got ${costToServe}`);
-  }
-
-  const costOfGoods = profitComplete ? revenue - profit.value + 0 : null;
-  let profitability: number | null = null;
-  if (costOfGoods !== null && revenue > 0) {
-    profitability =
-      costOfGoods >= 0
-        ? customerProfitability({ revenue, cost: costOfGoods, costToServe })
-        : (revenue - costOfGoods - costToServe) / revenue;
-  }
-
+  const activity = row!; // from and to in one period: one row
+  const costToServe = totalCostToServe(input.costToServe, fn);
   return {
     period: activity.period,
     start: activity.start,
     end: activity.end,
-    revenue,
+    revenue: totals.revenue,
     customers: {
       previousActive: activity.previousActive,
       active: activity.active,
@@ -277,15 +185,157 @@ export function customerScorecard(
       reactivated: activity.reactivated,
       churned: activity.churned,
     },
-    marketShare: share,
-    relativeMarketShare: relative,
+    ...marketShares(input.market, totals.revenue, fn),
     retentionRate: activity.retentionRate,
     churnRate: activity.churnRate,
     acquisitionRate: activity.acquisitionRate,
-    satisfaction,
-    onTimeDeliveryRate: onTime,
-    costOfGoods,
-    costToServe,
-    profitability,
+    satisfaction: surveyIndex(input, totals, satisfaction),
+    onTimeDeliveryRate:
+      input.deliveries === undefined ? null : onTimeDeliveryRate(dueIn(input.deliveries, inPeriod), zone),
+    ...profitability(totals, costToServe, fn),
   };
+}
+
+/** The time of the latest transaction, which places the period when `at` is not given. */
+function lastTime(log: TransactionColumns, fn: string): number {
+  if (log.length === 0) {
+    throw new CustomerValueError(
+      "EMPTY_INPUT",
+      `${fn}: no transactions, and no 'at' date to place the period`,
+    );
+  }
+  return extent(log.time)[1];
+}
+
+/** The period's revenue, its profit (`null` unless every transaction has one), and each customer's net revenue. */
+interface PeriodTotals {
+  readonly revenue: number;
+  readonly profit: number | null;
+  readonly customerIds: readonly string[];
+  readonly netRevenue: CompensatedSums;
+}
+
+function periodTotals(log: TransactionColumns, inPeriod: (t: number) => boolean, fn: string): PeriodTotals {
+  const revenue = new CompensatedSum();
+  const profit = new CompensatedSum();
+  const byCustomer = new CompensatedSums(log.customerIds.length);
+  let profitComplete = true;
+  for (let i = 0; i < log.length; i++) {
+    if (!inPeriod(log.time[i]!)) continue;
+    revenue.add(log.amount[i]!);
+    byCustomer.add(log.customer[i]!, log.amount[i]!);
+    const x = log.profit?.[i] ?? Number.NaN;
+    if (Number.isNaN(x)) profitComplete = false;
+    else profit.add(x);
+  }
+  return {
+    revenue: finiteSum(revenue.value, `${fn}: the revenue of the period`),
+    profit: profitComplete ? finiteSum(profit.value, `${fn}: the profit of the period`) : null,
+    customerIds: log.customerIds,
+    netRevenue: byCustomer,
+  };
+}
+
+/** Market share and relative market share of the period's revenue; `null` without market data. */
+function marketShares(
+  market: CustomerScorecardInput["market"],
+  revenue: number,
+  fn: string,
+): Pick<CustomerScorecard, "marketShare" | "relativeMarketShare"> {
+  if (market === undefined) return { marketShare: null, relativeMarketShare: null };
+  if (typeof market !== "object" || market === null) {
+    throw new CustomerValueError(
+      "INVALID_OPTION",
+      `${fn}: market must be an object { sales, largestCompetitorSales? }, got ${describeValue(market)}`,
+    );
+  }
+  const { sales, largestCompetitorSales } = market;
+  const share = marketShare(revenue, sales);
+  const relative =
+    largestCompetitorSales === undefined || share === null
+      ? null
+      : relativeMarketShare(share, marketShare(largestCompetitorSales, sales) ?? 0);
+  return { marketShare: share, relativeMarketShare: relative };
+}
+
+/** The plain and value-weighted satisfaction index of the survey; `null` without one. */
+function surveyIndex(
+  input: CustomerScorecardInput,
+  totals: PeriodTotals,
+  options: ValueWeightedSatisfactionOptions | undefined,
+): CustomerScorecard["satisfaction"] {
+  if (input.survey === undefined) return null;
+  // By default a respondent is worth their net revenue in the period, floored at 0.
+  const ids = IdDictionary.of(totals.customerIds);
+  const netRevenue = (id: string) => (ids.find(id) < 0 ? 0 : totals.netRevenue.value(ids.find(id)));
+  const values: CustomerValues = input.surveyValues ?? ((id: string) => Math.max(0, netRevenue(id)));
+  const result = valueWeightedSatisfaction(input.survey, values, options ?? {});
+  return {
+    respondents: result.respondents,
+    unweighted: result.index.unweighted,
+    weighted: result.index.weighted,
+  };
+}
+
+/** The deliveries promised in the period; one with a bad date is kept, for `onTimeDeliveryRate` to report. */
+function dueIn(deliveries: readonly Delivery[], inPeriod: (t: number) => boolean): readonly Delivery[] {
+  return deliveries.filter((d) => {
+    const t = parseDateInput(d?.promisedAt);
+    return t === undefined || inPeriod(t);
+  });
+}
+
+/** The period's cost to serve: the given total, or the total that `allocateCostToServe` shares out. */
+function totalCostToServe(costToServe: CustomerScorecardInput["costToServe"], fn: string): number {
+  let total = 0;
+  if (typeof costToServe === "number") {
+    assertFinite(costToServe, `${fn}: costToServe`);
+    total = costToServe;
+  } else if (costToServe !== undefined) {
+    if (typeof costToServe !== "object" || costToServe === null) {
+      throw new CustomerValueError(
+        "INVALID_OPTION",
+        `${fn}: costToServe must be a number or { activities, usage }, got ${describeValue(costToServe)}`,
+      );
+    }
+    const shares = allocateCostToServe(costToServe.activities, costToServe.usage);
+    const sum = new CompensatedSum();
+    for (const id in shares) sum.add(shares[id]!);
+    total = sum.value;
+  }
+  if (total < 0) {
+    throw new CustomerValueError("NEGATIVE_VALUE", `${fn}: costToServe must be >= 0, got ${total}`);
+  }
+  return total;
+}
+
+/**
+ * `costOfGoods = revenue - profit` and `profitability = (revenue - costOfGoods - costToServe) / revenue`;
+ * both `null` without profit on every transaction, profitability also when revenue <= 0.
+ */
+function profitability(
+  totals: PeriodTotals,
+  costToServe: number,
+  fn: string,
+): Pick<CustomerScorecard, "costOfGoods" | "costToServe" | "profitability"> {
+  const { revenue, profit } = totals;
+  if (profit === null) return { costOfGoods: null, costToServe, profitability: null };
+  const costOfGoods = finiteSum(revenue - profit + 0, `${fn}: the cost of goods (revenue - profit)`);
+  if (!(revenue > 0)) return { costOfGoods, costToServe, profitability: null };
+  if (costOfGoods >= 0) {
+    return {
+      costOfGoods,
+      costToServe,
+      profitability: customerProfitability({ revenue, cost: costOfGoods, costToServe }),
+    };
+  }
+  // Profit above revenue (a negative cost of goods) is outside customerProfitability's domain.
+  const margin = (revenue - costOfGoods - costToServe) / revenue + 0;
+  if (!Number.isFinite(margin)) {
+    throw new CustomerValueError(
+      "INVALID_RECORD",
+      `${fn}: profitability must be a finite number, got profit ${profit} on revenue ${revenue} (so close to 0 that the margin overflows)`,
+    );
+  }
+  return { costOfGoods, costToServe, profitability: margin };
 }

@@ -27,7 +27,7 @@ export interface OnTimeDeliveryRateOptions {
 }
 
 /**
- * The on-time delivery rate (DOMAIN.md 4, balanced scorecard):
+ * The on-time delivery rate (balanced scorecard):
  *
  *     onTimeDeliveryRate = deliveries on or before the promised date / deliveries
  *

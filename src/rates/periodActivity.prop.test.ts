@@ -1,25 +1,65 @@
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Period, periodIndex, periodKeyOf } from "../internal/dates.js";
+import { describe, expect, it } from "vitest";
+import { type Period, periodEnd, periodIndex, periodKeyOf, periodStart } from "../internal/dates.js";
 import { cohortRetention } from "./cohortRetention.js";
 import { periodActivity } from "./periodActivity.js";
-import { setBitSetMaxWords } from "./purchasePeriods.js";
 
 const ids = ["a", "b", "c", "d", "e", "__proto__"];
 const T0 = Date.UTC(2010, 11, 20);
 const T1 = Date.UTC(2011, 5, 10);
-const transaction = fc.record({
-  customerId: fc.constantFrom(...ids),
-  date: fc.integer({ min: T0, max: T1 }).map((t) => new Date(t).toISOString()),
-  amount: fc.constantFrom(-5, 0, 3.5, 10, 20),
-});
+const DAY = 86_400_000;
+/** About the length of one period, in milliseconds. */
+const PERIOD_MS: Record<Period, number> = {
+  day: DAY,
+  week: 7 * DAY,
+  month: 30.44 * DAY,
+  quarter: 91.3 * DAY,
+  year: 365.25 * DAY,
+};
 const settings = fc.record({
   period: fc.constantFrom<Period>("day", "week", "month", "quarter"),
   activeWindow: fc.integer({ min: 1, max: 3 }),
   timeZone: fc.constantFrom(undefined, "Asia/Shanghai", "Pacific/Chatham", "America/Los_Angeles"),
 });
+type Settings = { period: Period; activeWindow: number; timeZone: string | undefined };
+type Log = { customerId: string; date: string; amount: number }[];
 
-/** The definitions of API.md, with plain Sets, period by period (slow but obvious). */
+/** Settings and a log of 1 to 40 transactions dated from T0 to T0 + `span(period)` milliseconds. */
+const logsOver = (span: (period: Period) => number): fc.Arbitrary<[Log, Settings]> =>
+  settings.chain((s) =>
+    fc.tuple(
+      fc.array(
+        fc.record({
+          customerId: fc.constantFrom(...ids),
+          date: fc
+            .integer({ min: T0, max: T0 + Math.round(span(s.period)) })
+            .map((t) => new Date(t).toISOString()),
+          amount: fc.constantFrom(-5, 0, 3.5, 10, 20),
+        }),
+        { minLength: 1, maxLength: 40 },
+      ),
+      fc.constant(s),
+    ),
+  );
+
+/**
+ * Partial by days: period q is fully observed when its first and its last day (day indices in
+ * the zone) both lie between the day of the earliest and the day of the latest transaction.
+ */
+function partialOracle(
+  log: readonly { date: string }[],
+  period: Period,
+  timeZone: string | undefined,
+): (q: number) => boolean {
+  const day = (t: number) => periodIndex(t, "day", timeZone);
+  const days = log.map((t) => day(Date.parse(t.date)));
+  const firstDay = Math.min(...days);
+  const lastDay = Math.max(...days);
+  return (q) =>
+    day(periodStart(q, period, timeZone)) < firstDay || day(periodEnd(q, period, timeZone) - 1) > lastDay;
+}
+
+/** The definitions, with plain Sets, period by period (slow but obvious). */
 function oracle(
   log: readonly { customerId: string; date: string; amount: number }[],
   period: Period,
@@ -44,6 +84,7 @@ function oracle(
     for (let back = 0; back < activeWindow; back++) for (const c of buyers.get(q - back) ?? []) s.add(c);
     return s;
   };
+  const isPartial = partialOracle(log, period, timeZone);
   const rows = [];
   for (let q = lo; q <= hi; q++) {
     const prev = activeIn(q - 1);
@@ -58,12 +99,13 @@ function oracle(
       retained,
       reactivated: now.size - retained - isNew,
       churned: [...prev].filter((c) => !now.has(c)).length,
+      partial: isPartial(q),
     });
   }
   return rows;
 }
 
-/** cohortRetention by its definition (DOMAIN.md 4, API.md), customer by customer with plain Maps. */
+/** cohortRetention by its definition, customer by customer with plain Maps. */
 function cohortOracle(
   log: readonly { customerId: string; date: string; amount: number }[],
   period: Period,
@@ -78,6 +120,7 @@ function cohortOracle(
     if (!bought.has(t.customerId)) bought.set(t.customerId, new Set());
     bought.get(t.customerId)!.add(p(t.date));
   }
+  const isPartial = partialOracle(log, period, timeZone);
   const cohortOf = new Map([...bought].map(([id, periods]) => [id, Math.min(...periods)]));
   const cohorts = [...new Set(cohortOf.values())].sort((a, b) => a - b);
   return cohorts.map((cohort) => {
@@ -100,23 +143,26 @@ function cohortOracle(
       retention: active.map((a) => a / members.length),
       revenue,
       revenueRetention: revenue.map((r) => (revenue[0]! > 0 ? r / revenue[0]! : null)),
+      partial: isPartial(cohort),
+      lastColumnPartial: isPartial(dataHi),
     };
   });
 }
 
-// Every case runs through both ways of grouping purchase periods by customer (purchasePeriods.ts):
-// the bit set per customer (the log here spans at most 173 days: 1 to 6 words) and the counting sort.
+// Both ways the engine finds each customer's purchase periods: over a narrow span (at most 173
+// days, under 256 periods) a bit set per customer; over about 300 periods, grouping by customer
+// (fewer runs: each case has about 300 rows).
 describe.each([
-  ["bit sets", undefined],
-  ["counting sort", 0],
-])("grouped by %s", (_, words) => {
-  beforeAll(() => setBitSetMaxWords(words));
-  afterAll(() => setBitSetMaxWords());
+  ["a narrow span", (_: Period) => T1 - T0, 1],
+  ["a wide span", (period: Period) => 300 * PERIOD_MS[period], 1 / 3],
+])("logs over %s", (_, span, share) => {
+  const logs = logsOver(span);
+  const runs = (n: number) => ({ numRuns: Math.round(n * share) });
 
   describe("periodActivity properties", () => {
     it("balances every row and matches the set definitions", () => {
       fc.assert(
-        fc.property(fc.array(transaction, { minLength: 1, maxLength: 40 }), settings, (log, s) => {
+        fc.property(logs, ([log, s]) => {
           const tz = s.timeZone;
           const rows = periodActivity(log, {
             period: s.period,
@@ -136,7 +182,7 @@ describe.each([
             expect(Number.isFinite(r.revenue)).toBe(true);
           });
           const stripped = rows.map(
-            ({ period, previousActive, active, retained, reactivated, churned, ...r }) => ({
+            ({ period, previousActive, active, retained, reactivated, churned, partial, ...r }) => ({
               period,
               previousActive,
               active,
@@ -144,38 +190,34 @@ describe.each([
               retained,
               reactivated,
               churned,
+              partial,
             }),
           );
           expect(stripped).toEqual(oracle(log, s.period, s.activeWindow, tz));
         }),
-        { numRuns: 300 },
+        runs(300),
       );
     });
 
     it("cohortRetention matches the set definitions in both modes", () => {
       fc.assert(
-        fc.property(
-          fc.array(transaction, { minLength: 1, maxLength: 40 }),
-          settings,
-          fc.constantFrom<"classic" | "rolling">("classic", "rolling"),
-          (log, s, mode) => {
-            const tz = s.timeZone;
-            const rows = cohortRetention(log, {
-              period: s.period,
-              mode,
-              ...(tz === undefined ? {} : { timeZone: tz }),
-            });
-            // Amounts are multiples of 0.5, so every sum is exact and toEqual can compare them.
-            expect(rows).toEqual(cohortOracle(log, s.period, mode, tz));
-          },
-        ),
-        { numRuns: 300 },
+        fc.property(logs, fc.constantFrom<"classic" | "rolling">("classic", "rolling"), ([log, s], mode) => {
+          const tz = s.timeZone;
+          const rows = cohortRetention(log, {
+            period: s.period,
+            mode,
+            ...(tz === undefined ? {} : { timeZone: tz }),
+          });
+          // Amounts are multiples of 0.5, so every sum is exact and toEqual can compare them.
+          expect(rows).toEqual(cohortOracle(log, s.period, mode, tz));
+        }),
+        runs(300),
       );
     });
 
     it("cohort sizes add up to the new customers, and rolling retention never rises", () => {
       fc.assert(
-        fc.property(fc.array(transaction, { minLength: 1, maxLength: 40 }), settings, (log, s) => {
+        fc.property(logs, ([log, s]) => {
           const tz = s.timeZone === undefined ? {} : { timeZone: s.timeZone };
           const news = periodActivity(log, { period: s.period, ...tz }).reduce((n, r) => n + r.new, 0);
           const classic = cohortRetention(log, { period: s.period, ...tz });
@@ -189,7 +231,7 @@ describe.each([
             }
           });
         }),
-        { numRuns: 200 },
+        runs(200),
       );
     });
   });

@@ -1,4 +1,6 @@
-import type { TransactionInput } from "../table/TransactionTable.js";
+import { readTransactions } from "../engine/columns.js";
+import { assertPeriodSpan, cutPeriods, distinctPeriods, type PeriodCut } from "../engine/periods.js";
+import { CompensatedSums, finiteSum } from "../engine/sum.js";
 import { CustomerValueError } from "../errors/CustomerValueError.js";
 import { assertInteger, assertOptions } from "../internal/assert.js";
 import {
@@ -12,9 +14,7 @@ import {
   periodStart,
   toTime,
 } from "../internal/dates.js";
-import { CompensatedSums } from "../internal/sum.js";
-import type { TransactionColumns } from "../internal/transactions.js";
-import { type CustomerPeriods, type PeriodIndexer, purchasePeriods } from "./purchasePeriods.js";
+import type { TransactionInput } from "../table/TransactionTable.js";
 
 /** Options of {@link periodActivity}. */
 export interface PeriodActivityOptions {
@@ -63,15 +63,21 @@ export interface PeriodActivityRow {
   readonly quickRatio: number | null;
   /** Sum of every amount dated in the period, returns (negative amounts) included. */
   readonly revenue: number;
+  /**
+   * `true` when the period is not fully covered by the data: it starts before the first
+   * observed day or ends after the last (see {@link observedSpan}); only the first and the
+   * last row can be partial. Its counts describe part of a period: compare with care.
+   */
+  readonly partial: boolean;
 }
 
 /**
- * Growth accounting of a transaction log, one row per calendar period (DOMAIN.md 4):
- * with `A_t` the customers active in period `t`,
+ * Growth accounting of a transaction log, one row per calendar period. With `A_t` the set
+ * of customers active in period `t` and `F_t` those whose first purchase ever is in `t`:
  *
+ *     new         = |F_t|
  *     retained    = |A_t ∩ A_(t-1)|
- *     new         = customers whose first purchase ever is in t
- *     reactivated = |A_t \ A_(t-1)| - new
+ *     reactivated = |A_t \ A_(t-1) \ F_t|
  *     churned     = |A_(t-1) \ A_t|
  *     retentionRate = retained / |A_(t-1)|,  churnRate = churned / |A_(t-1)|,
  *     acquisitionRate = new / |A_(t-1)|,  quickRatio = (new + reactivated) / churned
@@ -82,26 +88,28 @@ export interface PeriodActivityRow {
  * amounts count in `revenue`. "New" looks at the whole input, so with `from` a customer
  * who first bought before `from` is never new, and the first row's `previousActive` is
  * read from the transactions before `from`. Without `from` the first row is the first
- * period with any transaction: nobody was active before it, so its `previousActive`,
- * `retained` and `churned` are 0 and its three rates are `null`.
+ * period with any transaction, so its `previousActive` is 0 and its rates are `null`.
  *
  * Rows run from the period of the first transaction (or `from`) to the period of the
- * last (or `to`), empty periods included. Periods are cut in UTC unless `timeZone` is set.
- * An empty log without both `from` and `to` gives `[]`. Runs in a few passes over typed
- * arrays plus a per-customer sort: millions of rows are fine.
+ * last (or `to`), empty periods included, at most 100,000 of them. Periods are
+ * cut in UTC unless `timeZone` is set. A first or last row whose period the data do not
+ * fully cover is `partial` ({@link observedSpan}). An empty log without both `from` and
+ * `to` gives `[]`. Each customer is active on runs of consecutive periods; the counts are
+ * the starts and ends of those runs, added up with difference arrays (linear time).
  *
  * @param transactions - the transaction log: records `{ customerId, date, amount }` or a `TransactionTable`
  * @param options - `period`, `from`, `to`, `timeZone`, `activeWindow`
  * @returns one {@link PeriodActivityRow} per period, in time order
- * @throws {CustomerValueError} `INVALID_RECORD` for bad transactions (all listed);
- *   `INVALID_OPTION` for a bad period, time zone, date, window, or `from` after `to`
+ * @throws {CustomerValueError} `INVALID_RECORD` for bad transactions (all listed) or a
+ *   revenue beyond ±1.8e308; `INVALID_OPTION` for a bad period, time zone, date or window,
+ *   `from` after `to`, or more than 100,000 rows
  * @example
  * const rows = periodActivity([
  *   { customerId: "a", date: "2011-01-05", amount: 10 },
  *   { customerId: "b", date: "2011-01-20", amount: 5 },
  *   { customerId: "a", date: "2011-02-03", amount: 7 },
  * ]);
- * rows[1]; // => { period: "2011-02", start: "2011-02-01T00:00:00.000Z", end: "2011-03-01T00:00:00.000Z", previousActive: 2, active: 1, new: 0, retained: 1, reactivated: 0, churned: 1, retentionRate: 0.5, churnRate: 0.5, acquisitionRate: 0, quickRatio: 0, revenue: 7 }
+ * rows[1]; // => { period: "2011-02", start: "2011-02-01T00:00:00.000Z", end: "2011-03-01T00:00:00.000Z", previousActive: 2, active: 1, new: 0, retained: 1, reactivated: 0, churned: 1, retentionRate: 0.5, churnRate: 0.5, acquisitionRate: 0, quickRatio: 0, revenue: 7, partial: true }
  */
 export function periodActivity(
   transactions: TransactionInput,
@@ -113,149 +121,149 @@ export function periodActivity(
   assertPeriod(period, fn);
   if (timeZone !== undefined) assertTimeZone(timeZone, fn);
   assertInteger(activeWindow, `${fn}: activeWindow`, 1);
-  const fromIndex =
-    from === undefined ? undefined : periodIndex(toTime(from, `${fn}: from`), period, timeZone);
-  const toIndex = to === undefined ? undefined : periodIndex(toTime(to, `${fn}: to`), period, timeZone);
+  const bounds = {
+    from: from === undefined ? undefined : toTime(from, `${fn}: from`),
+    to: to === undefined ? undefined : toTime(to, `${fn}: to`),
+  };
 
-  const data = purchasePeriods(transactions, fn, period, timeZone);
-  const lo = fromIndex ?? data.dataLo;
-  const hi = toIndex ?? data.dataHi;
-  if (lo === undefined || hi === undefined) return [];
+  const log = readTransactions(transactions, fn);
+  const cut = cutPeriods(log.time, period, timeZone);
+  const lo = bounds.from === undefined ? cut.lo : periodIndex(bounds.from, period, timeZone);
+  const hi = bounds.to === undefined ? cut.hi : periodIndex(bounds.to, period, timeZone);
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return [];
   if (lo > hi) {
     throw new CustomerValueError(
       "INVALID_OPTION",
       `${fn}: from must not fall in a later period than to, got ${periodKeyOf(lo, period)} after ${periodKeyOf(hi, period)}`,
     );
   }
+  assertPeriodSpan(lo, hi, period, fn);
 
-  const counts = new ActivityCounts(lo, hi);
-  counts.countCustomers(data.purchases, activeWindow);
-  const revenue = new CompensatedSums(hi - lo + 2);
-  addPeriodRevenue(revenue, data.columns, data.periodOf, lo, hi);
-  const { activeDiff, retainedDiff, fresh, reactivated, churned } = counts;
+  const purchases = distinctPeriods({
+    customer: log.customer,
+    customers: log.customerIds.length,
+    periodOf: cut.periods,
+    keep: log.amount, // purchases: amount > 0
+    within: [cut.lo, cut.hi],
+  });
+  const [active, fresh, reactivated, churned] = countActivity(
+    purchases.offsets,
+    purchases.periods,
+    lo,
+    hi,
+    activeWindow,
+  );
+  const revenue = periodRevenue(log.amount, cut.periods, lo, hi);
+  const span = observedSpan(cut, timeZone, bounds);
 
   const rows: PeriodActivityRow[] = [];
-  let active = activeDiff[0]!;
-  let retained = retainedDiff[0]!;
   for (let p = lo; p <= hi; p++) {
-    const s = counts.slot(p);
-    const previousActive = active;
-    active += activeDiff[s]!;
-    retained += retainedDiff[s]!;
-    const n = fresh[s]!;
-    const r = reactivated[s]!;
-    const ch = churned[s]!;
+    const s = p - lo + 1;
+    const previousActive = active[s - 1]!;
+    const retained = active[s]! - fresh[s]! - reactivated[s]!;
     const rate = (x: number) => (previousActive === 0 ? null : x / previousActive);
+    const start = periodStart(p, period, timeZone);
+    const end = periodEnd(p, period, timeZone);
     rows.push({
       period: periodKeyOf(p, period),
-      start: new Date(periodStart(p, period, timeZone)).toISOString(),
-      end: new Date(periodEnd(p, period, timeZone)).toISOString(),
+      start: new Date(start).toISOString(),
+      end: new Date(end).toISOString(),
       previousActive,
-      active,
-      new: n,
+      active: active[s]!,
+      new: fresh[s]!,
       retained,
-      reactivated: r,
-      churned: ch,
+      reactivated: reactivated[s]!,
+      churned: churned[s]!,
       retentionRate: rate(retained),
-      churnRate: rate(ch),
-      acquisitionRate: rate(n),
-      quickRatio: ch === 0 ? null : (n + r) / ch,
-      revenue: revenue.value(s),
+      churnRate: rate(churned[s]!),
+      acquisitionRate: rate(fresh[s]!),
+      quickRatio: churned[s] === 0 ? null : (fresh[s]! + reactivated[s]!) / churned[s]!,
+      revenue: finiteSum(revenue.value(p - lo), `${fn}: the revenue of ${periodKeyOf(p, period)}`),
+      partial: start < span.start || end > span.end,
     });
   }
   return rows;
 }
 
 /**
- * The per-period counts of {@link periodActivity} for periods `lo..hi`; slot s holds
- * period lo - 1 + s (slot 0: the period before the first row). A class with methods, and
- * the row passes functions of their own, rather than closures made per call: optimised
- * code that called a closure was specialised on it and thrown away at the next call
- * (docs/performance.md, "Objects made per call").
+ * Per period `lo - 1 .. hi` (slot `p - lo + 1`): the customers active, and those whose run
+ * of active periods starts there (first run: new; a later one: reactivated) or ended just
+ * before (churned). A purchase in q makes its customer active in q .. q + activeWindow - 1,
+ * so each customer's purchases make maximal runs [a, b]; `active` adds 1 over each run
+ * through a difference array.
  */
-class ActivityCounts {
-  /** Difference arrays of the active and the retained customers. */
-  readonly activeDiff: Float64Array;
-  readonly retainedDiff: Float64Array;
-  /** Customers whose first, or a later, interval of activity starts in the slot's period. */
-  readonly fresh: Float64Array;
-  readonly reactivated: Float64Array;
-  /** Customers whose interval of activity ended in the slot's previous period. */
-  readonly churned: Float64Array;
-
-  constructor(
-    private readonly lo: number,
-    private readonly hi: number,
-  ) {
-    const m = hi - lo + 2;
-    this.activeDiff = new Float64Array(m + 1);
-    this.retainedDiff = new Float64Array(m + 1);
-    this.fresh = new Float64Array(m);
-    this.reactivated = new Float64Array(m);
-    this.churned = new Float64Array(m);
-  }
-
-  /**
-   * Each customer is active on a union of intervals [a, b] of periods: a purchase in q
-   * makes them active in q .. q + activeWindow - 1.
-   */
-  countCustomers(purchases: CustomerPeriods, activeWindow: number): void {
-    const periods = new Int32Array(purchases.maxPeriods);
-    for (let c = 0; c < purchases.customers; c++) {
-      const k = purchases.read(c, periods);
-      if (k === 0) continue;
-      let a = periods[0]!;
-      let b = a + activeWindow - 1;
-      let first = true;
-      for (let j = 1; j < k; j++) {
-        const q = periods[j]!;
-        if (q > b + 1) {
-          this.closeInterval(a, b, first);
-          first = false;
-          a = q;
-        }
-        b = q + activeWindow - 1;
-      }
-      this.closeInterval(a, b, first);
-    }
-  }
-
-  private closeInterval(a: number, b: number, first: boolean): void {
-    const { lo, hi } = this;
-    this.addRange(this.activeDiff, a, b);
-    this.addRange(this.retainedDiff, a + 1, b);
-    if (a >= lo && a <= hi) (first ? this.fresh : this.reactivated)[this.slot(a)]!++;
-    if (b + 1 >= lo && b + 1 <= hi) this.churned[this.slot(b + 1)]!++;
-  }
-
-  private addRange(diff: Float64Array, a: number, b: number): void {
-    const x = Math.max(a, this.lo - 1);
-    const y = Math.min(b, this.hi);
-    if (x > y) return;
-    diff[this.slot(x)]!++;
-    diff[this.slot(y) + 1]!--;
-  }
-
-  /** The slot of period `p`. */
-  slot(p: number): number {
-    return p - this.lo + 1;
-  }
-
-  /** One instance kept alive (see `CompensatedSums.kept` in internal/sum.ts). */
-  static readonly kept: ActivityCounts = new ActivityCounts(0, 0);
-}
-
-/** Adds every row's amount to the slot (period - lo + 1) of its period, for periods lo..hi. */
-function addPeriodRevenue(
-  revenue: CompensatedSums,
-  columns: TransactionColumns,
-  periodOf: PeriodIndexer,
+function countActivity(
+  offsets: Int32Array,
+  periods: Int32Array,
   lo: number,
   hi: number,
-): void {
-  const { length: n, time, amount } = columns;
-  for (let i = 0; i < n; i++) {
-    const p = periodOf.index(time[i]!);
-    if (p >= lo && p <= hi) revenue.add(p - lo + 1, amount[i]!);
+  activeWindow: number,
+): [active: Int32Array, fresh: Int32Array, reactivated: Int32Array, churned: Int32Array] {
+  const base = lo - 1;
+  const size = hi - base + 1;
+  const active = new Int32Array(size + 1);
+  const fresh = new Int32Array(size);
+  const reactivated = new Int32Array(size);
+  const churned = new Int32Array(size);
+  for (let c = 0; c + 1 < offsets.length; c++) {
+    const first = offsets[c]!;
+    const end = offsets[c + 1]!;
+    if (first === end) continue;
+    let a = periods[first]!;
+    let b = a + activeWindow - 1;
+    for (let k = first + 1; k <= end; k++) {
+      const q = k < end ? periods[k]! : b + 2; // past the last purchase: close the last run
+      if (q > b + 1) {
+        const x = Math.max(a, base);
+        const y = Math.min(b, hi);
+        if (x <= y) {
+          active[x - base]!++;
+          active[y - base + 1]!--;
+        }
+        if (a >= base && a <= hi) (a === periods[first] ? fresh : reactivated)[a - base]!++;
+        if (b + 1 >= lo && b + 1 <= hi) churned[b + 1 - base]!++;
+        a = q;
+      }
+      b = q + activeWindow - 1;
+    }
   }
+  for (let s = 1; s <= size; s++) active[s]! += active[s - 1]!;
+  return [active, fresh, reactivated, churned];
+}
+
+/** The sum of the amounts of each period `lo .. hi` (slot `p - lo`). */
+function periodRevenue(amount: Float64Array, periods: Int32Array, lo: number, hi: number): CompensatedSums {
+  const revenue = new CompensatedSums(hi - lo + 1);
+  for (let row = 0; row < amount.length; row++) {
+    const p = periods[row]!;
+    if (p >= lo && p <= hi) revenue.add(p - lo, amount[row]!);
+  }
+  return revenue;
+}
+
+/** The instants a log observes: `[start, end)`, whole days. */
+export interface ObservedSpan {
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * The span of whole days a log observes, shared by {@link periodActivity} and
+ * `cohortRetention`: from the start of the earliest transaction's day to the end of the
+ * latest's, in `timeZone` (else UTC), widened to the days of `from` and `to` when given.
+ * A period that starts before `start` or ends after `end` is partial. An empty log without
+ * `from` and `to` observes nothing (`start` = +Infinity, `end` = -Infinity).
+ */
+export function observedSpan(
+  cut: Pick<PeriodCut, "earliest" | "latest">,
+  timeZone: string | undefined,
+  bounds: { readonly from?: number | undefined; readonly to?: number | undefined } = {},
+): ObservedSpan {
+  const first = Math.min(bounds.from ?? Number.POSITIVE_INFINITY, cut.earliest);
+  const last = Math.max(bounds.to ?? Number.NEGATIVE_INFINITY, cut.latest);
+  if (first > last) return { start: Number.POSITIVE_INFINITY, end: Number.NEGATIVE_INFINITY };
+  return {
+    start: periodStart(periodIndex(first, "day", timeZone), "day", timeZone),
+    end: periodEnd(periodIndex(last, "day", timeZone), "day", timeZone),
+  };
 }

@@ -46,7 +46,7 @@ export function countRetained(sets: CustomerSets, fnName: string): { retained: n
 }
 
 /**
- * The customer retention rate of a period from the two customer sets (DOMAIN.md 4, the
+ * The customer retention rate of a period from the two customer sets (the
  * balanced scorecard's "old-customer keep rate"):
  *
  *     retentionRate = |start ∩ end| / |start|

@@ -27,7 +27,7 @@ export function assertCount(value: unknown, where: string): asserts value is num
 }
 
 /**
- * The customer retention rate from counts alone (DOMAIN.md 4), for when only the
+ * The customer retention rate from counts alone, for when only the
  * numbers of customers are known:
  *
  *     retentionRate = (E - N) / S
