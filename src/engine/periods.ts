@@ -107,19 +107,6 @@ export interface PeriodCut {
  * [Array.from(cut.periods), cut.lo, cut.hi]; // => [[24136, 24132], 24132, 24136]
  */
 export function cutPeriods(time: Float64Array, period: Period, timeZone: string | undefined): PeriodCut {
-  const [periods, lo, hi, earliest, latest] = periodColumn(time, period, timeZone);
-  return { periods, lo, hi, earliest, latest };
-}
-
-// Loops over rows live in functions that take and return typed arrays, numbers and arrays:
-// V8 keeps the code it compiles for them across garbage collections, which discard code
-// that relied on an object or a closure made per call (measured in bench/ on repeated calls).
-
-function periodColumn(
-  time: Float64Array,
-  period: Period,
-  timeZone: string | undefined,
-): [periods: Int32Array, lo: number, hi: number, earliest: number, latest: number] {
   const periods = new Int32Array(time.length);
   const width = timeZone === undefined ? DAY_MS : QUARTER_HOUR_MS;
   const memo = new Map<number, number>();
@@ -143,7 +130,7 @@ function periodColumn(
     if (t < earliest) earliest = t;
     if (t > latest) latest = t;
   }
-  return [periods, lo, hi, earliest, latest];
+  return { periods, lo, hi, earliest, latest };
 }
 
 /** The period of bucket `bucket` (`NaN` when a period boundary cuts it), remembered in `memo`. */
