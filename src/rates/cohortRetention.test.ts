@@ -84,6 +84,35 @@ describe("cohortRetention", () => {
     expect(weeks.map((r) => [r.cohort, r.active])).toEqual([["2010-W52", [1, 0, 1]]]);
   });
 
+  it("flags a cohort whose period is partly observed, and a partly observed last column", () => {
+    // From 1 December 2010 to 9 December 2011: December 2011 has 9 days of 31.
+    const rows = cohortRetention([
+      { customerId: "a", date: "2010-12-01T08:26:00Z", amount: 10 },
+      { customerId: "b", date: "2011-11-20", amount: 10 },
+      { customerId: "c", date: "2011-12-09T12:50:00Z", amount: 10 },
+    ]);
+    expect(rows.map((r) => [r.cohort, r.partial, r.lastColumnPartial])).toEqual([
+      ["2010-12", false, true],
+      ["2011-11", false, true],
+      ["2011-12", true, true],
+    ]);
+    // The hand-built log runs from 10 January to 20 May: both ends partial.
+    expect(cohortRetention(log).map((r) => [r.cohort, r.partial, r.lastColumnPartial])).toEqual([
+      ["2011-01", true, true],
+      ["2011-02", false, true],
+      ["2011-03", false, true],
+    ]);
+    // By quarter, a log from 1 January to 31 March covers its one quarter.
+    const quarter = cohortRetention(
+      [
+        { customerId: "a", date: "2011-01-01", amount: 1 },
+        { customerId: "a", date: "2011-03-31T23:00:00Z", amount: 1 },
+      ],
+      { period: "quarter" },
+    );
+    expect(quarter.map((r) => [r.partial, r.lastColumnPartial])).toEqual([[false, false]]);
+  });
+
   it("returns [] without purchases", () => {
     expect(cohortRetention([])).toEqual([]);
     expect(cohortRetention([{ customerId: "c", date: "2011-01-01", amount: -3 }])).toEqual([]);

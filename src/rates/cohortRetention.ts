@@ -1,8 +1,16 @@
 import type { TransactionInput } from "../table/TransactionTable.js";
 import { assertOneOf, assertOptions } from "../internal/assert.js";
-import { assertPeriod, assertTimeZone, type Period, periodKeyOf } from "../internal/dates.js";
+import {
+  assertPeriod,
+  assertTimeZone,
+  type Period,
+  periodEnd,
+  periodKeyOf,
+  periodStart,
+} from "../internal/dates.js";
 import { CompensatedSums } from "../internal/sum.js";
 import type { TransactionColumns } from "../internal/transactions.js";
+import { observedSpan } from "./periodActivity.js";
 import { type CustomerPeriods, type PeriodIndexer, purchasePeriods } from "./purchasePeriods.js";
 
 /** Options of {@link cohortRetention}. */
@@ -35,6 +43,17 @@ export interface CohortRow {
    * revenue still coming in (can exceed 1); all `null` when `revenue[0] <= 0`. The same in both modes.
    */
   readonly revenueRetention: (number | null)[];
+  /**
+   * `true` when the cohort's own period is not fully covered by the data (the first or the
+   * last period, see `observedSpan`): the cohort holds only the customers whose first
+   * purchase fell in the days observed.
+   */
+  readonly partial: boolean;
+  /**
+   * `true` when the row's last column, the last period of the data, is not fully covered:
+   * its retention counts purchases in part of a period only and understates the full one.
+   */
+  readonly lastColumnPartial: boolean;
 }
 
 /**
@@ -50,7 +69,10 @@ export interface CohortRow {
  * later cohorts have shorter rows (a triangle). Only periods where someone first bought
  * give a cohort (no empty cohorts). Customers with no purchase (only returns or zero
  * amounts) belong to no cohort; a cohort member's amounts dated before their first
- * purchase are left out of `revenue`. An empty log gives `[]`.
+ * purchase are left out of `revenue`. An empty log gives `[]`. The data are observed from
+ * the start of the earliest transaction's day to the end of the latest's: a cohort whose
+ * period is not fully observed is `partial`, and when the last period of the data is not,
+ * every row's last column is (`lastColumnPartial`).
  *
  * @param transactions - the transaction log: records `{ customerId, date, amount }` or a `TransactionTable`
  * @param options - `period`, `mode`, `timeZone`
@@ -80,6 +102,10 @@ export function cohortRetention(
 
   const { columns, periodOf, purchases, dataHi } = purchasePeriods(transactions, fn, period, timeZone);
   if (dataHi === undefined) return [];
+  const span = observedSpan(columns, timeZone);
+  const isPartial = (p: number): boolean =>
+    periodStart(p, period, timeZone) < span.start || periodEnd(p, period, timeZone) > span.end;
+  const lastColumnPartial = isPartial(dataHi);
   // A customer without a purchase gets the cohort dataHi + 1, after every cohort.
   const cohortOf = new Int32Array(purchases.customers);
   const [cLo, cHi] = firstPeriods(purchases, cohortOf, dataHi + 1);
@@ -115,6 +141,8 @@ export function cohortRetention(
       retention: active.map((a) => a / size),
       revenue: revenueRow,
       revenueRetention: revenueRow.map((r) => (first > 0 ? r / first + 0 : null)),
+      partial: isPartial(cohort),
+      lastColumnPartial,
     });
   }
   return rows;

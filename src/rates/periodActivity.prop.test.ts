@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Period, periodIndex, periodKeyOf } from "../internal/dates.js";
+import { type Period, periodEnd, periodIndex, periodKeyOf, periodStart } from "../internal/dates.js";
 import { cohortRetention } from "./cohortRetention.js";
 import { periodActivity } from "./periodActivity.js";
 import { setBitSetMaxWords } from "./purchasePeriods.js";
@@ -18,6 +18,23 @@ const settings = fc.record({
   activeWindow: fc.integer({ min: 1, max: 3 }),
   timeZone: fc.constantFrom(undefined, "Asia/Shanghai", "Pacific/Chatham", "America/Los_Angeles"),
 });
+
+/**
+ * Partial by days: period q is fully observed when its first and its last day (day indices in
+ * the zone) both lie between the day of the earliest and the day of the latest transaction.
+ */
+function partialOracle(
+  log: readonly { date: string }[],
+  period: Period,
+  timeZone: string | undefined,
+): (q: number) => boolean {
+  const day = (t: number) => periodIndex(t, "day", timeZone);
+  const days = log.map((t) => day(Date.parse(t.date)));
+  const firstDay = Math.min(...days);
+  const lastDay = Math.max(...days);
+  return (q) =>
+    day(periodStart(q, period, timeZone)) < firstDay || day(periodEnd(q, period, timeZone) - 1) > lastDay;
+}
 
 /** The definitions of API.md, with plain Sets, period by period (slow but obvious). */
 function oracle(
@@ -44,6 +61,7 @@ function oracle(
     for (let back = 0; back < activeWindow; back++) for (const c of buyers.get(q - back) ?? []) s.add(c);
     return s;
   };
+  const isPartial = partialOracle(log, period, timeZone);
   const rows = [];
   for (let q = lo; q <= hi; q++) {
     const prev = activeIn(q - 1);
@@ -58,6 +76,7 @@ function oracle(
       retained,
       reactivated: now.size - retained - isNew,
       churned: [...prev].filter((c) => !now.has(c)).length,
+      partial: isPartial(q),
     });
   }
   return rows;
@@ -78,6 +97,7 @@ function cohortOracle(
     if (!bought.has(t.customerId)) bought.set(t.customerId, new Set());
     bought.get(t.customerId)!.add(p(t.date));
   }
+  const isPartial = partialOracle(log, period, timeZone);
   const cohortOf = new Map([...bought].map(([id, periods]) => [id, Math.min(...periods)]));
   const cohorts = [...new Set(cohortOf.values())].sort((a, b) => a - b);
   return cohorts.map((cohort) => {
@@ -100,6 +120,8 @@ function cohortOracle(
       retention: active.map((a) => a / members.length),
       revenue,
       revenueRetention: revenue.map((r) => (revenue[0]! > 0 ? r / revenue[0]! : null)),
+      partial: isPartial(cohort),
+      lastColumnPartial: isPartial(dataHi),
     };
   });
 }
@@ -136,7 +158,7 @@ describe.each([
             expect(Number.isFinite(r.revenue)).toBe(true);
           });
           const stripped = rows.map(
-            ({ period, previousActive, active, retained, reactivated, churned, ...r }) => ({
+            ({ period, previousActive, active, retained, reactivated, churned, partial, ...r }) => ({
               period,
               previousActive,
               active,
@@ -144,6 +166,7 @@ describe.each([
               retained,
               reactivated,
               churned,
+              partial,
             }),
           );
           expect(stripped).toEqual(oracle(log, s.period, s.activeWindow, tz));

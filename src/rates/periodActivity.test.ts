@@ -194,6 +194,62 @@ describe("periodActivity", () => {
   });
 });
 
+describe("periodActivity: partial periods", () => {
+  // The shape of UCI Online Retail: from 08:26 on 1 December 2010 to 12:50 on 9 December 2011.
+  const year = [
+    { customerId: "a", date: "2010-12-01T08:26:00Z", amount: 10 },
+    { customerId: "b", date: "2011-06-15T10:00:00Z", amount: 10 },
+    { customerId: "a", date: "2011-12-09T12:50:00Z", amount: 10 },
+  ];
+  const partial = (rows: ReturnType<typeof periodActivity>) =>
+    rows.filter((r) => r.partial).map((r) => r.period);
+
+  it("marks a last month with 9 days of data, not a first month observed from its first day", () => {
+    const rows = periodActivity(year);
+    expect(rows).toHaveLength(13);
+    // December 2010 starts on the first observed day; December 2011 stops on the 9th of 31.
+    expect(partial(rows)).toEqual(["2011-12"]);
+  });
+
+  it("takes from's and to's whole days as observed", () => {
+    // to on 31 December: every day of December observed, nobody bought after the 9th.
+    expect(partial(periodActivity(year, { to: "2011-12-31" }))).toEqual([]);
+    // to on 30 December: the 31st is not observed.
+    expect(partial(periodActivity(year, { to: "2011-12-30T23:59:59Z" }))).toEqual(["2011-12"]);
+    // from on 15 November 2010: November is observed from the 15th only.
+    expect(partial(periodActivity(year, { from: "2010-11-15" }))).toEqual(["2010-11", "2011-12"]);
+    // Rows from February to June lie inside the data: none partial.
+    expect(partial(periodActivity(year, { from: "2011-02-01", to: "2011-06-30" }))).toEqual([]);
+  });
+
+  it("cuts the observed days in timeZone", () => {
+    // 23:30 UTC on 30 November is 07:30 on 1 December in Shanghai, and 15:00 UTC on
+    // 31 December is 23:00 there: in UTC November is observed on its last day only.
+    const log = [
+      { customerId: "a", date: "2011-11-30T23:30:00Z", amount: 5 },
+      { customerId: "a", date: "2011-12-31T15:00:00Z", amount: 5 },
+    ];
+    expect(partial(periodActivity(log))).toEqual(["2011-11"]);
+    expect(partial(periodActivity(log, { timeZone: "Asia/Shanghai" }))).toEqual([]);
+  });
+
+  it("marks the first and last week of a log that starts and ends mid-week", () => {
+    // 2011-01-05 is a Wednesday (ISO week 2011-W01 runs 3 to 9 January).
+    const rows = periodActivity(
+      [
+        { customerId: "a", date: "2011-01-05", amount: 5 },
+        { customerId: "a", date: "2011-01-19", amount: 5 },
+      ],
+      { period: "week" },
+    );
+    expect(rows.map((r) => [r.period, r.partial])).toEqual([
+      ["2011-W01", true],
+      ["2011-W02", false],
+      ["2011-W03", true],
+    ]);
+  });
+});
+
 describe("periodActivity with a TransactionTable", () => {
   it("gives the same rows as the records", async () => {
     const { transactionTable } = await import("../table/TransactionTable.js");

@@ -63,6 +63,12 @@ export interface PeriodActivityRow {
   readonly quickRatio: number | null;
   /** Sum of every amount dated in the period, returns (negative amounts) included. */
   readonly revenue: number;
+  /**
+   * `true` when the period is not fully covered by the data: it starts before the first
+   * observed day or ends after the last (see {@link observedSpan}); only the first and the
+   * last row can be partial. Its counts describe part of a period: compare with care.
+   */
+  readonly partial: boolean;
 }
 
 /**
@@ -87,6 +93,10 @@ export interface PeriodActivityRow {
  *
  * Rows run from the period of the first transaction (or `from`) to the period of the
  * last (or `to`), empty periods included. Periods are cut in UTC unless `timeZone` is set.
+ * A first or last row whose period the data do not fully cover is marked `partial`: the
+ * data are observed from the start of the earliest transaction's day (or of `from`'s day,
+ * if earlier) to the end of the latest transaction's day (or of `to`'s day, if later), so
+ * a log ending on 9 December marks December partial, and `to: "2011-12-31"` does not.
  * An empty log without both `from` and `to` gives `[]`. Runs in a few passes over typed
  * arrays plus a per-customer sort: millions of rows are fine.
  *
@@ -101,7 +111,7 @@ export interface PeriodActivityRow {
  *   { customerId: "b", date: "2011-01-20", amount: 5 },
  *   { customerId: "a", date: "2011-02-03", amount: 7 },
  * ]);
- * rows[1]; // => { period: "2011-02", start: "2011-02-01T00:00:00.000Z", end: "2011-03-01T00:00:00.000Z", previousActive: 2, active: 1, new: 0, retained: 1, reactivated: 0, churned: 1, retentionRate: 0.5, churnRate: 0.5, acquisitionRate: 0, quickRatio: 0, revenue: 7 }
+ * rows[1]; // => { period: "2011-02", start: "2011-02-01T00:00:00.000Z", end: "2011-03-01T00:00:00.000Z", previousActive: 2, active: 1, new: 0, retained: 1, reactivated: 0, churned: 1, retentionRate: 0.5, churnRate: 0.5, acquisitionRate: 0, quickRatio: 0, revenue: 7, partial: true }
  */
 export function periodActivity(
   transactions: TransactionInput,
@@ -113,9 +123,10 @@ export function periodActivity(
   assertPeriod(period, fn);
   if (timeZone !== undefined) assertTimeZone(timeZone, fn);
   assertInteger(activeWindow, `${fn}: activeWindow`, 1);
-  const fromIndex =
-    from === undefined ? undefined : periodIndex(toTime(from, `${fn}: from`), period, timeZone);
-  const toIndex = to === undefined ? undefined : periodIndex(toTime(to, `${fn}: to`), period, timeZone);
+  const fromInstant = from === undefined ? undefined : toTime(from, `${fn}: from`);
+  const toInstant = to === undefined ? undefined : toTime(to, `${fn}: to`);
+  const fromIndex = fromInstant === undefined ? undefined : periodIndex(fromInstant, period, timeZone);
+  const toIndex = toInstant === undefined ? undefined : periodIndex(toInstant, period, timeZone);
 
   const data = purchasePeriods(transactions, fn, period, timeZone);
   const lo = fromIndex ?? data.dataLo;
@@ -128,6 +139,10 @@ export function periodActivity(
     );
   }
 
+  const span = observedSpan(data.columns, timeZone, {
+    ...(fromInstant === undefined ? {} : { from: fromInstant }),
+    ...(toInstant === undefined ? {} : { to: toInstant }),
+  });
   const counts = new ActivityCounts(lo, hi);
   counts.countCustomers(data.purchases, activeWindow);
   const revenue = new CompensatedSums(hi - lo + 2);
@@ -146,10 +161,12 @@ export function periodActivity(
     const r = reactivated[s]!;
     const ch = churned[s]!;
     const rate = (x: number) => (previousActive === 0 ? null : x / previousActive);
+    const start = periodStart(p, period, timeZone);
+    const end = periodEnd(p, period, timeZone);
     rows.push({
       period: periodKeyOf(p, period),
-      start: new Date(periodStart(p, period, timeZone)).toISOString(),
-      end: new Date(periodEnd(p, period, timeZone)).toISOString(),
+      start: new Date(start).toISOString(),
+      end: new Date(end).toISOString(),
       previousActive,
       active,
       new: n,
@@ -161,9 +178,43 @@ export function periodActivity(
       acquisitionRate: rate(n),
       quickRatio: ch === 0 ? null : (n + r) / ch,
       revenue: revenue.value(s),
+      partial: start < span.start || end > span.end,
     });
   }
   return rows;
+}
+
+/** The instants a log observes: `[start, end)`, whole days. */
+export interface ObservedSpan {
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * The span of whole days a log observes, shared by {@link periodActivity} and
+ * `cohortRetention`: from the start of the earliest transaction's day to the end of the
+ * latest's, in `timeZone` (else UTC), widened to the days of `from` and `to` when given.
+ * A period that starts before `start` or ends after `end` is partial. An empty log without
+ * `from` and `to` observes nothing (`start` = +Infinity, `end` = -Infinity).
+ */
+export function observedSpan(
+  columns: TransactionColumns,
+  timeZone: string | undefined,
+  bounds: { readonly from?: number; readonly to?: number } = {},
+): ObservedSpan {
+  let first = bounds.from ?? Number.POSITIVE_INFINITY;
+  let last = bounds.to ?? Number.NEGATIVE_INFINITY;
+  const { length: n, time } = columns;
+  for (let i = 0; i < n; i++) {
+    const t = time[i]!;
+    if (t < first) first = t;
+    if (t > last) last = t;
+  }
+  if (first > last) return { start: Number.POSITIVE_INFINITY, end: Number.NEGATIVE_INFINITY };
+  return {
+    start: periodStart(periodIndex(first, "day", timeZone), "day", timeZone),
+    end: periodEnd(periodIndex(last, "day", timeZone), "day", timeZone),
+  };
 }
 
 /**
