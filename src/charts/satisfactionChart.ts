@@ -96,7 +96,7 @@ export function satisfactionChart(
   ]);
   if (showIndex && result.index !== undefined) groups.push([text.index, result.index, "index"]);
   const data: Record<string, string | number | null>[] = [];
-  for (const [name, means, path] of groups) {
+  for (const [order, [name, means, path]] of groups.entries()) {
     for (const [key, label] of [
       ["unweighted", text.plain],
       ["weighted", text.weighted],
@@ -109,6 +109,7 @@ export function satisfactionChart(
       const ok = interval != null && Number.isFinite(interval.lower) && Number.isFinite(interval.upper);
       data.push({
         indicator: name,
+        order,
         measure: label,
         mean: v + 0,
         lower: ok ? interval.lower + 0 : null,
@@ -116,7 +117,6 @@ export function satisfactionChart(
       });
     }
   }
-  const indicatorOrder = groups.map(([name]) => name);
   const measures = [text.plain, text.weighted];
   const y = {
     field: "mean",
@@ -129,7 +129,13 @@ export function satisfactionChart(
     height: resolved.height,
     data: { values: data },
     encoding: {
-      x: { field: "indicator", type: "nominal", sort: indicatorOrder, axis: { title: null, labelAngle: 0 } },
+      // Sorted by a number field: indicator names are data, never written into an expression.
+      x: {
+        field: "indicator",
+        type: "nominal",
+        sort: { field: "order", op: "min" },
+        axis: { title: null, labelAngle: 0 },
+      },
       xOffset: { field: "measure", type: "nominal", sort: measures },
       y,
     },
