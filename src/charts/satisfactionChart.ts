@@ -60,30 +60,7 @@ export function satisfactionChart(
     height: 320,
   });
   const text = resolved.text;
-  const scale = options.scale;
-  if (
-    scale !== undefined &&
-    (!Array.isArray(scale) ||
-      scale.length !== 2 ||
-      !scale.every((x) => typeof x === "number" && Number.isFinite(x)) ||
-      !(scale[0] < scale[1]))
-  ) {
-    throw new CustomerValueError(
-      "INVALID_OPTION",
-      `${fn}: scale must be [min, max] with finite min < max, got ${describeValue(scale)}`,
-    );
-  }
-  if (
-    result === null ||
-    typeof result !== "object" ||
-    result.indicators === null ||
-    typeof result.indicators !== "object"
-  ) {
-    throw new CustomerValueError(
-      "INVALID_RECORD",
-      `${fn}: result must be a valueWeightedSatisfaction result with indicators, got ${describeValue(result)}`,
-    );
-  }
+  const scale = checkInput(result, options.scale, fn);
   const names = Object.keys(result.indicators);
   if (names.length === 0)
     throw new CustomerValueError("EMPTY_INPUT", `${fn}: result.indicators must not be empty, got {}`);
@@ -168,4 +145,36 @@ export function satisfactionChart(
     ],
   };
   return finishSpec(body, resolved);
+}
+
+/** Checks `scale` and the result's shape; returns the scale. */
+function checkInput(
+  result: SatisfactionChartInput,
+  scale: SatisfactionChartOptions["scale"],
+  fn: string,
+): SatisfactionChartOptions["scale"] {
+  if (
+    scale !== undefined &&
+    (!Array.isArray(scale) ||
+      scale.length !== 2 ||
+      !scale.every((x) => typeof x === "number" && Number.isFinite(x)) ||
+      !(scale[0] < scale[1]))
+  ) {
+    throw new CustomerValueError(
+      "INVALID_OPTION",
+      `${fn}: scale must be [min, max] with finite min < max, got ${describeValue(scale)}`,
+    );
+  }
+  if (
+    result === null ||
+    typeof result !== "object" ||
+    result.indicators === null ||
+    typeof result.indicators !== "object"
+  ) {
+    throw new CustomerValueError(
+      "INVALID_RECORD",
+      `${fn}: result must be a valueWeightedSatisfaction result with indicators, got ${describeValue(result)}`,
+    );
+  }
+  return scale;
 }
