@@ -105,7 +105,7 @@ describe("every chart renders with hostile fields", () => {
     "a\u2028b",
     "javascript:alert(1)",
     "{{x}}",
-    "${x}",
+    "$" + "{x}", // a template placeholder as data
   ];
   const log = ids.flatMap((customerId, i) => [
     { customerId, date: `2011-0${1 + (i % 9)}-1${i % 10}`, amount: 10 + i, profit: i % 3 === 0 ? -5 : 4 + i },
