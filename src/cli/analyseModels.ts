@@ -98,6 +98,8 @@ export function analyseModels(context: ModelsContext): void {
       expectedPurchases: totalExpected.value,
       meanProbabilityAlive: alive.reduce((s, p) => s + p, 0) / alive.length,
       probablyActive: alive.filter((p) => p >= 0.5).length,
+      // BG/NBD takes a customer without a repeat purchase as alive (P = 1): counted apart.
+      probablyActiveRepeat: alive.filter((p, i) => p >= 0.5 && summary[i]!.frequency > 0).length,
       histogram: bins,
       perCustomer: summary.map((c, i) => ({
         customerId: c.customerId,

@@ -96,6 +96,8 @@ export interface BgNbdResults {
   readonly expectedPurchases: number;
   readonly meanProbabilityAlive: number;
   readonly probablyActive: number;
+  /** Customers with a repeat purchase and P(alive) >= 0.5 (the model takes the others as alive). */
+  readonly probablyActiveRepeat: number;
   readonly histogram: readonly { from: number; to: number; customers: number }[];
   readonly perCustomer: readonly {
     customerId: string;

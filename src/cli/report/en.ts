@@ -33,7 +33,7 @@ const DEFINITIONS: Readonly<Record<DefinedThing, (f: Facts) => string>> = {
   bgNbd: () =>
     "P(alive): the BG/NBD model's probability that a customer has not dropped out, from how often and how recently they bought (Fader, Hardie & Lee 2005); the bars count customers per tenth of probability.",
   bgNbdTable: (f) =>
-    `The model fitted by maximum likelihood on purchase days (time in days); expected purchases = over the next ${f["months"]} months for every customer; "probably active" = P(alive) of 50% or more.`,
+    `The model fitted by maximum likelihood on purchase days (time in days); expected purchases = over the next ${f["months"]} months for every customer; "probably active" = P(alive) of 50% or more (the model takes a customer who bought on one day only as active).`,
   lifetimeValue: (f) =>
     `Expected revenue of the next ${f["months"]} months per RFM segment: BG/NBD purchases times Gamma-Gamma spend per purchase, discounted at ${f["rate"]} a month (revenue, not margin).`,
   lifetimeValueTotals: (f) =>
@@ -90,7 +90,7 @@ export const en: ReportText = {
   define: (thing, facts) => DEFINITIONS[thing](facts),
   emptyPrefix: "This section is empty:",
   empty: (reason, facts) => EMPTY[reason]!(facts),
-  moreRows: (more, total) => `… ${more} more rows of ${total}`,
+  moreRows: (more, total) => `… ${more} more row${more === "1" ? "" : "s"} of ${total}`,
   partialDays: (days, of) => `partial: ${days} of ${of} days`,
   quadrants: { star: "Stars", cashCow: "Cash cows", questionMark: "Question marks", dog: "Dogs" },
   strategies: { hold: "hold", harvest: "harvest", build: "build", divest: "divest" },
@@ -128,6 +128,7 @@ export const en: ReportText = {
     meanPerCustomer: "Mean per customer",
     customersValued: "Customers valued",
     repeatCustomers: "Customers who bought on two days or more",
+    activeRepeat: "Probably active, of those who bought on two days or more",
     leftOutOfValue: "Left out (repeat purchases net to zero or less)",
     parameters: "Model parameters",
   },
@@ -194,7 +195,7 @@ export const en: ReportText = {
         ? `Weighted by customer value, satisfaction is ${f["weighted"]} against a plain average of ${f["plain"]}: the customers who carry the business are about as satisfied as the others.`
         : `Weighted by customer value, satisfaction is ${f["weighted"]} against a plain average of ${f["plain"]}: the customers who carry the business are ${f.direction} satisfied than the plain average suggests.`,
     value: (f) =>
-      `The BG/NBD model expects today's ${f["customers"]} customers to make about ${f["purchases"]} purchases in the next ${f["months"]} months${f["value"] === "" ? "" : `, worth about ${f["value"]} at today's value`}; ${f["active"]} of them (${f["activeShare"]}) are probably still active.`,
+      `The BG/NBD model expects today's ${f["customers"]} customers to make about ${f["purchases"]} purchases in the next ${f["months"]} months${f["value"] === "" ? "" : `, worth about ${f["value"]} at today's value`}; of the ${f["repeat"]} who bought on two days or more, ${f["active"]} (${f["activeShare"]}) are probably still active.`,
     emptySections: (names) => `The data leave these sections empty (the reasons are given below): ${names}.`,
   },
   footer: "Made with customer-value. The machine-readable results: customer-value report --json FILE.",

@@ -67,8 +67,9 @@ function valueSentence(r: ReportResults, f: Format, t: ReportText): string | und
     purchases: f.count(m.expectedPurchases),
     months: f.count(m.horizonMonths),
     value: r.lifetimeValue === undefined ? "" : f.money(r.lifetimeValue.total, true),
-    active: f.count(m.probablyActive),
-    activeShare: f.percent(m.probablyActive / m.customers, true),
+    repeat: f.count(m.repeatCustomers),
+    active: f.count(m.probablyActiveRepeat),
+    activeShare: f.percent(m.probablyActiveRepeat / m.repeatCustomers, true),
   });
 }
 

@@ -228,6 +228,13 @@ export function bgNbdTable({ r, f, t, data }: TableContext): string {
       t.th["probablyActive"]!,
       t.phrases.probablyActive(f.count(m.probablyActive), f.percent(m.probablyActive / m.customers)),
     ],
+    [
+      t.phrases.activeRepeat,
+      t.phrases.probablyActive(
+        f.count(m.probablyActiveRepeat),
+        f.percent(m.repeatCustomers === 0 ? null : m.probablyActiveRepeat / m.repeatCustomers),
+      ),
+    ],
     [t.th["fittedOn"]!, f.count(m.fittedOn)],
     [t.phrases.parameters, params],
   ];

@@ -82,6 +82,7 @@ export interface ReportText {
     readonly meanPerCustomer: string;
     readonly customersValued: string;
     readonly repeatCustomers: string;
+    readonly activeRepeat: string;
     readonly leftOutOfValue: string;
     readonly parameters: string;
   };

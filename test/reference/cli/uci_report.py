@@ -72,6 +72,36 @@ def figures(as_of):
     }
 
 
+def portfolio(as_of, months):
+    """The customer BCG of the report: purchases in the last `months` months against the
+    `months` before (windows (start, split] and (split, as_of]); relative size = last-window
+    revenue / the mean over the customers who bought in it; high share at >= 1, high growth
+    at >= 10% or from nothing."""
+    split = as_of - pd.DateOffset(months=months)
+    start = split - pd.DateOffset(months=months)
+    rows = kept[(kept["time"] <= as_of) & (kept["amount"] > 0)]
+    last = rows[rows["time"] > split].groupby("customerId")["amount"].sum()
+    earlier = rows[(rows["time"] > start) & (rows["time"] <= split)].groupby("customerId")["amount"].sum()
+    both = pd.concat([last.rename("R"), earlier.rename("Q")], axis=1).fillna(0.0)
+    mean = last.mean()
+    quadrants = {"star": 0, "cashCow": 0, "questionMark": 0, "dog": 0}
+    for R, Q in zip(both["R"], both["Q"]):
+        high_share = R / mean >= 1
+        high_growth = Q == 0 or (R - Q) / Q >= 0.1
+        quadrants[("star" if high_growth else "cashCow") if high_share else ("questionMark" if high_growth else "dog")] += 1
+    buyers = rows["customerId"].nunique()
+    return {
+        "months": months,
+        "customers": int(buyers),
+        "inWindows": int(len(both)),
+        "drawn": int(((both["R"] > 0) & (both["Q"] > 0)).sum()),
+        "noEarlierRevenue": int((both["Q"] == 0).sum()),
+        "noLastRevenue": int((both["R"] == 0).sum()),
+        "beforeWindows": int(buyers - len(both)),
+        "quadrants": quadrants,
+    }
+
+
 end_of = lambda day: pd.Timestamp(day) + pd.Timedelta(days=1) - pd.Timedelta(milliseconds=1)
 last_day = kept["time"].max().normalize()
 print(
@@ -84,6 +114,8 @@ print(
                 "--as-of 2011-12-09": figures(end_of("2011-12-09")),
                 "no --as-of": figures(end_of(last_day)),
             },
+            # 1 December 2010 to 9 December 2011 is 13 calendar months: windows of 6.
+            "portfolio": portfolio(end_of("2011-12-09"), 6),
         },
         indent=2,
     )
