@@ -232,3 +232,74 @@ describe("isoString", () => {
     expect(() => isoString(-8.64e15 - 1)).toThrow(RangeError);
   });
 });
+
+describe("parseDateInput: the character reader against the ISO-8601 pattern it replaces", () => {
+  // The reference: the pattern and calendar check of the former reader, with the
+  // milliseconds taken as the first three fraction digits (the reader cuts, never rounds).
+  const ISO =
+    /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
+  function reference(text: string): number | undefined {
+    const m = ISO.exec(text.trim());
+    if (m === null) return undefined;
+    const [year, month, day, hour, minute, second] = [1, 2, 3, 4, 5, 6].map((k) =>
+      Number(m[k] ?? 0),
+    ) as number[];
+    if (month! < 1 || month! > 12 || day! < 1 || hour! > 23 || minute! > 59 || second! > 59) return undefined;
+    const base = new Date(0);
+    base.setUTCFullYear(year!, month! - 1, day);
+    if (base.getUTCMonth() !== month! - 1 || base.getUTCDate() !== day) return undefined;
+    const millis = m[7] === undefined ? 0 : Number(m[7].slice(0, 3).padEnd(3, "0"));
+    let offset = 0;
+    const zone = m[8];
+    if (zone !== undefined && zone !== "Z") {
+      const digits = zone.slice(1).replace(":", "");
+      const [oh, om] = [Number(digits.slice(0, 2)), digits.length > 2 ? Number(digits.slice(2, 4)) : 0];
+      if (oh > 23 || om > 59) return undefined;
+      offset = (zone[0] === "-" ? -1 : 1) * (oh * 60 + om);
+    }
+    const t = base.getTime() + ((hour! * 60 + minute! - offset) * 60 + second!) * 1000 + millis;
+    return t >= -62_167_219_200_000 && t <= 253_402_300_799_999 ? t : undefined;
+  }
+  const digit = fc.constantFrom(..."0123456789");
+  const piece = fc.oneof(
+    fc.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+    fc.stringMatching(/^(19|20)\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/),
+    fc.constantFrom(
+      "2011-02-29",
+      "2012-02-29",
+      "2000-02-29",
+      "1900-02-29",
+      "0000-01-01",
+      "9999-12-31",
+      "2011-04-31",
+    ),
+  );
+  const clock = fc.oneof(
+    fc.constant(""),
+    fc.stringMatching(/^[T ]\d{2}:\d{2}(:\d{2}([.,]\d{1,10})?)?$/),
+    fc.stringMatching(/^T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?$/),
+  );
+  const zone = fc.oneof(
+    fc.constant(""),
+    fc.stringMatching(/^(Z|[+-]\d{2}(:?\d{2})?|[+-]\d|[+-]\d{3}|z|[+-]\d{2}:\d)$/),
+  );
+  const text = fc
+    .tuple(
+      fc.constantFrom("", " ", "\t", "\u00a0", "\u2028"),
+      piece,
+      clock,
+      zone,
+      fc.constantFrom("", " ", "x"),
+      digit,
+    )
+    .map(([lead, day, time, z, tail]) => `${lead}${day}${time}${time === "" ? "" : z}${tail}`);
+
+  it("accepts and rejects the same strings, at the same instant", () => {
+    fc.assert(
+      fc.property(fc.oneof(text, fc.string({ maxLength: 30 })), (value) => {
+        expect(parseDateInput(value)).toBe(reference(value));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+});

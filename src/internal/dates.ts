@@ -1,7 +1,7 @@
 /**
  * Shared date handling: the one place that reads dates, cuts calendar periods and
- * moves by durations. Every module goes through here so that UTC-by-default,
- * IANA time zones and the window boundary convention of API.md hold everywhere.
+ * moves by durations. Every module goes through here so that UTC-by-default, IANA time
+ * zones and the window boundary convention (docs/dates.md) hold everywhere.
  *
  * - A date is a `Date` or an ISO-8601 string; a string without a zone is UTC.
  * - Calendar periods are numbered by a *period index* (an integer: consecutive
@@ -15,6 +15,9 @@ import { TZDate, tz, tzOffset } from "@date-fns/tz";
 import { utc } from "@date-fns/utc";
 import { add, type Duration, getISOWeek, getISOWeekYear, sub } from "date-fns";
 import { CustomerValueError } from "../errors/CustomerValueError.js";
+import { readIsoDate, timeInRange } from "./isoDate.js";
+
+export { daysFromCivil, readIsoDate, timeInRange } from "./isoDate.js";
 
 /** A date as records and options accept it: a `Date` or an ISO-8601 string (no zone = UTC). */
 export type DateInput = Date | string;
@@ -25,25 +28,6 @@ export const PERIODS = ["day", "week", "month", "quarter", "year"] as const;
 export type Period = (typeof PERIODS)[number];
 
 export const MS_PER_DAY = 86_400_000;
-
-// YYYY-MM-DD, optionally followed by T or a space and hh:mm[:ss[.fff]], and a zone (Z or ±hh[:mm]) only after a time.
-const ISO_PATTERN =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
-
-/**
- * The instants a date may take: years 0000 to 9999 in UTC, as ISO-8601 strings can
- * spell them. A `Date` beyond (JavaScript allows years up to 275760) is rejected, so
- * that period and window math (which steps past the last date) never leaves the
- * `Date` range.
- */
-const MIN_TIME = -62_167_219_200_000; // 0000-01-01T00:00:00.000Z
-const MAX_TIME = 253_402_300_799_999; // 9999-12-31T23:59:59.999Z
-
-/** The time (epoch ms) if it lies in years 0000..9999 UTC, else `undefined` (also for NaN). */
-export function timeInRange(t: number): number | undefined {
-  return t >= MIN_TIME && t <= MAX_TIME ? t : undefined;
-}
-const inRange = timeInRange;
 
 /** The largest time a `Date` holds, in ms either side of 1970. */
 const MAX_DATE_TIME = 8.64e15;
@@ -56,11 +40,9 @@ const isoClockKeys = new Float64Array(ISO_CACHE_SLOTS).fill(Number.NaN);
 const isoClockParts: string[] = new Array<string>(ISO_CACHE_SLOTS).fill("");
 
 /**
- * `new Date(t).toISOString()`, the same string, for results written a million times
- * (issue 11: `classifyLifecycles` writes two to four dates per customer). The date part
- * (`2023-05-03T`) and the clock part (`12:10:00.000Z`) come from two small direct-mapped
- * caches keyed by the day and the time of day, filled from `toISOString` itself, so most
- * calls allocate neither a `Date` nor the characters, only the joined string.
+ * `new Date(t).toISOString()`, the same string, for results that write millions of dates
+ * (lifecycle evidence): the date part and the clock part come from two small caches keyed
+ * by the day and the time of day, filled from `toISOString` itself.
  */
 export function isoString(t: number): string {
   // A fraction of a millisecond (which toISOString truncates towards zero) is not cached,
@@ -84,44 +66,33 @@ export function isoString(t: number): string {
 }
 
 /**
- * Reads a date: a valid `Date`, or an ISO-8601 string `YYYY-MM-DD[Thh:mm[:ss[.fff]][Z|±hh:mm]]`
- * (a space may replace the `T`; without a zone the time is UTC). Calendar-invalid strings
- * such as `2011-02-30` are rejected rather than rolled over, and so is any instant
- * outside years 0000 to 9999 UTC.
+ * Reads a date: a valid `Date`, or an ISO-8601 string `YYYY-MM-DD[Thh:mm[:ss[.fff]][Z|±hh[:mm]]]`
+ * (a space may replace the `T`, a comma the dot; a zone only after a time; without a zone
+ * the time is UTC; surrounding whitespace is ignored). Calendar-invalid strings such as
+ * `2011-02-30` are rejected rather than rolled over, and so is any instant outside years
+ * 0000 to 9999 UTC. Fractions of a millisecond are cut off.
  *
  * @returns epoch milliseconds, or `undefined` when the value is not a valid date.
+ * @example
+ * parseDateInput("2011-03-04T10:00:00+01:00"); // => 1299229200000
  */
 export function parseDateInput(value: unknown): number | undefined {
   if (value instanceof Date) {
     const t = value.getTime();
-    return Number.isFinite(t) ? inRange(t) : undefined;
+    return Number.isFinite(t) ? timeInRange(t) : undefined;
   }
   if (typeof value !== "string") return undefined;
-  const m = ISO_PATTERN.exec(value.trim());
-  if (m === null) return undefined;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  const hour = m[4] === undefined ? 0 : Number(m[4]);
-  const minute = m[5] === undefined ? 0 : Number(m[5]);
-  const second = m[6] === undefined ? 0 : Number(m[6]);
-  const millis = m[7] === undefined ? 0 : Math.floor(Number(`0.${m[7]}`) * 1000);
-  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return undefined;
-  const base = new Date(0);
-  base.setUTCFullYear(year, month - 1, day); // setUTCFullYear keeps years 0-99 as written
-  if (base.getUTCMonth() !== month - 1 || base.getUTCDate() !== day) return undefined; // 2011-02-30
-  let offsetMinutes = 0;
-  const zone = m[8];
-  if (zone !== undefined && zone !== "Z") {
-    const sign = zone[0] === "-" ? -1 : 1;
-    const digits = zone.slice(1).replace(":", "");
-    const oh = Number(digits.slice(0, 2));
-    const om = digits.length > 2 ? Number(digits.slice(2, 4)) : 0;
-    if (oh > 23 || om > 59) return undefined;
-    offsetMinutes = sign * (oh * 60 + om);
-  }
-  return inRange(base.getTime() + ((hour * 60 + minute - offsetMinutes) * 60 + second) * 1000 + millis);
+  const text =
+    value.length > 0 && (value.charCodeAt(0) > 127 || value.charCodeAt(value.length - 1) > 127)
+      ? value.trim()
+      : value;
+  if (text.length > UNITS.length) return undefined;
+  for (let i = 0; i < text.length; i++) UNITS[i] = text.charCodeAt(i);
+  return readIsoDate(UNITS, 0, text.length);
 }
+
+/** The code units of a string being read (no ISO-8601 date is longer). */
+const UNITS = new Uint16Array(64);
 
 /**
  * Reads a date option or field, throwing a `CustomerValueError` that names where it came from.
@@ -216,7 +187,7 @@ export function addDuration(time: number, duration: Duration, timeZone?: string)
 }
 
 /**
- * The boundary convention of API.md: "`a` is at least `duration` before `b`" means
+ * The window boundary convention: "`a` is at least `duration` before `b`" means
  * `a <= sub(b, duration)`, with date-fns month-end clamping.
  */
 export function isAtLeastBefore(a: number, duration: Duration, b: number, timeZone?: string): boolean {

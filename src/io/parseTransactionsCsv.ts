@@ -1,4 +1,4 @@
-import Papa from "papaparse";
+import { type CsvRow, csvBytes, readCsv } from "../engine/csv.js";
 import { CustomerValueError, type ValidationIssue } from "../errors/CustomerValueError.js";
 import { assertOneOf, assertOptions } from "../internal/assert.js";
 import { describeValue, parseDateInput } from "../internal/dates.js";
@@ -6,10 +6,11 @@ import { Transaction } from "../records/Transaction.js";
 import { formatPath } from "../records/validate.js";
 
 /** One CSV data row as the parser reads it: header name -> cell text. */
-export type CsvRow = Readonly<Record<string, string>>;
+export type CsvRowRecord = Readonly<Record<string, string>>;
+export type { CsvRowRecord as CsvRow };
 
 /** Where a transaction field comes from: a header name, or a function of the row. */
-export type CsvColumn<T> = string | ((row: CsvRow) => T);
+export type CsvColumn<T> = string | ((row: CsvRowRecord) => T);
 
 /** Column mapping of {@link parseTransactionsCsv}; each default is the field's own name. */
 export interface CsvColumns {
@@ -46,7 +47,7 @@ export interface ParseTransactionsCsvOptions {
    * string to exclude the row, or `undefined`/`null`/`false` to keep it. Excluded rows are
    * listed in `excluded` and counted per reason in `excludedCounts`. Default: none.
    */
-  readonly exclude?: (row: CsvRow) => string | undefined | null | false;
+  readonly exclude?: (row: CsvRowRecord) => string | undefined | null | false;
 }
 
 /** A row that was not turned into a transaction because it broke the schema. */
@@ -79,9 +80,9 @@ export interface ParseTransactionsCsvResult {
   readonly rowCount: number;
 }
 
+/** A number cell read strictly: `"12.5"`, `"-3"`, `"1e3"`; `"12,5"` only with `decimal: ","`. */
 const NUMBER_PATTERN = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
-/** Reads a number cell strictly: `"12.5"`, `"-3"`, `"1e3"`; `"12,5"` only with `decimal: ","`. */
 function readNumber(cell: unknown, decimal: "." | ","): unknown {
   if (typeof cell !== "string") return cell;
   let text = cell.trim();
@@ -92,34 +93,20 @@ function readNumber(cell: unknown, decimal: "." | ","): unknown {
   return NUMBER_PATTERN.test(text) ? Number(text) : cell;
 }
 
-/**
- * Parses a CSV transaction log (a real CSV parser: quoted cells, embedded delimiters
- * and line breaks, CRLF) into validated transactions, for BI scripts.
- *
- * Every row is checked against the `Transaction` schema. Bad rows are never dropped
- * silently: by default one `CustomerValueError` lists all of them with their row
- * numbers (the message shows the first 20 problems, `error.issues` holds every one); with
- * `onInvalid: "skip"` they are left out and listed in `invalid`. Rows you leave out on
- * purpose (`exclude`) are listed in `excluded` with your reason. Number cells are read
- * strictly (no thousands separators, no currency signs); an empty optional cell
- * (profit, quantity) means "absent".
- *
- * @param text - the CSV text, with a header row
- * @param options - column mapping, delimiter, decimal separator, what to do with bad rows
- * @returns the transactions and an account of every row not returned
- * @throws {CustomerValueError} `INVALID_RECORD` for bad rows (with `onInvalid: "throw"`) or a missing column;
- *   `INVALID_OPTION` for bad options
- * @example
- * const csv = "customerId,date,amount\nC1,2011-03-04,12.5\nC2,2011-03-05,oops\n";
- * const { transactions, invalid } = parseTransactionsCsv(csv, { onInvalid: "skip" });
- * transactions.length; // => 1
- * invalid[0].row; // => 2
- */
-export function parseTransactionsCsv(
-  text: string,
-  options: ParseTransactionsCsvOptions = {},
-): ParseTransactionsCsvResult {
-  const fn = "parseTransactionsCsv";
+/** The options, checked, with their defaults. */
+interface Settings {
+  readonly mapping: Required<Pick<CsvColumns, "customerId" | "date" | "amount">> & {
+    readonly profit: CsvColumns["profit"] | undefined;
+    readonly quantity: CsvColumns["quantity"] | undefined;
+  };
+  readonly keep: readonly string[];
+  readonly delimiter: string;
+  readonly decimal: "." | ",";
+  readonly onInvalid: "throw" | "skip";
+  readonly exclude: ParseTransactionsCsvOptions["exclude"];
+}
+
+function settingsOf(text: unknown, options: ParseTransactionsCsvOptions, fn: string): Settings {
   assertOptions(options, fn);
   if (typeof text !== "string") {
     throw new CustomerValueError(
@@ -148,27 +135,6 @@ export function parseTransactionsCsv(
   }
   assertOneOf(onInvalid, ["throw", "skip"], `${fn}: onInvalid`);
   assertOneOf(decimal, [".", ","], `${fn}: decimal`);
-  if (typeof delimiter !== "string" || delimiter.length === 0) {
-    throw new CustomerValueError("INVALID_OPTION", `${fn}: delimiter must be a non-empty string`);
-  }
-
-  // Repeated header names get a suffix here ("amount", "amount_1"), as papaparse would give
-  // them, but without papaparse's console warning; `repeatedHeaders` remembers them.
-  const headerCounts = new Map<string, number>();
-  const repeatedHeaders = new Set<string>();
-  const parsed = Papa.parse<Record<string, string>>(text, {
-    header: true,
-    transformHeader: (name) => {
-      const count = headerCounts.get(name) ?? 0;
-      headerCounts.set(name, count + 1);
-      if (count === 0) return name;
-      repeatedHeaders.add(name);
-      return `${name}_${count}`;
-    },
-    delimiter,
-    skipEmptyLines: "greedy",
-  });
-  const header = parsed.meta.fields ?? [];
   const mapping = {
     customerId: columns.customerId ?? "customerId",
     date: columns.date ?? "date",
@@ -176,100 +142,139 @@ export function parseTransactionsCsv(
     profit: columns.profit,
     quantity: columns.quantity,
   };
-  const missing = [
-    ...Object.values(mapping).filter((c): c is string => typeof c === "string"),
-    ...keep,
-  ].filter((name) => !header.includes(name));
-  // A column we read must not be ambiguous.
-  const used = new Set<string>([
-    ...Object.values(mapping).filter((c): c is string => typeof c === "string"),
-    ...keep,
-  ]);
-  if (used.has("__proto__")) {
-    // papaparse stores each row in a plain object, where a "__proto__" cell cannot be kept.
+  return { mapping, keep, delimiter, decimal, onInvalid, exclude };
+}
+
+/** Every column the settings read by name: present in the header, and never `__proto__`. */
+function checkHeader(header: readonly string[], { mapping, keep }: Settings, fn: string): void {
+  const used = [...Object.values(mapping).filter((c): c is string => typeof c === "string"), ...keep];
+  if (used.includes("__proto__")) {
+    // Rows are plain objects, where a "__proto__" cell cannot be kept.
     throw new CustomerValueError(
       "INVALID_OPTION",
       `${fn}: a column named "__proto__" cannot be read (rows are plain objects); rename the column in the file, got it in options.columns or options.keep`,
     );
   }
-  const repeated = [...repeatedHeaders].filter((name) => used.has(name));
-  if (repeated.length > 0) {
-    throw new CustomerValueError(
-      "INVALID_RECORD",
-      `${fn}: the header must name each column it reads once, got ${repeated.map((m) => JSON.stringify(m)).join(", ")} more than once`,
-    );
-  }
+  const missing = used.filter((name) => !header.includes(name));
   if (missing.length > 0) {
     throw new CustomerValueError(
       "INVALID_RECORD",
       `${fn}: the header has no column ${missing.map((m) => JSON.stringify(m)).join(", ")} (header: ${header.join(", ")}); map the columns with options.columns`,
     );
   }
+}
 
-  const cell = <T>(column: CsvColumn<T> | undefined, row: CsvRow): T | string | undefined =>
-    column === undefined ? undefined : typeof column === "function" ? column(row) : row[column];
+/** The row as an object of header name to cell text (a null prototype: any name is a plain key). */
+function rowObject(row: CsvRow): CsvRowRecord {
+  const record: Record<string, string> = Object.create(null);
+  for (let k = 0; k < row.header.length; k++) record[row.header[k]!] = row.text(k);
+  return record;
+}
+
+/** The record a row stands for, before validation. */
+function recordOf(cells: CsvRowRecord, { mapping, keep, decimal }: Settings): Record<string, unknown> {
+  const cell = <T>(column: CsvColumn<T> | undefined): T | string | undefined =>
+    column === undefined ? undefined : typeof column === "function" ? column(cells) : cells[column];
   const optionalNumber = (value: unknown) =>
     value === "" || value === undefined ? undefined : readNumber(value, decimal);
+  const record: Record<string, unknown> = {};
+  for (const name of keep) record[name] = cells[name];
+  record.customerId = cell(mapping.customerId);
+  record.date = cell(mapping.date);
+  record.amount = readNumber(cell(mapping.amount), decimal);
+  const profit = optionalNumber(cell(mapping.profit));
+  if (profit !== undefined) record.profit = profit;
+  const quantity = optionalNumber(cell(mapping.quantity));
+  if (quantity !== undefined) record.quantity = quantity;
+  return record;
+}
 
-  const transactions: Transaction[] = [];
-  const invalid: CsvInvalidRow[] = [];
-  const excluded: CsvExcludedRow[] = [];
-  const excludedCounts: Record<string, number> = Object.create(null);
-
-  // Rows papaparse could not split correctly (e.g. too few fields) are invalid rows too.
-  const structural = new Map<number, ValidationIssue[]>();
-  for (const error of parsed.errors) {
-    if (error.row === undefined || error.row === null) continue;
-    const row = error.row + 1;
-    const list = structural.get(row) ?? [];
-    list.push({ path: `row ${row}`, message: error.message });
-    structural.set(row, list);
-  }
-
-  parsed.data.forEach((raw, i) => {
-    const row = i + 1;
-    const reason = exclude?.(raw);
-    if (reason) {
-      excluded.push({ row, reason });
-      excludedCounts[reason] = (excludedCounts[reason] ?? 0) + 1;
-      return;
-    }
-    const record: Record<string, unknown> = {};
-    for (const name of keep) record[name] = raw[name];
-    const id = cell(mapping.customerId, raw);
-    record.customerId = typeof id === "string" ? id.trim() : id;
-    const date = cell(mapping.date, raw);
-    record.date = typeof date === "string" ? date.trim() : date;
-    record.amount = readNumber(cell(mapping.amount, raw), decimal);
-    const profit = optionalNumber(cell(mapping.profit, raw));
-    if (profit !== undefined) record.profit = profit;
-    const quantity = optionalNumber(cell(mapping.quantity, raw));
-    if (quantity !== undefined) record.quantity = quantity;
-
-    const result = Transaction.safeParse(record);
-    const issues = structural.get(row) ?? [];
-    if (!result.success) {
-      for (const issue of result.error.issues) {
-        issues.push({ path: `row ${row}.${formatPath(issue.path)}`, message: issue.message });
-      }
-    }
-    if (issues.length > 0) {
-      invalid.push({ row, issues });
-      return;
-    }
-    const transaction = result.data as Transaction;
-    transaction.date = new Date(parseDateInput(transaction.date)!);
-    transactions.push(transaction);
+/**
+ * Parses a CSV transaction log into validated transactions, for BI scripts: quoted cells,
+ * embedded delimiters and line breaks, CRLF; cells follow the library's CSV policy
+ * (docs/csv.md: unquoted cells trimmed, quoted cells verbatim, a header naming a column
+ * twice refused).
+ *
+ * Every row is checked against the `Transaction` schema. Bad rows are never dropped
+ * silently: by default one `CustomerValueError` lists all of them with their row
+ * numbers (the message shows the first 20 problems, `error.issues` holds every one); with
+ * `onInvalid: "skip"` they are left out and listed in `invalid`. Rows you leave out on
+ * purpose (`exclude`) are listed in `excluded` with your reason. Number cells are read
+ * strictly (no thousands separators, no currency signs); an empty optional cell
+ * (profit, quantity) means "absent".
+ *
+ * @param text - the CSV text, with a header row
+ * @param options - column mapping, delimiter, decimal separator, what to do with bad rows
+ * @returns the transactions and an account of every row not returned
+ * @throws {CustomerValueError} `INVALID_RECORD` for bad rows (with `onInvalid: "throw"`) or a missing column;
+ *   `INVALID_OPTION` for bad options or a header naming a column twice
+ * @example
+ * const csv = "customerId,date,amount\nC1,2011-03-04,12.5\nC2,2011-03-05,oops\n";
+ * const { transactions, invalid } = parseTransactionsCsv(csv, { onInvalid: "skip" });
+ * transactions.length; // => 1
+ * invalid[0].row; // => 2
+ */
+export function parseTransactionsCsv(
+  text: string,
+  options: ParseTransactionsCsvOptions = {},
+): ParseTransactionsCsvResult {
+  const fn = "parseTransactionsCsv";
+  const settings = settingsOf(text, options, fn);
+  const result = new CsvResult();
+  const header = readCsv(csvBytes(text), { fn, delimiter: settings.delimiter }, (row) => {
+    if (row.line === 1) checkHeader(row.header, settings, fn);
+    result.take(row, settings);
   });
-
-  if (invalid.length > 0 && onInvalid === "throw") {
-    const issues = invalid.flatMap((r) => r.issues);
+  if (result.rowCount === 0) checkHeader(header, settings, fn);
+  const { invalid, rowCount } = result;
+  if (invalid.length > 0 && settings.onInvalid === "throw") {
     throw new CustomerValueError(
       "INVALID_RECORD",
-      `${fn}: ${invalid.length} invalid row${invalid.length === 1 ? "" : "s"} of ${parsed.data.length}` +
+      `${fn}: ${invalid.length} invalid row${invalid.length === 1 ? "" : "s"} of ${rowCount}` +
         `; pass onInvalid: "skip" to leave them out and get them in result.invalid`,
-      { issues },
+      { issues: invalid.flatMap((r) => r.issues) },
     );
   }
-  return { transactions, invalid, excluded, excludedCounts, rowCount: parsed.data.length };
+  return result.outcome();
+}
+
+/** Every row accounted for: a transaction, an invalid row or an excluded row. */
+class CsvResult {
+  readonly transactions: Transaction[] = [];
+  readonly invalid: CsvInvalidRow[] = [];
+  readonly excluded: CsvExcludedRow[] = [];
+  readonly excludedCounts: Record<string, number> = Object.create(null);
+  rowCount = 0;
+
+  take(row: CsvRow, settings: Settings): void {
+    const line = ++this.rowCount;
+    const cells = rowObject(row);
+    const reason = settings.exclude?.(cells);
+    if (reason) {
+      this.excluded.push({ row: line, reason });
+      this.excludedCounts[reason] = (this.excludedCounts[reason] ?? 0) + 1;
+      return;
+    }
+    const issues: ValidationIssue[] = [];
+    if (row.count !== row.header.length) {
+      issues.push({ path: `row ${line}`, message: `expected ${row.header.length} cells, got ${row.count}` });
+    }
+    const parsed = Transaction.safeParse(recordOf(cells, settings));
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues)
+        issues.push({ path: `row ${line}.${formatPath(issue.path)}`, message: issue.message });
+    }
+    if (issues.length > 0 || !parsed.success) {
+      this.invalid.push({ row: line, issues });
+      return;
+    }
+    const transaction = parsed.data as Transaction;
+    transaction.date = new Date(parseDateInput(transaction.date)!);
+    this.transactions.push(transaction);
+  }
+
+  outcome(): ParseTransactionsCsvResult {
+    const { transactions, invalid, excluded, excludedCounts, rowCount } = this;
+    return { transactions, invalid, excluded, excludedCounts, rowCount };
+  }
 }

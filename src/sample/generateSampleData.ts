@@ -119,6 +119,7 @@ const PRODUCT_MIX_START = [0.3, 0.12, 0.06, 0.16, 0.1, 0.14, 0.02, 0.1];
 const PRODUCT_MIX_END = [0.26, 0.18, 0.12, 0.08, 0.1, 0.14, 0.1, 0.02];
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
+const DAY = 86_400_000;
 
 /**
  * A deterministic generator of realistic customer data: the built-in sample of the
@@ -145,6 +146,38 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
  * sample.customers.length; // => 50
  */
 export function generateSampleData(options: GenerateSampleDataOptions = {}): SampleData {
+  const g = sampler(options);
+  const { customers, transactions, spendOf } = makeCustomers(g);
+  transactions.sort((a, b) =>
+    a.date < b.date ? -1 : a.date > b.date ? 1 : a.invoiceId < b.invoiceId ? -1 : 1,
+  );
+  addNotices(g, customers, spendOf);
+  const survey = makeSurvey(g, spendOf);
+  const operations = makeOperations(g, transactions, customers);
+  return {
+    start: g.iso(g.startTime),
+    asOf: g.iso(g.endTime),
+    customers,
+    transactions,
+    survey,
+    products: PRODUCTS.map((p) => ({ ...p })),
+    ...operations,
+  };
+}
+
+/** The checked options and the random draws every pass shares (one generator, drawn in a fixed order). */
+interface Sampler {
+  readonly customerCount: number;
+  readonly months: number;
+  readonly startTime: number;
+  readonly endTime: number;
+  readonly random: () => number;
+  readonly normal: () => number;
+  readonly monthStart: (m: number) => number;
+  readonly iso: (t: number) => string;
+}
+
+function sampler(options: GenerateSampleDataOptions): Sampler {
   const fn = "generateSampleData";
   assertOptions(options, fn);
   const { customers: customerCount = 400, months = 24, seed = 42, start = "2023-01-01" } = options;
@@ -156,144 +189,191 @@ export function generateSampleData(options: GenerateSampleDataOptions = {}): Sam
   const startDay = new Date(toTime(start, `${fn}: start`));
   const startTime = Date.UTC(startDay.getUTCFullYear(), startDay.getUTCMonth(), 1);
   const monthStart = (m: number) => addMonths(startTime, m, { in: utc }).getTime();
-  const endTime = monthStart(months) - 1000;
   const random = makeRandom(seed);
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const normal = () => {
     const u = 1 - random();
     return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random());
   };
   const iso = (t: number) => new Date(t).toISOString().replace(".000Z", "Z");
-  const idWidth = Math.max(4, String(customerCount).length);
+  return {
+    customerCount,
+    months,
+    startTime,
+    endTime: monthStart(months) - 1000,
+    random,
+    normal,
+    monthStart,
+    iso,
+  };
+}
 
+/** How one buying customer buys. */
+interface Profile {
+  readonly id: string;
+  readonly spend: number;
+  readonly joinMonth: number;
+  readonly demanding: boolean;
+  readonly buyProbability: number;
+  readonly margin: number;
+  readonly trend: number;
+}
+
+/** Every customer, with the buyers' transactions and their spend rates. */
+function makeCustomers(g: Sampler) {
   const customers: Customer[] = [];
   const transactions: SampleTransaction[] = [];
   const spendOf = new Map<string, number>();
-  let invoice = 0;
-
-  for (let c = 0; c < customerCount; c++) {
+  const idWidth = Math.max(4, String(g.customerCount).length);
+  const invoices = { count: 0 };
+  for (let c = 0; c < g.customerCount; c++) {
     const id = `C${String(c + 1).padStart(idWidth, "0")}`;
-    const region = pick(REGIONS);
-    const spend = Math.exp(4 + 1.15 * normal()); // log-normal monthly spend rate: heavy tail
+    const region = REGIONS[Math.floor(g.random() * REGIONS.length)]!;
+    const spend = Math.exp(4 + 1.15 * g.normal()); // log-normal monthly spend rate: heavy tail
     const segment = spend > 200 ? "enterprise" : spend > 60 ? "smb" : "consumer";
-    const prospect = random() < 0.08;
+    const prospect = g.random() < 0.08;
     // 30% are customers when the history starts; the rest join month by month.
-    const joinMonth = random() < 0.3 ? 0 : 1 + Math.floor(random() * Math.max(1, months - 1));
-    const firstContact = monthStart(Math.max(0, joinMonth - 1)) + Math.floor(random() * 28) * 86_400_000;
+    const joinMonth = g.random() < 0.3 ? 0 : 1 + Math.floor(g.random() * Math.max(1, g.months - 1));
+    const firstContact = g.monthStart(Math.max(0, joinMonth - 1)) + Math.floor(g.random() * 28) * DAY;
     const customer: Record<string, unknown> = {
       id,
       name: `Customer ${c + 1}`,
       region,
       segment,
-      firstContactAt: iso(firstContact),
+      firstContactAt: g.iso(firstContact),
     };
+    customers.push(customer as Customer);
     if (prospect) {
-      customer.satisfaction = Math.round(5 + 2 * random());
-      customers.push(customer as Customer);
+      customer.satisfaction = Math.round(5 + 2 * g.random());
       continue;
     }
-    // Buying rhythm: valuable customers buy more often; a few small ones order very often
-    // in tiny amounts and cost more to serve than they bring (the whale curve's tail).
-    const demanding = spend < 30 && random() < 0.25;
-    const buyProbability = demanding
-      ? 0.85
-      : Math.min(0.9, 0.25 + 0.12 * Math.log1p(spend / 20) + 0.2 * random());
-    const margin = demanding ? 0.18 : 0.25 + 0.2 * random();
-    const trend = random() < 0.2 ? 0.04 : random() < 0.25 ? -0.05 : 0; // growing, declining or steady
-    let active = true;
-    let returnMonth = -1;
-    let value = 0;
-    for (let m = joinMonth; m < months; m++) {
-      if (!active) {
-        if (m === returnMonth) active = true;
-        else continue;
-      }
-      if (m > joinMonth && random() < 0.025) {
-        active = false; // churn; a quarter come back after a gap of 7 to 12 months
-        if (random() < 0.25) returnMonth = m + 7 + Math.floor(random() * 6);
-        continue;
-      }
-      const monthDate = new Date(monthStart(m));
-      const seasonal = monthDate.getUTCMonth() >= 9 ? 1.35 : monthDate.getUTCMonth() < 2 ? 0.85 : 1;
-      const level = Math.max(0.05, 1 + trend * (m - joinMonth));
-      if (m !== joinMonth && random() > Math.min(0.97, buyProbability * seasonal)) continue;
-      const orders = demanding ? 2 + Math.floor(random() * 3) : 1 + (random() < 0.25 ? 1 : 0);
-      const days = getDaysInMonth(monthDate, { in: utc });
-      const t0 = monthStart(m);
-      for (let o = 0; o < orders; o++) {
-        const at =
-          t0 +
-          Math.floor(random() * days) * 86_400_000 +
-          Math.floor(8 + random() * 12) * 3_600_000 +
-          Math.floor(random() * 60) * 60_000;
-        const amount = round2(
-          demanding ? 8 + 15 * random() : (spend * level * seasonal * (0.6 + 0.8 * random())) / orders + 5,
-        );
-        const quantity = 1 + Math.floor(random() * (demanding ? 2 : 8));
-        const profit = round2(amount * margin - (demanding ? 9 : 6));
-        const mix = m / Math.max(1, months - 1);
-        let u = random();
-        let p = 0;
-        for (; p < PRODUCTS.length - 1; p++) {
-          u -= PRODUCT_MIX_START[p]! * (1 - mix) + PRODUCT_MIX_END[p]! * mix;
-          if (u < 0) break;
-        }
-        invoice++;
-        const invoiceId = `INV${String(invoice).padStart(7, "0")}`;
-        transactions.push({
-          customerId: id,
-          date: iso(at),
-          amount,
-          profit,
-          quantity,
-          productId: PRODUCTS[p]!.id,
-          invoiceId,
-        });
-        value += amount;
-        if (random() < 0.03) {
-          // A partial return some days later (if it still falls within the history).
-          const back = at + (2 + Math.floor(random() * 10)) * 86_400_000;
-          if (back <= endTime) {
-            const refund = round2(-amount * (0.3 + 0.7 * random()));
-            transactions.push({
-              customerId: id,
-              date: iso(back),
-              amount: refund,
-              profit: round2(refund * margin),
-              quantity: -1,
-              productId: PRODUCTS[p]!.id,
-              invoiceId: `C${invoiceId}`,
-            });
-            value += refund;
-          }
-        }
-      }
-    }
-    if (value === 0) {
-      customers.push(customer as Customer); // joined too late to buy: a prospect after all
-      continue;
-    }
+    const value = buyingHistory(g, profileOf(g, id, spend, joinMonth), transactions, invoices);
+    if (value === 0) continue; // joined too late to buy: a prospect after all
     spendOf.set(id, spend);
     customer.value = round2(value);
-    customer.satisfaction = Math.min(10, Math.max(1, Math.round(7 + 1.5 * normal())));
-    customers.push(customer as Customer);
+    customer.satisfaction = Math.min(10, Math.max(1, Math.round(7 + 1.5 * g.normal())));
   }
-  transactions.sort((a, b) =>
-    a.date < b.date ? -1 : a.date > b.date ? 1 : a.invoiceId < b.invoiceId ? -1 : 1,
-  );
+  return { customers, transactions, spendOf };
+}
 
-  // Termination notices: a few recent ones among buying customers, the first withdrawn.
+/**
+ * Buying rhythm: valuable customers buy more often; a few small ones order very often in
+ * tiny amounts and cost more to serve than they bring (the whale curve's tail).
+ */
+function profileOf(g: Sampler, id: string, spend: number, joinMonth: number): Profile {
+  const demanding = spend < 30 && g.random() < 0.25;
+  const buyProbability = demanding
+    ? 0.85
+    : Math.min(0.9, 0.25 + 0.12 * Math.log1p(spend / 20) + 0.2 * g.random());
+  const margin = demanding ? 0.18 : 0.25 + 0.2 * g.random();
+  const trend = g.random() < 0.2 ? 0.04 : g.random() < 0.25 ? -0.05 : 0; // growing, declining or steady
+  return { id, spend, joinMonth, demanding, buyProbability, margin, trend };
+}
+
+/** A customer's months from joining: churn, win-backs, orders; returns the total amount. */
+function buyingHistory(
+  g: Sampler,
+  profile: Profile,
+  out: SampleTransaction[],
+  invoices: { count: number },
+): number {
+  const { joinMonth } = profile;
+  let active = true;
+  let returnMonth = -1;
+  let value = 0;
+  for (let m = joinMonth; m < g.months; m++) {
+    if (!active && m !== returnMonth) continue;
+    active = true;
+    if (m > joinMonth && g.random() < 0.025) {
+      active = false; // churn; a quarter come back after a gap of 7 to 12 months
+      if (g.random() < 0.25) returnMonth = m + 7 + Math.floor(g.random() * 6);
+      continue;
+    }
+    const monthDate = new Date(g.monthStart(m));
+    const seasonal = monthDate.getUTCMonth() >= 9 ? 1.35 : monthDate.getUTCMonth() < 2 ? 0.85 : 1;
+    if (m !== joinMonth && g.random() > Math.min(0.97, profile.buyProbability * seasonal)) continue;
+    value += monthOrders(g, { profile, m, seasonal, monthDate }, out, invoices);
+  }
+  return value;
+}
+
+/** The orders of one month (and any partial return of them); returns their total amount. */
+function monthOrders(
+  g: Sampler,
+  month: { profile: Profile; m: number; seasonal: number; monthDate: Date },
+  out: SampleTransaction[],
+  invoices: { count: number },
+): number {
+  const { profile, m, seasonal, monthDate } = month;
+  const { demanding, spend, margin } = profile;
+  const level = Math.max(0.05, 1 + profile.trend * (m - profile.joinMonth));
+  const orders = demanding ? 2 + Math.floor(g.random() * 3) : 1 + (g.random() < 0.25 ? 1 : 0);
+  const days = getDaysInMonth(monthDate, { in: utc });
+  const t0 = g.monthStart(m);
+  let value = 0;
+  for (let o = 0; o < orders; o++) {
+    const at =
+      t0 +
+      Math.floor(g.random() * days) * DAY +
+      Math.floor(8 + g.random() * 12) * 3_600_000 +
+      Math.floor(g.random() * 60) * 60_000;
+    const amount = round2(
+      demanding ? 8 + 15 * g.random() : (spend * level * seasonal * (0.6 + 0.8 * g.random())) / orders + 5,
+    );
+    const quantity = 1 + Math.floor(g.random() * (demanding ? 2 : 8));
+    const productId = pickProduct(g, m / Math.max(1, g.months - 1));
+    const invoiceId = `INV${String(++invoices.count).padStart(7, "0")}`;
+    const customerId = profile.id;
+    const profit = round2(amount * margin - (demanding ? 9 : 6));
+    out.push({ customerId, date: g.iso(at), amount, profit, quantity, productId, invoiceId });
+    value += amount;
+    if (g.random() >= 0.03) continue;
+    // A partial return some days later (if it still falls within the history).
+    const back = at + (2 + Math.floor(g.random() * 10)) * DAY;
+    if (back > g.endTime) continue;
+    const refund = round2(-amount * (0.3 + 0.7 * g.random()));
+    const refundProfit = round2(refund * margin);
+    out.push({
+      customerId,
+      date: g.iso(back),
+      amount: refund,
+      profit: refundProfit,
+      quantity: -1,
+      productId,
+      invoiceId: `C${invoiceId}`,
+    });
+    value += refund;
+  }
+  return value;
+}
+
+/** A product by the mix of the moment (`mix` from 0 at the start to 1 at the end). */
+function pickProduct(g: Sampler, mix: number): string {
+  let u = g.random();
+  let p = 0;
+  for (; p < PRODUCTS.length - 1; p++) {
+    u -= PRODUCT_MIX_START[p]! * (1 - mix) + PRODUCT_MIX_END[p]! * mix;
+    if (u < 0) break;
+  }
+  return PRODUCTS[p]!.id;
+}
+
+/** Termination notices: a few recent ones among buying customers, the first withdrawn. */
+function addNotices(g: Sampler, customers: Customer[], spendOf: ReadonlyMap<string, number>): void {
   const buyers = customers.filter((c) => spendOf.has(c.id));
   const noticeCount = Math.max(1, Math.round(buyers.length * 0.02));
   for (let k = 0; k < noticeCount && buyers.length > 0; k++) {
-    const target = buyers[Math.floor(random() * buyers.length)]! as Record<string, unknown>;
-    const noticeAt = monthStart(Math.max(0, months - 1 - Math.floor(random() * 5))) + 86_400_000 * 3;
-    target.terminationNoticeAt = iso(noticeAt);
-    if (k === 0) target.noticeWithdrawnAt = iso(Math.min(endTime, noticeAt + 20 * 86_400_000));
+    const target = buyers[Math.floor(g.random() * buyers.length)]! as Record<string, unknown>;
+    const noticeAt = g.monthStart(Math.max(0, g.months - 1 - Math.floor(g.random() * 5))) + DAY * 3;
+    target.terminationNoticeAt = g.iso(noticeAt);
+    if (k === 0) target.noticeWithdrawnAt = g.iso(Math.min(g.endTime, noticeAt + 20 * DAY));
   }
+}
 
-  // Two survey waves: valuable customers grow less satisfied, the many small ones more
-  // satisfied, so the plain average rises while the value-weighted one falls.
+/**
+ * Two survey waves: valuable customers grow less satisfied, the many small ones more
+ * satisfied, so the plain average rises while the value-weighted one falls.
+ */
+function makeSurvey(g: Sampler, spendOf: ReadonlyMap<string, number>): SampleData["survey"] {
   const spends = [...spendOf.values()].sort((a, b) => a - b);
   const highCut = spends[Math.floor(spends.length * 0.8)] ?? Number.POSITIVE_INFINITY;
   const clampScore = (x: number) => Math.min(10, Math.max(1, Math.round(x)));
@@ -301,20 +381,27 @@ export function generateSampleData(options: GenerateSampleDataOptions = {}): Sam
   const after: SurveyResponse[] = [];
   for (const [id, spend] of spendOf) {
     const high = spend >= highCut;
-    const baseline = 6.5 + normal();
+    const baseline = 6.5 + g.normal();
     const answer = (shift: number): Record<string, number | null> => {
       const scores: Record<string, number | null> = {};
       for (const indicator of INDICATORS) {
-        scores[indicator] = random() < 0.05 ? null : clampScore(baseline + shift + 1.2 * normal());
+        scores[indicator] = g.random() < 0.05 ? null : clampScore(baseline + shift + 1.2 * g.normal());
       }
       return scores;
     };
-    if (random() < 0.7) before.push({ customerId: id, scores: answer(high ? 1 : 0) });
-    if (random() < 0.7) after.push({ customerId: id, scores: answer(high ? -0.8 : 0.8) });
+    if (g.random() < 0.7) before.push({ customerId: id, scores: answer(high ? 1 : 0) });
+    if (g.random() < 0.7) after.push({ customerId: id, scores: answer(high ? -0.8 : 0.8) });
   }
+  return { indicators: [...INDICATORS], scale: [1, 10], before, after };
+}
 
-  // Deliveries, activity usage and market totals over the last twelve months.
-  const lastYearStart = monthStart(Math.max(0, months - 12));
+/** Deliveries, activity usage and costs, and market totals over the last twelve months. */
+function makeOperations(
+  g: Sampler,
+  transactions: readonly SampleTransaction[],
+  customers: readonly Customer[],
+) {
+  const lastYearStart = g.monthStart(Math.max(0, g.months - 12));
   const deliveries: SampleDelivery[] = [];
   const orderCount = new Map<string, number>();
   let lastYearSales = 0;
@@ -324,42 +411,34 @@ export function generateSampleData(options: GenerateSampleDataOptions = {}): Sam
     lastYearSales += t.amount;
     orderCount.set(t.customerId, (orderCount.get(t.customerId) ?? 0) + 1);
     const promised = addDays(at, 3, { in: utc }).getTime();
-    const lateness = random() < 0.86 ? -Math.floor(random() * 2) : 1 + Math.floor(random() * 3);
+    const lateness = g.random() < 0.86 ? -Math.floor(g.random() * 2) : 1 + Math.floor(g.random() * 3);
     deliveries.push({
       customerId: t.customerId,
-      promisedAt: iso(promised),
-      deliveredAt: iso(addDays(promised, lateness, { in: utc }).getTime()),
+      promisedAt: g.iso(promised),
+      deliveredAt: g.iso(addDays(promised, lateness, { in: utc }).getTime()),
     });
   }
   const activityUsage: SampleData["activityUsage"][number][] = [];
   const segmentOf = new Map(customers.map((c) => [c.id, c.segment]));
   for (const [customerId, orders] of orderCount) {
     activityUsage.push({ customerId, activity: "order handling", quantity: orders });
-    const calls = Math.floor(random() * 4) + (orders > 20 ? 6 : 0);
+    const calls = Math.floor(g.random() * 4) + (orders > 20 ? 6 : 0);
     if (calls > 0) activityUsage.push({ customerId, activity: "support calls", quantity: calls });
     if (segmentOf.get(customerId) === "enterprise")
-      activityUsage.push({ customerId, activity: "account visits", quantity: 1 + Math.floor(random() * 4) });
+      activityUsage.push({
+        customerId,
+        activity: "account visits",
+        quantity: 1 + Math.floor(g.random() * 4),
+      });
   }
+  const uses = (activity: string) => activityUsage.filter((u) => u.activity === activity).length;
   const activities = [
     { activity: "order handling", cost: round2(3 * deliveries.length) },
-    {
-      activity: "support calls",
-      cost: round2(15 * activityUsage.filter((u) => u.activity === "support calls").length * 2),
-    },
-    {
-      activity: "account visits",
-      cost: round2(120 * activityUsage.filter((u) => u.activity === "account visits").length * 2),
-    },
+    { activity: "support calls", cost: round2(15 * uses("support calls") * 2) },
+    { activity: "account visits", cost: round2(120 * uses("account visits") * 2) },
   ];
   const sales = round2(lastYearSales);
-
   return {
-    start: iso(startTime),
-    asOf: iso(endTime),
-    customers,
-    transactions,
-    survey: { indicators: [...INDICATORS], scale: [1, 10], before, after },
-    products: PRODUCTS.map((p) => ({ ...p })),
     deliveries,
     activities,
     activityUsage,

@@ -1,8 +1,8 @@
-import { IdDictionary } from "../internal/uniqueIds.js";
+import { IdDictionary } from "../engine/ids.js";
 import { tableOf } from "./tableOf.js";
 import { CustomerValueError, type ValidationIssue } from "../errors/CustomerValueError.js";
 import { describeValue, parseDateInput, timeInRange } from "../internal/dates.js";
-import { readTransactions, type TransactionColumns } from "../internal/transactions.js";
+import { readTransactions, type TransactionColumns } from "../engine/columns.js";
 import type { Transaction } from "../records/Transaction.js";
 
 /**
@@ -70,6 +70,7 @@ export function transactionTable(transactions: readonly Transaction[]): Transact
   return tableOf(readTransactions(transactions, "transactionTable"));
 }
 
+/** Problems listed in an error; every one is counted. */
 const MAX_ISSUES = 1000;
 
 /**
@@ -90,6 +91,35 @@ const MAX_ISSUES = 1000;
  */
 export function transactionTableFromColumns(columns: TransactionTableColumns): TransactionTable {
   const fn = "transactionTableFromColumns";
+  const rows = checkShape(columns, fn);
+  const problems = new Problems();
+  const ids = new IdDictionary();
+  const customer = new Int32Array(rows);
+  const time = new Float64Array(rows);
+  const amount = new Float64Array(rows);
+  const profit = columns.profit === undefined ? undefined : new Float64Array(rows);
+  const quantity = columns.quantity === undefined ? undefined : new Float64Array(rows);
+  for (let i = 0; i < rows; i++) {
+    const id = columns.customerId[i];
+    if (typeof id === "string" && id.length > 0) customer[i] = ids.code(id);
+    else problems.add(i, "customerId", `expected a non-empty string id, got ${describeValue(id)}`);
+    const d = columns.date[i];
+    // Epoch ms meet the same range check (years 0000..9999) as Dates and strings.
+    const t = typeof d === "number" ? timeInRange(d) : parseDateInput(d);
+    if (t === undefined) problems.add(i, "date", `expected a valid date, got ${describeValue(d)}`);
+    else time[i] = t;
+    const a = columns.amount[i];
+    if (typeof a === "number" && Number.isFinite(a)) amount[i] = a;
+    else problems.add(i, "amount", `expected a finite number, got ${describeValue(a)}`);
+    copyOptional(columns.profit, profit, i, "profit", problems);
+    copyOptional(columns.quantity, quantity, i, "quantity", problems);
+  }
+  problems.throwIfAny(fn, rows);
+  return tableOf({ length: rows, customerIds: ids.ids, customer, time, amount, profit, quantity });
+}
+
+/** The number of rows: every column given must be an array of the customer column's length. */
+function checkShape(columns: TransactionTableColumns, fn: string): number {
   if (typeof columns !== "object" || columns === null) {
     throw new CustomerValueError(
       "INVALID_RECORD",
@@ -97,71 +127,58 @@ export function transactionTableFromColumns(columns: TransactionTableColumns): T
     );
   }
   const n = columns.customerId?.length;
-  const lengths = { customerId: n, date: columns.date?.length, amount: columns.amount?.length };
-  const optional = { profit: columns.profit?.length, quantity: columns.quantity?.length };
   if (typeof n !== "number") {
     throw new CustomerValueError(
       "INVALID_RECORD",
       `${fn}: customerId must be an array of ids, got ${describeValue(columns.customerId)}`,
     );
   }
-  for (const [name, length] of Object.entries({ ...lengths, ...optional })) {
-    const given = name in lengths || columns[name as keyof TransactionTableColumns] !== undefined;
-    if (given && length !== n) {
+  for (const name of ["date", "amount", "profit", "quantity"] as const) {
+    const column = columns[name];
+    const required = name === "date" || name === "amount";
+    if ((required || column !== undefined) && column?.length !== n) {
       throw new CustomerValueError(
         "INVALID_RECORD",
-        `${fn}: every column must have the same length; customerId has ${n}, ${name} has ${length}`,
+        `${fn}: every column must have the same length; customerId has ${n}, ${name} has ${column?.length}`,
       );
     }
   }
-  const rows = n ?? 0;
-  const customer = new Int32Array(rows);
-  const time = new Float64Array(rows);
-  const amount = new Float64Array(rows);
-  const profit = columns.profit === undefined ? undefined : new Float64Array(rows);
-  const quantity = columns.quantity === undefined ? undefined : new Float64Array(rows);
-  const dictionary = new IdDictionary();
-  const issues: ValidationIssue[] = [];
-  let problems = 0;
-  const report = (i: number, field: string, message: string) => {
-    problems++;
-    if (issues.length < MAX_ISSUES) issues.push({ path: `[${i}].${field}`, message });
-  };
-  for (let i = 0; i < rows; i++) {
-    const id = columns.customerId[i];
-    if (typeof id !== "string" || id.length === 0) {
-      report(i, "customerId", `expected a non-empty string id, got ${describeValue(id)}`);
-    } else {
-      customer[i] = dictionary.code(id);
-    }
-    const d = columns.date[i];
-    // Epoch ms meet the same range check (years 0000..9999) as Dates and strings.
-    const t = typeof d === "number" ? timeInRange(d) : parseDateInput(d);
-    if (t === undefined) report(i, "date", `expected a valid date, got ${describeValue(d)}`);
-    else time[i] = t;
-    const a = columns.amount[i];
-    if (typeof a !== "number" || !Number.isFinite(a))
-      report(i, "amount", `expected a finite number, got ${describeValue(a)}`);
-    else amount[i] = a;
-    for (const [name, source, target] of [
-      ["profit", columns.profit, profit],
-      ["quantity", columns.quantity, quantity],
-    ] as const) {
-      if (source === undefined || target === undefined) continue;
-      const v = source[i];
-      if (typeof v !== "number" || v === Number.POSITIVE_INFINITY || v === Number.NEGATIVE_INFINITY) {
-        report(i, name, `expected a finite number or NaN (none), got ${describeValue(v)}`);
-      } else target[i] = v;
-    }
+  return n;
+}
+
+/** Row `i` of an optional number column (finite, or `NaN` = none) into `target`, or a problem. */
+function copyOptional(
+  source: ArrayLike<number> | undefined,
+  target: Float64Array | undefined,
+  i: number,
+  name: string,
+  problems: Problems,
+): void {
+  if (source === undefined || target === undefined) return;
+  const v: unknown = source[i];
+  if (typeof v === "number" && v !== Number.POSITIVE_INFINITY && v !== Number.NEGATIVE_INFINITY)
+    target[i] = v;
+  else problems.add(i, name, `expected a finite number or NaN (none), got ${describeValue(v)}`);
+}
+
+/** Every problem counted, the first 1,000 kept with their row and field. */
+class Problems {
+  private count = 0;
+  private readonly issues: ValidationIssue[] = [];
+
+  add(row: number, field: string, message: string): void {
+    this.count++;
+    if (this.issues.length < MAX_ISSUES) this.issues.push({ path: `[${row}].${field}`, message });
   }
-  if (problems > 0) {
+
+  throwIfAny(fn: string, rows: number): void {
+    if (this.count === 0) return;
     throw new CustomerValueError(
       "INVALID_RECORD",
-      `${fn}: ${problems} problem${problems === 1 ? "" : "s"} in ${rows} rows`,
+      `${fn}: ${this.count} problem${this.count === 1 ? "" : "s"} in ${rows} rows`,
       {
-        issues,
+        issues: this.issues,
       },
     );
   }
-  return tableOf({ length: rows, customerIds: dictionary.ids, customer, time, amount, profit, quantity });
 }
