@@ -100,20 +100,8 @@ async function reportCommand(args: readonly string[], io: CliIo): Promise<number
 
   const progress = values.quiet ? () => {} : (text: string) => io.err(`${text}\n`);
   const started = Date.now();
-  const readProgress = values.quiet
-    ? undefined
-    : { err: io.err, errIsTty: io.errIsTty, progressBytes: io.progressBytes ?? PROGRESS_BYTES };
-  const text = await readCsvText(values.transactions, "--transactions", readProgress);
-  progress(`parsing ${values.transactions}`);
-  const parsed = readTransactionFlags(text, {
-    path: values.transactions,
-    columns: values.columns,
-    amount: values.amount,
-    exclude: values.exclude,
-    delimiter: values.delimiter,
-    decimal: values.decimal,
-    skipInvalid: values.skipInvalid,
-  });
+  // Read and parsed in a function of its own: the file's text is freed once parsed.
+  const parsed = await readTransactionsFile(values, io, progress);
   progress(describeRows(parsed));
   const customers =
     values.customers === undefined
@@ -166,6 +154,23 @@ async function reportCommand(args: readonly string[], io: CliIo): Promise<number
   }
   progress(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return 0;
+}
+
+async function readTransactionsFile(values: ReportArgs, io: CliIo, progress: (text: string) => void) {
+  const readProgress = values.quiet
+    ? undefined
+    : { err: io.err, errIsTty: io.errIsTty, progressBytes: io.progressBytes ?? PROGRESS_BYTES };
+  const text = await readCsvText(values.transactions, "--transactions", readProgress);
+  progress(`parsing ${values.transactions}`);
+  return readTransactionFlags(text, {
+    path: values.transactions,
+    columns: values.columns,
+    amount: values.amount,
+    exclude: values.exclude,
+    delimiter: values.delimiter,
+    decimal: values.decimal,
+    skipInvalid: values.skipInvalid,
+  });
 }
 
 function describeRows(parsed: ReturnType<typeof readTransactionFlags>): string {
