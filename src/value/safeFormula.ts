@@ -118,8 +118,8 @@ const UNARY: Readonly<Record<string, OperatorRule>> = {
 const MAX_FORMULA_LENGTH = 2000;
 /** Deepest node nesting accepted. */
 const MAX_DEPTH = 200;
-/** Default evaluation budget: operations (tree nodes) summed over every call, about a second. */
-export const DEFAULT_MAX_OPERATIONS = 100_000_000;
+/** Default evaluation budget: operations (tree nodes) summed over every call, about half a second. */
+export const DEFAULT_MAX_OPERATIONS = 50_000_000;
 
 const NUMBER_TEXT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
@@ -129,7 +129,7 @@ export interface SafeFormulaOptions {
   readonly kind?: "numbers" | "rows";
   /** Decimal separator of number cells in row formulas (default `"."`). */
   readonly decimal?: "." | ",";
-  /** Evaluation budget: most operations (tree nodes) over all calls (default 100,000,000). */
+  /** Evaluation budget: most operations (tree nodes) over all calls (default 50,000,000). */
   readonly maxOperations?: number;
 }
 
@@ -329,7 +329,7 @@ class FormulaCompiler {
  *
  * The evaluation budget counts operations (tree nodes) over every call of `evaluate`:
  * a formula of 500 operations over 1M records needs 500M and stops with `INVALID_OPTION`
- * at the default 100M (about a second), so no formula runs unbounded.
+ * at the default 50M (about half a second), so no formula runs unbounded.
  *
  * @throws {CustomerValueError} `INVALID_OPTION` if it is not a string, does not parse or
  *   calls a function with the wrong number of arguments; `UNSAFE_FORMULA` for any node
