@@ -6,7 +6,13 @@
 import type { ChartLocale, VegaLiteSpec } from "../charts/index.js";
 import { RFM_SEGMENTS, type RfmSummaryRow, rfmScores, rfmSummary, type Transaction } from "../index.js";
 import { CompensatedSum } from "../internal/sum.js";
-import { fitBgNbd, fitGammaGamma, type ModelCustomer, modelLifetimeValue } from "../models/index.js";
+import {
+  type FittedBgNbd,
+  fitBgNbd,
+  fitGammaGamma,
+  type ModelCustomer,
+  modelLifetimeValue,
+} from "../models/index.js";
 import { aliveChart, rfmChart, valueChart } from "./reportCharts.js";
 import type { ReportResults } from "./results.js";
 import { EmptySection, runSection, type SectionId, type SectionStatus } from "./sections.js";
@@ -29,6 +35,34 @@ export interface ModelsContext {
   readonly sections: Partial<Record<SectionId, SectionStatus>>;
   readonly results: ReportResults;
   readonly charts: Record<string, VegaLiteSpec>;
+}
+
+/**
+ * The purchase predictions of a model, computed once per purchase history: customers with
+ * the same (frequency, recency, T) get the same answers, and a large base has far fewer
+ * distinct histories than customers (the predictions cost a hypergeometric series each).
+ */
+function byHistory(
+  model: FittedBgNbd,
+): Pick<FittedBgNbd, "model" | "conditionalExpectedPurchases" | "probabilityAlive"> {
+  const purchases = new Map<string, number>();
+  const alive = new Map<string, number>();
+  const key = (c: ModelCustomer) => `${c.frequency}|${c.recency}|${c.T}`;
+  return {
+    model: model.model,
+    conditionalExpectedPurchases(t, customer) {
+      const k = `${t}|${key(customer)}`;
+      let value = purchases.get(k);
+      if (value === undefined) purchases.set(k, (value = model.conditionalExpectedPurchases(t, customer)));
+      return value;
+    },
+    probabilityAlive(customer) {
+      const k = key(customer);
+      let value = alive.get(k);
+      if (value === undefined) alive.set(k, (value = model.probabilityAlive(customer)));
+      return value;
+    },
+  };
 }
 
 /** Every k-th row, so that at most `max` remain (all when there are fewer). */
@@ -79,7 +113,8 @@ export function analyseModels(context: ModelsContext): void {
     summary = rfmSummary(transactions, { observationEnd: new Date(asOf) });
     const repeaters = summary.filter((c) => c.frequency > 0).length;
     if (repeaters === 0) throw new EmptySection("noRepeatPurchases", { customers: summary.length });
-    const fitted = fitBgNbd(everyKth(summary, MODEL_FIT_CUSTOMERS));
+    const bgNbd = fitBgNbd(everyKth(summary, MODEL_FIT_CUSTOMERS));
+    const fitted = byHistory(bgNbd);
     const horizon = HORIZON_MONTHS * MONTH_DAYS;
     const alive = summary.map((c) => fitted.probabilityAlive(c));
     const expected = summary.map((c) => fitted.conditionalExpectedPurchases(horizon, c));
@@ -89,9 +124,9 @@ export function analyseModels(context: ModelsContext): void {
     for (const e of expected) totalExpected.add(e);
     results.bgNbd = {
       timeUnit: "day",
-      params: { r: fitted.r, alpha: fitted.alpha, a: fitted.a, b: fitted.b },
-      logLikelihood: fitted.logLikelihood,
-      fittedOn: fitted.customers,
+      params: { r: bgNbd.r, alpha: bgNbd.alpha, a: bgNbd.a, b: bgNbd.b },
+      logLikelihood: bgNbd.logLikelihood,
+      fittedOn: bgNbd.customers,
       customers: summary.length,
       repeatCustomers: repeaters,
       horizonMonths: HORIZON_MONTHS,
