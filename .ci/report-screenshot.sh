@@ -86,28 +86,30 @@ fi
 
 # Without vega the HTML report fails before reading any data (the transactions are a named
 # pipe nobody writes to: reading it would block), naming the package, within a second of
-# the time the same command needs to start and print its help.
+# the time the same command needs to start and print its help. Times are CPU seconds
+# (bash's `time`, user + system), which other jobs on the machine do not stretch.
 mkfifo "$work/never.csv"
 hide=(env HIDE_PACKAGES=vega,vega-lite node --require "$root/test/support/hide-packages.cjs")
 if [ "${cli[0]}" = node ]; then hidden=("${hide[@]}" "${cli[@]:1}"); else hidden=("${hide[@]}" --import tsx src/cli/bin.ts); fi
-ms() { date +%s%3N; }
-start=$(ms)
-"${hidden[@]}" --help >/dev/null
-baseline=$(($(ms) - start))
-start=$(ms)
-set +e
-timeout 20 "${hidden[@]}" report --transactions "$work/never.csv" --out "$work/never.html" 2>"$work/no-vega.err"
-status=$?
-set -e
-elapsed=$(($(ms) - start))
-if [ "$status" -ne 2 ] || ! grep -q 'npm install vega vega-lite' "$work/no-vega.err"; then
-  echo "without vega the CLI did not stop with status 2 naming the package (status $status):" >&2
-  cat "$work/no-vega.err" >&2
+cpu_ms() { # sets $cpu (CPU milliseconds of the command, output discarded) and $cpu_status
+  local TIMEFORMAT="%3U %3S" t
+  set +e
+  t=$({ time timeout 20 "$@" >/dev/null 2>"$work/cpu.err"; } 2>&1)
+  cpu_status=$?
+  set -e
+  cpu=$(awk '{ printf "%d", ($1 + $2) * 1000 }' <<<"$t")
+}
+cpu_ms "${hidden[@]}" --help
+baseline=$cpu
+cpu_ms "${hidden[@]}" report --transactions "$work/never.csv" --out "$work/never.html"
+if [ "$cpu_status" -ne 2 ] || ! grep -q 'npm install vega vega-lite' "$work/cpu.err"; then
+  echo "without vega the CLI did not stop with status 2 naming the package (status $cpu_status):" >&2
+  cat "$work/cpu.err" >&2
   exit 1
 fi
-if [ $((elapsed - baseline)) -ge 1000 ]; then
-  echo "without vega the CLI took ${elapsed} ms (${baseline} ms to start): not under a second" >&2
+if [ $((cpu - baseline)) -ge 1000 ]; then
+  echo "without vega the CLI took ${cpu} ms of CPU (${baseline} ms to start): not under a second" >&2
   exit 1
 fi
-echo "without vega: status 2 in ${elapsed} ms (${baseline} ms to start), before reading any data"
+echo "without vega: status 2 after ${cpu} ms of CPU (${baseline} ms to start and print the help), before reading any data"
 echo "report screenshot test: ok"
