@@ -40,12 +40,14 @@ for (const name of chartList.split(",")) {
   if (!figure.includes("<svg")) problems.push(`chart ${name}: no <svg> in its figure`);
   else if (!/class="mark-\w+ role-mark/.test(figure)) problems.push(`chart ${name}: the SVG has no marks`);
   const after = dom.slice(end, end + 400);
-  if (!/^<\/figure>\s*<p class="definition">[^<]+<\/p>/.test(after)) problems.push(`chart ${name}: no definition line under it`);
+  if (!/^<\/figure>\s*<p class="definition">[^<]+<\/p>/.test(after))
+    problems.push(`chart ${name}: no definition line under it`);
 }
 
 if (zh) {
   if (!/<html[^>]*lang="zh-CN"/.test(dom)) problems.push('the page is not marked lang="zh-CN"');
-  for (const { word, text } of latinWords(dom)) problems.push(`Latin-script word "${word}" in: ${text.slice(0, 120)}`);
+  for (const { word, text } of latinWords(dom))
+    problems.push(`Latin-script word "${word}" in: ${text.slice(0, 120)}`);
 }
 
 if (logFile) {

@@ -82,12 +82,12 @@ describe.skipIf(!HAS_DATA && !process.env.CI)(
         expect(results.pareto.split.headValueShare).toBeCloseTo(expected.headValueShare, 12);
         expect(results.pareto.gini).toBeCloseTo(expected.gini, 12);
         // The customer BCG on two 6-month windows: who is drawn, who is counted apart, per quadrant.
-    const { months, quadrants, ...counts } = reference.portfolio;
-    expect(results.portfolio.windows.months).toBe(months);
-    expect(results.portfolio.counts).toEqual(counts);
-    const placed = results.portfolio.summary.quadrants as Record<string, { count: number }>;
-    expect(Object.fromEntries(Object.entries(placed).map(([q, s]) => [q, s.count]))).toEqual(quadrants);
-    // December 2011 has 9 days of data: flagged partial, and only that month.
+        const { months, quadrants, ...counts } = reference.portfolio;
+        expect(results.portfolio.windows.months).toBe(months);
+        expect(results.portfolio.counts).toEqual(counts);
+        const placed = results.portfolio.summary.quadrants as Record<string, { count: number }>;
+        expect(Object.fromEntries(Object.entries(placed).map(([q, s]) => [q, s.count]))).toEqual(quadrants);
+        // December 2011 has 9 days of data: flagged partial, and only that month.
         const partial = results.activity.filter((row: { partial: boolean }) => row.partial);
         expect(partial.map((row: { period: string }) => row.period)).toEqual(["2011-12"]);
         expect(results.cohorts.every((row: { lastColumnPartial: boolean }) => row.lastColumnPartial)).toBe(
