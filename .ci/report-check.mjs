@@ -1,12 +1,16 @@
 // Checks the DOM of the HTML report as headless Chromium left it (`chromium --dump-dom`):
-// the page's own check ran and found no script error, and every expected chart is an
-// inline SVG with marks in its <figure data-chart="...">.
-// Usage: node .ci/report-check.mjs DOM_FILE CHART[,CHART...] [CHROMIUM_LOG]
+// the page's own check ran and found no script error, every expected chart is an inline
+// SVG with marks in its <figure data-chart="...">, the opening summary holds 4 to 6
+// sentences, and with --zh no Latin-script word is left outside the page's data values.
+// Usage: node .ci/report-check.mjs DOM_FILE CHART[,CHART...] [CHROMIUM_LOG] [--zh]
 import { readFileSync } from "node:fs";
+import { latinWords } from "./report-language.mjs";
 
-const [domFile, chartList, logFile] = process.argv.slice(2);
+const args = process.argv.slice(2);
+const zh = args.includes("--zh");
+const [domFile, chartList, logFile] = args.filter((a) => a !== "--zh");
 if (!domFile || !chartList) {
-  console.error("usage: node .ci/report-check.mjs DOM_FILE CHART[,CHART...] [CHROMIUM_LOG]");
+  console.error("usage: node .ci/report-check.mjs DOM_FILE CHART[,CHART...] [CHROMIUM_LOG] [--zh]");
   process.exit(2);
 }
 const dom = readFileSync(domFile, "utf8");
@@ -20,6 +24,10 @@ else if (attr("data-status") !== "ok") problems.push(`the page reports data-stat
 if (attr("data-errors") !== undefined && attr("data-errors") !== "0") {
   problems.push(`the page caught ${attr("data-errors")} script error(s)`);
 }
+const sentences = Number(attr("data-summary"));
+if (!(sentences >= 4 && sentences <= 6)) {
+  problems.push(`the opening summary has ${attr("data-summary") ?? "no"} sentences, not 4 to 6`);
+}
 
 for (const name of chartList.split(",")) {
   const start = dom.indexOf(`<figure data-chart="${name}"`);
@@ -31,6 +39,15 @@ for (const name of chartList.split(",")) {
   const figure = dom.slice(start, end);
   if (!figure.includes("<svg")) problems.push(`chart ${name}: no <svg> in its figure`);
   else if (!/class="mark-\w+ role-mark/.test(figure)) problems.push(`chart ${name}: the SVG has no marks`);
+  const after = dom.slice(end, end + 400);
+  if (!/^<\/figure>\s*<p class="definition">[^<]+<\/p>/.test(after))
+    problems.push(`chart ${name}: no definition line under it`);
+}
+
+if (zh) {
+  if (!/<html[^>]*lang="zh-CN"/.test(dom)) problems.push('the page is not marked lang="zh-CN"');
+  for (const { word, text } of latinWords(dom))
+    problems.push(`Latin-script word "${word}" in: ${text.slice(0, 120)}`);
 }
 
 if (logFile) {
@@ -43,7 +60,9 @@ if (logFile) {
 }
 
 if (problems.length > 0) {
-  console.error(`report check FAILED:\n  ${problems.join("\n  ")}`);
+  console.error(`report check FAILED (${domFile}):\n  ${problems.join("\n  ")}`);
   process.exit(1);
 }
-console.log(`report check: ok (${chartList.split(",").length} charts, no script errors)`);
+console.log(
+  `report check: ok (${chartList.split(",").length} charts, ${sentences} summary sentences, no script errors${zh ? ", no Latin-script word outside data values" : ""})`,
+);

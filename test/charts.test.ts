@@ -309,6 +309,63 @@ describe("cohortHeatmap and activityChart", () => {
   });
 });
 
+describe("partial periods and a symlog growth axis", () => {
+  // 5 January to 10 March: January and March are only partly covered, February fully.
+  const log = deepFreeze([
+    { customerId: "A", date: "2023-01-05", amount: 10 },
+    { customerId: "B", date: "2023-02-14", amount: 20 },
+    { customerId: "A", date: "2023-03-10", amount: 5 },
+  ]);
+
+  it("greys the partial periods of the activity chart and names them", async () => {
+    const spec = activityChart(periodActivity(log));
+    const rows = dataOf(spec) as { period: string; partial: boolean }[];
+    expect([...new Set(rows.filter((r) => r.partial).map((r) => r.period))]).toEqual(["2023-01", "2023-03"]);
+    expect(spec["title"]).toEqual({
+      text: "Customer activity per period",
+      subtitle: "Grey: 2023-01, 2023-03, not fully covered by the data",
+    });
+    const svg = await checkChart(spec, ["rect"]);
+    // January (2 bars: A new) and March (A reactivated, B churned) in grey; February's bars in colour.
+    expect(svg).toMatch(/aria-label="[^"]*2023-03[^"]*"[^>]*fill="#cfcfcf"/);
+    expect(svg).not.toMatch(/aria-label="[^"]*2023-02[^"]*"[^>]*fill="#cfcfcf"/);
+    expect(activityChart(periodActivity(log), { locale: "zh" })["title"]).toMatchObject({
+      subtitle: "灰色：2023-01, 2023-03，数据未完整覆盖该期间",
+    });
+  });
+
+  it("greys each row's partial last cell and a partial cohort in the heatmap", async () => {
+    const spec = cohortHeatmap(cohortRetention(log));
+    const cells = dataOf(spec) as { cohort: string; k: number; partial: boolean }[];
+    // Cohort 2023-01 (partial itself): every cell grey; cohort 2023-02: only k = 1 (March).
+    expect(cells.map((c) => [c.cohort, c.k, c.partial])).toEqual([
+      ["2023-01", 0, true],
+      ["2023-01", 1, true],
+      ["2023-01", 2, true],
+      ["2023-02", 0, false],
+      ["2023-02", 1, true],
+    ]);
+    await checkChart(spec, ["rect"]);
+    expect(JSON.stringify(spec["title"])).toContain(
+      "Grey: each row's last cell (the last period), cohort 2023-01",
+    );
+  });
+
+  it("puts growth on a symlog axis when asked, keeping every bubble at its value", async () => {
+    const items = [
+      { id: "a", growth: 650, relativeShare: 2, size: 3 },
+      { id: "b", growth: 0.2, relativeShare: 0.5, size: 1 },
+      { id: "c", growth: -0.9, relativeShare: 1.2, size: 2 },
+    ];
+    const spec = bcgChart(bcgPlacement(items), { growthScale: "symlog" });
+    expect(JSON.stringify(spec)).toContain('"type":"symlog","constant":1');
+    await checkChart(spec, ["symbol"]);
+    expect(() => bcgChart(bcgPlacement(items), { growthScale: "log" as "symlog" })).toThrow(
+      CustomerValueError,
+    );
+  });
+});
+
 describe("lifecycleChart", () => {
   const rows: LifecycleChartRow[] = deepFreeze([
     { customerId: "p", stage: "prospecting", evidence: { purchaseValue: 0 } },

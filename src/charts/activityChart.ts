@@ -2,23 +2,28 @@ import type { PeriodActivityRow } from "../rates/periodActivity.js";
 import { assertRows, badRow, COLORS, finishSpec, resolveChartOptions } from "./internal.js";
 import type { ChartOptions, VegaLiteSpec } from "./types.js";
 
-/** The fields of a `periodActivity` row that the chart reads. */
+/** The fields of a `periodActivity` row that the chart reads (`partial` is optional). */
 export type ActivityChartRow = Pick<
   PeriodActivityRow,
   "period" | "new" | "retained" | "reactivated" | "churned"
->;
+> &
+  Partial<Pick<PeriodActivityRow, "partial">>;
 
 /** Options of {@link activityChart}. */
 export type ActivityChartOptions = ChartOptions;
 
 const KINDS = ["retained", "new", "reactivated", "churned"] as const;
 const KIND_COLORS = [COLORS.blue, COLORS.green, COLORS.teal, COLORS.red];
+/** The fill of a period the data do not fully cover. */
+const PARTIAL_GREY = "#cfcfcf";
 
 /**
  * Growth accounting per period, from the rows of `periodActivity`: one stacked bar per
  * period, new, retained and reactivated customers above zero (together: the period's
  * active customers) and churned customers below zero, so gains and losses read against
- * each other. Periods appear in the rows' order, empty periods included.
+ * each other. Periods appear in the rows' order, empty periods included. A row marked
+ * `partial` (a first or last period the data do not fully cover) is drawn in grey and
+ * named in the subtitle: its counts describe part of a period.
  *
  * @param rows - the rows of `periodActivity(...)`
  * @param options - locale, title and size
@@ -44,12 +49,16 @@ export function activityChart(
   assertRows(rows, fn, "rows");
 
   const periods: string[] = [];
-  const data: Record<string, string | number>[] = [];
+  const partial: string[] = [];
+  const data: Record<string, string | number | boolean>[] = [];
   rows.forEach((row, i) => {
     if (row === null || typeof row !== "object" || typeof row.period !== "string") {
       badRow(fn, `rows[${i}].period`, "must be a period key string", row?.period);
     }
+    if (row.partial !== undefined && typeof row.partial !== "boolean")
+      badRow(fn, `rows[${i}].partial`, "must be true or false", row.partial);
     periods.push(row.period);
+    if (row.partial === true) partial.push(row.period);
     KINDS.forEach((kind, order) => {
       const count = row[kind];
       if (!Number.isInteger(count) || count < 0)
@@ -60,6 +69,7 @@ export function activityChart(
         order,
         count: kind === "churned" ? -count + 0 : count,
         customers: count,
+        partial: row.partial === true,
       });
     });
   });
@@ -80,6 +90,7 @@ export function activityChart(
           },
           y: { field: "count", type: "quantitative", stack: "zero", axis: { title: text.count } },
           color: {
+            condition: { test: "datum.partial", value: PARTIAL_GREY },
             field: "kind",
             type: "nominal",
             scale: { domain: KINDS.map((k) => text.kinds[k]), range: KIND_COLORS },
@@ -100,5 +111,5 @@ export function activityChart(
       },
     ],
   };
-  return finishSpec(body, resolved);
+  return finishSpec(body, resolved, partial.length === 0 ? undefined : text.partialNote(partial.join(", ")));
 }

@@ -1,8 +1,8 @@
-import { assertFinite, assertInteger } from "../internal/assert.js";
+import { assertFinite, assertInteger, assertOneOf } from "../internal/assert.js";
 import { compareIds } from "../internal/compare.js";
 import { BCG_QUADRANTS, BCG_STRATEGY, type BcgQuadrant } from "../bcg/quadrant.js";
 import { CustomerValueError } from "../errors/CustomerValueError.js";
-import { assertRows, badRow, COLORS, finishSpec, resolveChartOptions } from "./internal.js";
+import { assertRows, badRow, COLORS, type ChartText, finishSpec, resolveChartOptions } from "./internal.js";
 import type { ChartOptions, VegaLiteSpec } from "./types.js";
 
 /**
@@ -38,6 +38,12 @@ export interface BcgChartOptions extends ChartOptions {
    * thousands of customers stays a readable, light chart.
    */
   readonly maxItems?: number;
+  /**
+   * The growth axis: `"linear"` (default) or `"symlog"`, a symmetric log scale that keeps
+   * growth rates of +20% and +5,000% both readable on one axis (every bubble stays at its
+   * true value; the ticks are spaced logarithmically away from 0).
+   */
+  readonly growthScale?: "linear" | "symlog";
 }
 
 const QUADRANT_COLORS: Record<BcgQuadrant, string> = {
@@ -83,50 +89,13 @@ export function bcgChart(placements: readonly BcgChartItem[], options: BcgChartO
     );
   }
   const highShareLeft = options.highShareLeft ?? true;
+  const growthScale = options.growthScale ?? "linear";
+  assertOneOf(growthScale, ["linear", "symlog"] as const, `${fn}: growthScale`);
   assertRows(placements, fn, "placements");
   const maxItems = options.maxItems ?? 1000;
   assertInteger(maxItems, `${fn}: maxItems`, 1);
 
-  const rows: Record<string, string | number | null>[] = [];
-  let zeroShare = 0;
-  let unbounded = 0;
-  const hasSize = placements.some((p) => p?.size !== undefined && p?.size !== null);
-  placements.forEach((p, i) => {
-    if (p === null || typeof p !== "object") badRow(fn, `placements[${i}]`, "must be a placement object", p);
-    if (!BCG_QUADRANTS.includes(p.quadrant))
-      badRow(fn, `placements[${i}].quadrant`, "must be a BCG quadrant", p.quadrant);
-    const share = p.relativeShare;
-    if (typeof share !== "number" || !Number.isFinite(share) || share < 0) {
-      badRow(fn, `placements[${i}].relativeShare`, "must be a finite number >= 0", share);
-    }
-    const growth = p.growth;
-    if (growth !== null && (typeof growth !== "number" || !Number.isFinite(growth))) {
-      badRow(fn, `placements[${i}].growth`, "must be a finite number or null", growth);
-    }
-    const size = p.size ?? null;
-    if (size !== null && (typeof size !== "number" || !Number.isFinite(size) || size < 0)) {
-      badRow(fn, `placements[${i}].size`, "must be a finite number >= 0 or null", size);
-    }
-    if (share === 0) {
-      zeroShare++;
-      return;
-    }
-    if (growth === null) {
-      unbounded++;
-      return;
-    }
-    const strategy = BCG_STRATEGY[p.quadrant];
-    rows.push({
-      id: String(p.id),
-      name: typeof p.name === "string" ? p.name : String(p.id),
-      quadrant: text.quadrants[p.quadrant],
-      strategy: text.strategies[strategy],
-      relativeShare: share + 0,
-      growth: growth + 0,
-      size: hasSize ? (size === null ? 0 : size + 0) : 1,
-    });
-  });
-
+  const { rows, zeroShare, unbounded, hasSize } = readPlacements(placements, fn, resolved.text);
   const plotted = rows.length;
   if (rows.length > maxItems) {
     rows.sort(
@@ -136,19 +105,7 @@ export function bcgChart(placements: readonly BcgChartItem[], options: BcgChartO
     rows.length = maxItems;
   }
   const labels = options.labels ?? rows.length <= 30;
-  let minShare = shareThreshold;
-  let maxShare = shareThreshold;
-  let minGrowth = growthThreshold;
-  let maxGrowth = growthThreshold;
-  for (const row of rows) {
-    minShare = Math.min(minShare, row["relativeShare"] as number);
-    maxShare = Math.max(maxShare, row["relativeShare"] as number);
-    minGrowth = Math.min(minGrowth, row["growth"] as number);
-    maxGrowth = Math.max(maxGrowth, row["growth"] as number);
-  }
-  const xDomain = [minShare / 1.6, maxShare * 1.6];
-  const pad = (maxGrowth - minGrowth) * 0.12 || 0.05;
-  const yDomain = [minGrowth - pad, maxGrowth + pad];
+  const { xDomain, yDomain } = domains(rows, shareThreshold, growthThreshold, growthScale);
   const quadrantNames = BCG_QUADRANTS.map((q) => text.quadrants[q]);
   const quadrantColors = BCG_QUADRANTS.map((q) => QUADRANT_COLORS[q]);
 
@@ -174,7 +131,11 @@ export function bcgChart(placements: readonly BcgChartItem[], options: BcgChartO
   });
 
   const xScale = { type: "log", domain: xDomain, reverse: highShareLeft, nice: false };
-  const yScale = { domain: yDomain, nice: false, zero: false };
+  // symlog with constant 1: growth g sits at sign(g) log(1 + |g|), so -100% to +5,000% spans a few units.
+  const yScale =
+    growthScale === "linear"
+      ? { domain: yDomain, nice: false, zero: false }
+      : { type: "symlog", constant: 1, domain: yDomain, nice: false, zero: false };
   const x = {
     field: "relativeShare",
     type: "quantitative",
@@ -185,7 +146,12 @@ export function bcgChart(placements: readonly BcgChartItem[], options: BcgChartO
     field: "growth",
     type: "quantitative",
     scale: yScale,
-    axis: { title: text.growth, format: ".0%", grid: false },
+    axis: {
+      title: growthScale === "symlog" ? text.growthSymlog : text.growth,
+      format: ".0%",
+      grid: false,
+      ...(growthScale === "symlog" ? { values: symlogTicks(yDomain[0]!, yDomain[1]!) } : {}),
+    },
   };
   const layers: Record<string, unknown>[] = [
     {
@@ -250,4 +216,84 @@ export function bcgChart(placements: readonly BcgChartItem[], options: BcgChartO
   if (unbounded > 0) notes.push(text.bcgLeftOut(unbounded, text.unboundedGrowth));
   if (plotted > rows.length) notes.push(text.bcgLargest(rows.length, plotted));
   return finishSpec(body, resolved, notes);
+}
+
+/** Ticks of a symlog growth axis: -100%, -50%, 0, then 1, 3, 10, 30, … times up to the top. */
+function symlogTicks(low: number, high: number): number[] {
+  const ticks = [-1, -0.5, 0, 0.5, 1, 3, 10, 30, 100, 300, 1000, 3000, 10000];
+  return ticks.filter((t) => t >= low && t <= high);
+}
+
+/**
+ * Checks every placement and turns the drawable ones into chart rows; items with a
+ * relative share of 0 or no finite growth are counted, not drawn.
+ */
+function readPlacements(placements: readonly BcgChartItem[], fn: string, text: ChartText) {
+  const rows: Record<string, string | number | null>[] = [];
+  let zeroShare = 0;
+  let unbounded = 0;
+  const hasSize = placements.some((p) => p?.size !== undefined && p?.size !== null);
+  placements.forEach((p, i) => {
+    if (p === null || typeof p !== "object") badRow(fn, `placements[${i}]`, "must be a placement object", p);
+    if (!BCG_QUADRANTS.includes(p.quadrant))
+      badRow(fn, `placements[${i}].quadrant`, "must be a BCG quadrant", p.quadrant);
+    const share = p.relativeShare;
+    if (typeof share !== "number" || !Number.isFinite(share) || share < 0) {
+      badRow(fn, `placements[${i}].relativeShare`, "must be a finite number >= 0", share);
+    }
+    const growth = p.growth;
+    if (growth !== null && (typeof growth !== "number" || !Number.isFinite(growth))) {
+      badRow(fn, `placements[${i}].growth`, "must be a finite number or null", growth);
+    }
+    const size = p.size ?? null;
+    if (size !== null && (typeof size !== "number" || !Number.isFinite(size) || size < 0)) {
+      badRow(fn, `placements[${i}].size`, "must be a finite number >= 0 or null", size);
+    }
+    if (share === 0) {
+      zeroShare++;
+      return;
+    }
+    if (growth === null) {
+      unbounded++;
+      return;
+    }
+    const strategy = BCG_STRATEGY[p.quadrant];
+    rows.push({
+      id: String(p.id),
+      name: typeof p.name === "string" ? p.name : String(p.id),
+      quadrant: text.quadrants[p.quadrant],
+      strategy: text.strategies[strategy],
+      relativeShare: share + 0,
+      growth: growth + 0,
+      size: hasSize ? (size === null ? 0 : size + 0) : 1,
+    });
+  });
+
+  return { rows, zeroShare, unbounded, hasSize };
+}
+
+/** The axes' domains: every bubble and both threshold lines in view, with some room. */
+function domains(
+  rows: readonly Record<string, string | number | null>[],
+  shareThreshold: number,
+  growthThreshold: number,
+  growthScale: "linear" | "symlog",
+): { xDomain: number[]; yDomain: number[] } {
+  let minShare = shareThreshold;
+  let maxShare = shareThreshold;
+  let minGrowth = growthThreshold;
+  let maxGrowth = growthThreshold;
+  for (const row of rows) {
+    minShare = Math.min(minShare, row["relativeShare"] as number);
+    maxShare = Math.max(maxShare, row["relativeShare"] as number);
+    minGrowth = Math.min(minGrowth, row["growth"] as number);
+    maxGrowth = Math.max(maxGrowth, row["growth"] as number);
+  }
+  const xDomain = [minShare / 1.6, maxShare * 1.6];
+  const pad = (maxGrowth - minGrowth) * 0.12 || 0.05;
+  const yDomain =
+    growthScale === "linear"
+      ? [minGrowth - pad, maxGrowth + pad]
+      : [Math.min(minGrowth, -1), maxGrowth * 1.5 + 0.1];
+  return { xDomain, yDomain };
 }

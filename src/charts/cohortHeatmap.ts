@@ -5,6 +5,10 @@ import type { CohortRow } from "../rates/cohortRetention.js";
 import { assertRows, badRow, finishSpec, resolveChartOptions } from "./internal.js";
 import type { ChartOptions, VegaLiteSpec } from "./types.js";
 
+/** A row of `cohortRetention` as the heatmap reads it (the partial flags are optional). */
+export type CohortHeatmapRow = Omit<CohortRow, "partial" | "lastColumnPartial"> &
+  Partial<Pick<CohortRow, "partial" | "lastColumnPartial">>;
+
 /** Options of {@link cohortHeatmap}. */
 export interface CohortHeatmapOptions extends ChartOptions {
   /** What each cell shows: `"retention"` (customers, default) or `"revenueRetention"` (revenue vs the first period). */
@@ -22,7 +26,9 @@ export interface CohortHeatmapOptions extends ChartOptions {
  *
  * Revenue retention can exceed 100% (the colour then stays at the top of the scale; the
  * label and tooltip give the value) and is `null` for a cohort whose first-period revenue
- * is <= 0: those cells are left blank.
+ * is <= 0: those cells are left blank. Cells of periods the data do not fully cover (a row
+ * marked `partial`, or each row's last cell when `lastColumnPartial`) are grey, named in
+ * the subtitle: their retention counts part of a period only.
  *
  * @param rows - the rows of `cohortRetention(...)`
  * @param options - `measure`, `labels`, locale, title and size
@@ -34,7 +40,10 @@ export interface CohortHeatmapOptions extends ChartOptions {
  * const spec = cohortHeatmap(cohortRetention(transactions));
  * spec.title; // => "Cohort retention"
  */
-export function cohortHeatmap(rows: readonly CohortRow[], options: CohortHeatmapOptions = {}): VegaLiteSpec {
+export function cohortHeatmap(
+  rows: readonly CohortHeatmapRow[],
+  options: CohortHeatmapOptions = {},
+): VegaLiteSpec {
   const fn = "cohortHeatmap";
   assertOptions(options, fn);
   const measure = options.measure ?? "retention";
@@ -53,16 +62,21 @@ export function cohortHeatmap(rows: readonly CohortRow[], options: CohortHeatmap
   }
   assertRows(rows, fn, "rows");
 
-  const cells: Record<string, string | number | null>[] = [];
-  const cohorts: string[] = [];
+  const cells: Record<string, string | number | boolean | null>[] = [];
+  const partialCohorts: string[] = [];
+  let lastPartial = false;
   rows.forEach((row, i) => {
     if (row === null || typeof row !== "object" || typeof row.cohort !== "string") {
       badRow(fn, `rows[${i}].cohort`, "must be a period key string", row?.cohort);
     }
     const values = row[measure];
     if (!Array.isArray(values)) badRow(fn, `rows[${i}].${measure}`, "must be an array", values);
-    cohorts.push(row.cohort);
+    const partialRow = row.partial === true;
+    const partialLast = row.lastColumnPartial === true;
+    if (partialRow) partialCohorts.push(row.cohort);
+    lastPartial ||= partialLast;
     values.forEach((v, k) => {
+      const partial = partialRow || (partialLast && k === values.length - 1);
       if (v === null && measure === "revenueRetention") return;
       if (typeof v !== "number" || !Number.isFinite(v))
         badRow(fn, `rows[${i}].${measure}[${k}]`, "must be a finite number", v);
@@ -72,6 +86,8 @@ export function cohortHeatmap(rows: readonly CohortRow[], options: CohortHeatmap
         value: v + 0,
         size: row.size,
         active: row.active?.[k] ?? null,
+        order: i,
+        partial,
       });
     });
   });
@@ -83,6 +99,7 @@ export function cohortHeatmap(rows: readonly CohortRow[], options: CohortHeatmap
       mark: { type: "rect", stroke: "white", strokeWidth: 0.5 },
       encoding: {
         color: {
+          condition: { test: "datum.partial", value: "#d9d9d9" },
           field: "value",
           type: "quantitative",
           scale: { scheme: "blues", domain: [0, 1], clamp: true },
@@ -103,7 +120,7 @@ export function cohortHeatmap(rows: readonly CohortRow[], options: CohortHeatmap
       mark: { type: "text", fontSize: 9 },
       encoding: {
         text: { field: "value", type: "quantitative", format: ".0%" },
-        color: { condition: { test: "datum.value > 0.55", value: "white" }, value: "#222" },
+        color: { condition: { test: "datum.value > 0.55 && !datum.partial", value: "white" }, value: "#222" },
       },
     });
   }
@@ -118,9 +135,19 @@ export function cohortHeatmap(rows: readonly CohortRow[], options: CohortHeatmap
         sort: "ascending",
         axis: { title: text.periodsSince, labelAngle: 0 },
       },
-      y: { field: "cohort", type: "ordinal", sort: cohorts, axis: { title: text.cohort } },
+      // Sorted by a number field: cohort keys are data, never written into an expression.
+      y: {
+        field: "cohort",
+        type: "ordinal",
+        sort: { field: "order", op: "min" },
+        axis: { title: text.cohort },
+      },
     },
     layer: layers,
   };
-  return finishSpec(body, resolved);
+  const partial = [
+    ...(lastPartial ? [text.lastPeriodPartial] : []),
+    ...partialCohorts.map(text.cohortPartial),
+  ];
+  return finishSpec(body, resolved, partial.length === 0 ? undefined : text.partialNote(partial.join(", ")));
 }

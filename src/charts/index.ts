@@ -25,7 +25,7 @@ export type { BcgChartItem, BcgChartOptions } from "./bcgChart.js";
 
 // Retention and growth accounting
 export { cohortHeatmap } from "./cohortHeatmap.js";
-export type { CohortHeatmapOptions } from "./cohortHeatmap.js";
+export type { CohortHeatmapOptions, CohortHeatmapRow } from "./cohortHeatmap.js";
 export { activityChart } from "./activityChart.js";
 export type { ActivityChartOptions, ActivityChartRow } from "./activityChart.js";
 

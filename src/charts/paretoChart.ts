@@ -82,9 +82,9 @@ export function paretoChart<T>(
   const n = values.length;
   if (n === 0) throw new CustomerValueError("EMPTY_INPUT", `${fn}: the result holds no items, got 0`);
 
-  let total = new CompensatedSum();
-  for (let i = 0; i < n; i++) total.add(values[i]!);
-  const totalValue = total.value;
+  const sum = new CompensatedSum();
+  for (let i = 0; i < n; i++) sum.add(values[i]!);
+  const totalValue = sum.value;
   if (!(totalValue > 0)) {
     throw new CustomerValueError(
       "INVALID_RECORD",
@@ -92,38 +92,7 @@ export function paretoChart<T>(
     );
   }
 
-  // Runs of customers with the same part (head/tail, or class), then bars within each run.
-  const runs: [number, number][] = [];
-  for (let i = 0; i < n; i++) {
-    const last = runs[runs.length - 1];
-    if (last !== undefined && parts[last[1] - 1] === parts[i]) last[1] = i + 1;
-    else runs.push([i, i + 1]);
-  }
-  const budget = Math.max(maxBars, runs.length);
-  const bars: Bar[] = [];
-  total = new CompensatedSum();
-  for (const [from, to] of runs) {
-    const size = to - from;
-    const count = Math.min(size, Math.max(1, Math.round((budget * size) / n)));
-    for (let g = 0; g < count; g++) {
-      const a = from + Math.floor((g * size) / count);
-      const b = from + Math.floor(((g + 1) * size) / count);
-      const group = new CompensatedSum();
-      for (let i = a; i < b; i++) {
-        group.add(values[i]!);
-        total.add(values[i]!);
-      }
-      bars.push({
-        start: a / n,
-        end: b / n,
-        value: group.value + 0,
-        cumulativeShare: Math.min(1, total.value / totalValue),
-        part: partNames[parts[a]!]!,
-        label: b - a === 1 ? ids[a]! : `#${a + 1}–#${b}`,
-        customers: b - a,
-      });
-    }
-  }
+  const bars = groupBars({ ids, values, parts, partNames, maxBars, totalValue });
   const grouped = bars.length < n;
 
   const line = [
@@ -335,4 +304,52 @@ function readId<T>(item: T, id: IdAccessor<T> | undefined): string {
   const record = item as Record<string, unknown>;
   const key = id ?? ("id" in record ? "id" : "customerId");
   return String(record[key] ?? "");
+}
+
+/**
+ * The bars of the chart: runs of customers with the same part (head/tail, or class), then
+ * at most about `maxBars` bars spread over the runs by size, each with its cumulative share.
+ */
+function groupBars(input: {
+  readonly ids: readonly string[];
+  readonly values: ArrayLike<number>;
+  readonly parts: ArrayLike<number>;
+  readonly partNames: readonly string[];
+  readonly maxBars: number;
+  readonly totalValue: number;
+}): Bar[] {
+  const { ids, values, parts, partNames, maxBars, totalValue } = input;
+  const n = values.length;
+  const runs: [number, number][] = [];
+  for (let i = 0; i < n; i++) {
+    const last = runs[runs.length - 1];
+    if (last !== undefined && parts[last[1] - 1] === parts[i]) last[1] = i + 1;
+    else runs.push([i, i + 1]);
+  }
+  const budget = Math.max(maxBars, runs.length);
+  const bars: Bar[] = [];
+  const total = new CompensatedSum();
+  for (const [from, to] of runs) {
+    const size = to - from;
+    const count = Math.min(size, Math.max(1, Math.round((budget * size) / n)));
+    for (let g = 0; g < count; g++) {
+      const a = from + Math.floor((g * size) / count);
+      const b = from + Math.floor(((g + 1) * size) / count);
+      const group = new CompensatedSum();
+      for (let i = a; i < b; i++) {
+        group.add(values[i]!);
+        total.add(values[i]!);
+      }
+      bars.push({
+        start: a / n,
+        end: b / n,
+        value: group.value + 0,
+        cumulativeShare: Math.min(1, total.value / totalValue),
+        part: partNames[parts[a]!]!,
+        label: b - a === 1 ? ids[a]! : `#${a + 1}–#${b}`,
+        customers: b - a,
+      });
+    }
+  }
+  return bars;
 }

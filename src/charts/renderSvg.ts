@@ -16,8 +16,9 @@ export interface RenderSvgOptions {
  * `vega` and `vega-lite` are optional peer dependencies, loaded only when this function
  * is first called, so the rest of the library stays light: install them
  * (`npm install vega vega-lite`) to render. The spec's data must be inline (as every
- * chart of this module is): loading data from a URL or a file is refused, so rendering
- * an untrusted spec reads nothing.
+ * chart of this module is): loading data from a URL or a file is refused, and links and
+ * images (`href`, `url` channels) are drawn without an address, so rendering an untrusted
+ * spec reads nothing, links nowhere, and never ends in an unhandled promise rejection.
  *
  * @param spec - a Vega-Lite v5 spec, e.g. from `paretoChart`
  * @param options - `strict`: fail on compile warnings
@@ -84,17 +85,18 @@ export async function renderSvg(spec: VegaLiteSpec, options: RenderSvgOptions = 
       `${fn}: data must be inline (values), external data is not loaded, got url ${describeValue(url)}`,
     );
   }
-  // A second guard: a loader that refuses everything.
+  // A second guard: a loader that loads nothing. Links and images (`href`, `url` channels)
+  // are refused by resolving to no address: vega's renderers read a field of the answer
+  // in promise callbacks nobody handles, so a rejection there would kill the process.
   const loader = vega.loader();
-  const refuse = (uri: unknown): Promise<never> =>
+  loader.load = ((uri: unknown) =>
     Promise.reject(
       new CustomerValueError(
         "INVALID_RECORD",
         `${fn}: data must be inline (values), external data is not loaded, got ${describeValue(uri)}`,
       ),
-    );
-  loader.load = refuse as never;
-  loader.sanitize = refuse as never;
+    )) as never;
+  loader.sanitize = (() => Promise.resolve({})) as never;
   try {
     const view = new vega.View(vega.parse(compiled as never), { renderer: "none", loader });
     const svg = await view.toSVG();

@@ -60,30 +60,7 @@ export function satisfactionChart(
     height: 320,
   });
   const text = resolved.text;
-  const scale = options.scale;
-  if (
-    scale !== undefined &&
-    (!Array.isArray(scale) ||
-      scale.length !== 2 ||
-      !scale.every((x) => typeof x === "number" && Number.isFinite(x)) ||
-      !(scale[0] < scale[1]))
-  ) {
-    throw new CustomerValueError(
-      "INVALID_OPTION",
-      `${fn}: scale must be [min, max] with finite min < max, got ${describeValue(scale)}`,
-    );
-  }
-  if (
-    result === null ||
-    typeof result !== "object" ||
-    result.indicators === null ||
-    typeof result.indicators !== "object"
-  ) {
-    throw new CustomerValueError(
-      "INVALID_RECORD",
-      `${fn}: result must be a valueWeightedSatisfaction result with indicators, got ${describeValue(result)}`,
-    );
-  }
+  const scale = checkInput(result, options.scale, fn);
   const names = Object.keys(result.indicators);
   if (names.length === 0)
     throw new CustomerValueError("EMPTY_INPUT", `${fn}: result.indicators must not be empty, got {}`);
@@ -96,7 +73,7 @@ export function satisfactionChart(
   ]);
   if (showIndex && result.index !== undefined) groups.push([text.index, result.index, "index"]);
   const data: Record<string, string | number | null>[] = [];
-  for (const [name, means, path] of groups) {
+  for (const [order, [name, means, path]] of groups.entries()) {
     for (const [key, label] of [
       ["unweighted", text.plain],
       ["weighted", text.weighted],
@@ -109,6 +86,7 @@ export function satisfactionChart(
       const ok = interval != null && Number.isFinite(interval.lower) && Number.isFinite(interval.upper);
       data.push({
         indicator: name,
+        order,
         measure: label,
         mean: v + 0,
         lower: ok ? interval.lower + 0 : null,
@@ -116,7 +94,6 @@ export function satisfactionChart(
       });
     }
   }
-  const indicatorOrder = groups.map(([name]) => name);
   const measures = [text.plain, text.weighted];
   const y = {
     field: "mean",
@@ -129,7 +106,13 @@ export function satisfactionChart(
     height: resolved.height,
     data: { values: data },
     encoding: {
-      x: { field: "indicator", type: "nominal", sort: indicatorOrder, axis: { title: null, labelAngle: 0 } },
+      // Sorted by a number field: indicator names are data, never written into an expression.
+      x: {
+        field: "indicator",
+        type: "nominal",
+        sort: { field: "order", op: "min" },
+        axis: { title: null, labelAngle: 0 },
+      },
       xOffset: { field: "measure", type: "nominal", sort: measures },
       y,
     },
@@ -162,4 +145,36 @@ export function satisfactionChart(
     ],
   };
   return finishSpec(body, resolved);
+}
+
+/** Checks `scale` and the result's shape; returns the scale. */
+function checkInput(
+  result: SatisfactionChartInput,
+  scale: SatisfactionChartOptions["scale"],
+  fn: string,
+): SatisfactionChartOptions["scale"] {
+  if (
+    scale !== undefined &&
+    (!Array.isArray(scale) ||
+      scale.length !== 2 ||
+      !scale.every((x) => typeof x === "number" && Number.isFinite(x)) ||
+      !(scale[0] < scale[1]))
+  ) {
+    throw new CustomerValueError(
+      "INVALID_OPTION",
+      `${fn}: scale must be [min, max] with finite min < max, got ${describeValue(scale)}`,
+    );
+  }
+  if (
+    result === null ||
+    typeof result !== "object" ||
+    result.indicators === null ||
+    typeof result.indicators !== "object"
+  ) {
+    throw new CustomerValueError(
+      "INVALID_RECORD",
+      `${fn}: result must be a valueWeightedSatisfaction result with indicators, got ${describeValue(result)}`,
+    );
+  }
+  return scale;
 }

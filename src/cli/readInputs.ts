@@ -24,31 +24,40 @@ const CUSTOMER_FIELDS = new Set([
   "satisfaction",
 ]);
 
+/**
+ * Parses a CSV with a header row into rows of (column, cell) pairs. Rows are read as
+ * arrays, never as objects keyed by the header, so a column named `__proto__` or
+ * `constructor` cannot reach an object's prototype. Header names are trimmed; a name given
+ * twice is an error.
+ */
 function parse(
   text: string,
   what: string,
   delimiter: string,
-): { fields: string[]; rows: Record<string, string>[] } {
-  const parsed = Papa.parse<Record<string, string>>(text, {
-    header: true,
-    skipEmptyLines: "greedy",
-    delimiter,
-    transformHeader: (h) => h.trim(),
-  });
+): { fields: string[]; rows: (readonly [string, string])[][] } {
+  const parsed = Papa.parse<string[]>(text, { header: false, skipEmptyLines: "greedy", delimiter });
+  const [head = [], ...body] = parsed.data;
+  const fields = head.map((name) => name.trim());
   const issues: ValidationIssue[] = parsed.errors.map((e) => ({
-    path: e.row === undefined ? "file" : `row ${e.row + 1}`,
+    path: e.row === undefined || e.row === null ? "file" : `row ${e.row}`,
     message: e.message,
   }));
   if (issues.length > 0) {
     throw new CustomerValueError(
       "INVALID_RECORD",
       `${what}: the CSV is malformed, got ${issues.length} problem(s)`,
-      {
-        issues,
-      },
+      { issues },
     );
   }
-  return { fields: parsed.meta.fields ?? [], rows: parsed.data };
+  const repeated = fields.filter((name, i) => name !== "" && fields.indexOf(name) !== i);
+  if (repeated.length > 0) {
+    throw new CustomerValueError(
+      "INVALID_OPTION",
+      `${what}: the header must name each column once, got ${[...new Set(repeated)].map((n) => JSON.stringify(n)).join(", ")} more than once`,
+    );
+  }
+  const rows = body.map((cells) => fields.map((name, j) => [name, cells[j] ?? ""] as const));
+  return { fields, rows };
 }
 
 /** Re-labels validation issues `[i].field` as `row i+1.field`. */
@@ -86,9 +95,9 @@ export function readCustomersCsv(text: string, what = "customers", delimiter = "
   }
   const records = rows.map((row) => {
     const record: Record<string, unknown> = {};
-    for (const [key, raw] of Object.entries(row)) {
+    for (const [key, raw] of row) {
       const field = key === idField ? "id" : key;
-      if (!CUSTOMER_FIELDS.has(field) || raw === undefined) continue;
+      if (!CUSTOMER_FIELDS.has(field)) continue;
       const cell = raw.trim();
       if (cell === "") continue;
       record[field] = CUSTOMER_NUMBERS.has(field) && NUMBER.test(cell) ? Number(cell) : cell;
@@ -114,14 +123,21 @@ export function readSurveyCsv(text: string, what = "survey", delimiter = ","): S
       `${what}: the header must have a "customerId" column, got ${JSON.stringify(fields)}`,
     );
   }
-  const indicators = fields.filter((f) => f !== "customerId" && f !== "");
+  if (fields.includes("__proto__")) {
+    throw new CustomerValueError(
+      "INVALID_RECORD",
+      `${what}: an indicator column named "__proto__" cannot be read (no score record can hold a field of that name); rename it in the file`,
+    );
+  }
   const records = rows.map((row) => {
     const scores: Record<string, unknown> = {};
-    for (const indicator of indicators) {
-      const cell = (row[indicator] ?? "").trim();
-      scores[indicator] = cell === "" ? null : NUMBER.test(cell) ? Number(cell) : cell;
+    let customerId = "";
+    for (const [name, raw] of row) {
+      const cell = raw.trim();
+      if (name === "customerId") customerId = cell;
+      else if (name !== "") scores[name] = cell === "" ? null : NUMBER.test(cell) ? Number(cell) : cell;
     }
-    return { customerId: (row["customerId"] ?? "").trim(), scores };
+    return { customerId, scores };
   });
   try {
     return validateSurveyResponses(records);
