@@ -1,5 +1,5 @@
 import { assertFinite, assertInteger, assertOneOf } from "../internal/assert.js";
-import { compareIds } from "../internal/compare.js";
+import { compareIds } from "../engine/rank.js";
 import { BCG_QUADRANTS, BCG_STRATEGY, type BcgQuadrant } from "../bcg/quadrant.js";
 import { CustomerValueError } from "../errors/CustomerValueError.js";
 import { assertRows, badRow, COLORS, type ChartText, finishSpec, resolveChartOptions } from "./internal.js";

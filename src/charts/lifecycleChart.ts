@@ -1,6 +1,6 @@
 import { CustomerValueError } from "../errors/CustomerValueError.js";
 import { describeValue } from "../internal/dates.js";
-import { CompensatedSums } from "../internal/sum.js";
+import { CompensatedSums } from "../engine/sum.js";
 import type { LifecycleRow } from "../lifecycle/classifyLifecycles.js";
 import { LIFECYCLE_LABELS, LIFECYCLE_STAGES, type LifecycleStage } from "../lifecycle/stages.js";
 import { assertRows, badRow, COLORS, finishSpec, resolveChartOptions } from "./internal.js";

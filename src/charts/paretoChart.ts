@@ -1,7 +1,7 @@
 import { CustomerValueError } from "../errors/CustomerValueError.js";
 import { assertInRange, assertInteger } from "../internal/assert.js";
 import { describeValue } from "../internal/dates.js";
-import { CompensatedSum } from "../internal/sum.js";
+import { CompensatedSum } from "../engine/sum.js";
 import type { AbcClassifyResult } from "../pareto/abcClassify.js";
 import type { ParetoSplitResult } from "../pareto/paretoSplit.js";
 import type { IdAccessor, NumberAccessor } from "../pareto/types.js";

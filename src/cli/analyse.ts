@@ -33,7 +33,7 @@ import {
   whaleCurve,
 } from "../index.js";
 import { MS_PER_DAY, periodIndex, toTime } from "../internal/dates.js";
-import { CompensatedSum, CompensatedSums } from "../internal/sum.js";
+import { CompensatedSum, CompensatedSums } from "../engine/sum.js";
 import { analyseModels } from "./analyseModels.js";
 import { analysePortfolio } from "./analysePortfolio.js";
 import type { ReportResults } from "./results.js";

@@ -5,7 +5,7 @@
  */
 import type { ChartLocale, VegaLiteSpec } from "../charts/index.js";
 import { RFM_SEGMENTS, type RfmSummaryRow, rfmScores, rfmSummary, type Transaction } from "../index.js";
-import { CompensatedSum } from "../internal/sum.js";
+import { CompensatedSum } from "../engine/sum.js";
 import {
   type FittedBgNbd,
   fitBgNbd,

@@ -78,7 +78,9 @@ describe("readTransactions against the records it reads", () => {
             return;
           }
           const columns = readTransactions(records, "f");
-          rows.forEach(([, d], i) => expect(columns.time[i]).toBe(Date.parse(dates[d]!)));
+          rows.forEach(([, d], i) => {
+            expect(columns.time[i]).toBe(Date.parse(dates[d]!));
+          });
         },
       ),
       { numRuns: 200 },

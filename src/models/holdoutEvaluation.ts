@@ -1,4 +1,4 @@
-import { CompensatedSum } from "../internal/sum.js";
+import { CompensatedSum } from "../engine/sum.js";
 import { type HoldoutRow, readHoldoutRows } from "./internal/diagnostics.js";
 import { finiteResult, type ModelCustomer } from "./internal/input.js";
 

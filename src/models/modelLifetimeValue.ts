@@ -1,7 +1,7 @@
 import { CustomerValueError, type ValidationIssue } from "../errors/CustomerValueError.js";
 import { assertArray, assertInRange, assertInteger, assertOptions } from "../internal/assert.js";
 import { withErrorPrefix } from "../internal/errors.js";
-import { CompensatedSum } from "../internal/sum.js";
+import { CompensatedSum } from "../engine/sum.js";
 import type { GammaGammaModel } from "./gammaGammaModel.js";
 import { checkCustomer, type ModelCustomer } from "./internal/input.js";
 

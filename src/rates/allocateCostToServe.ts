@@ -1,7 +1,7 @@
 import { CustomerValueError } from "../errors/CustomerValueError.js";
 import { assertArray } from "../internal/assert.js";
 import { describeValue } from "../internal/dates.js";
-import { CompensatedSums } from "../internal/sum.js";
+import { CompensatedSums } from "../engine/sum.js";
 
 /** An activity cost pool: what the activity cost in the period. */
 export interface ActivityCost {

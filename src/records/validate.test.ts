@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readTransactions } from "../internal/transactions.js";
+import { readTransactions } from "../engine/columns.js";
 import { validateCustomers, validateSurveyResponses, validateTransactions } from "./validate.js";
 import { caught } from "../../test/support/errors.js";
 

@@ -1,6 +1,6 @@
 import { assertOptions } from "../internal/assert.js";
 import { assertPeriod, type Period } from "../internal/dates.js";
-import { IdDictionary } from "../internal/uniqueIds.js";
+import { IdDictionary } from "../engine/ids.js";
 import type { TransactionTable } from "../table/TransactionTable.js";
 import { tableOf } from "../table/tableOf.js";
 import type { Dialect } from "./dialects.js";

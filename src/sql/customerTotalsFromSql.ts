@@ -1,6 +1,6 @@
 import { CustomerValueError } from "../errors/CustomerValueError.js";
 import { assertOptions } from "../internal/assert.js";
-import { compareIds } from "../internal/compare.js";
+import { compareIds } from "../engine/rank.js";
 import { type DateInput, toTime } from "../internal/dates.js";
 import type { CustomerTotal } from "../value/customerTotals.js";
 import type { Dialect } from "./dialects.js";

@@ -1,8 +1,8 @@
 import { CustomerValueError } from "../errors/CustomerValueError.js";
 import { assertOptions } from "../internal/assert.js";
-import { compareIds } from "../internal/compare.js";
-import { indices } from "../internal/indices.js";
-import { IdDictionary } from "../internal/uniqueIds.js";
+import { compareIds } from "../engine/rank.js";
+import { indices } from "../engine/rank.js";
+import { IdDictionary } from "../engine/ids.js";
 import {
   type ClassifyLifecyclesOptions,
   classifyLifecycles,

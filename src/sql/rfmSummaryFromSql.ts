@@ -1,5 +1,5 @@
 import { assertOneOf, assertOptions } from "../internal/assert.js";
-import { compareIds } from "../internal/compare.js";
+import { compareIds } from "../engine/rank.js";
 import { type DateInput, MS_PER_DAY, toTime } from "../internal/dates.js";
 import { periodOfDay, periodsToUnit, RFM_AGGREGATES, RFM_UNITS } from "../value/internal.js";
 import type { RfmAggregate, RfmUnit } from "../value/internal.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CustomerValueError } from "../errors/CustomerValueError.js";
-import { readTransactions } from "../internal/transactions.js";
+import { readTransactions } from "../engine/columns.js";
 import { isTransactionTable, transactionTable, transactionTableFromColumns } from "./TransactionTable.js";
 
 describe("TransactionTable", () => {

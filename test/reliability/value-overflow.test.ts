@@ -158,7 +158,9 @@ describe("compositeValueScore: normalising values near the largest double", () =
       );
       expect(rows.map((r) => r.id)).toEqual(["a", "b", "c"]);
       const expected = [Math.sqrt(3) / 3, Math.sqrt(3) / 3, (-2 * Math.sqrt(3)) / 3];
-      rows.forEach((r, i) => expect(Math.abs(r.score - expected[i]!)).toBeLessThan(1e-15));
+      rows.forEach((r, i) => {
+        expect(Math.abs(r.score - expected[i]!)).toBeLessThan(1e-15);
+      });
     },
     BUDGET_MS,
   );
