@@ -153,7 +153,7 @@ export type {
 } from "./bcg/portfolioSummary.js";
 export { relativeMarketShare } from "./bcg/relativeMarketShare.js";
 
-// Rates, growth accounting, cohorts and the customer scorecard (DOMAIN.md 4)
+// Rates, growth accounting, cohorts and the customer scorecard
 // (marketShare and relativeMarketShare are exported with the BCG section: one implementation)
 export { acquisitionRate } from "./rates/acquisitionRate.js";
 export { allocateCostToServe } from "./rates/allocateCostToServe.js";
