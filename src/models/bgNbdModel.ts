@@ -1,5 +1,4 @@
 import { assertInRange } from "../internal/assert.js";
-import type { ModelCustomer } from "./internal/input.js";
 import {
   bgNbdConditional,
   bgNbdExpected,
@@ -25,25 +24,19 @@ export interface BgNbdParams {
  * A BG/NBD model with its predictions. Every time `t` is in the time unit of the
  * data the parameters were fitted on (weeks for the CDNOW summary, days for
  * `rfmSummary` by default); nothing is converted.
+ *
+ * The predictions of {@link TransactionMethods}, here:
+ * - `expectedPurchases`: E[X(t)]: expected number of purchases in `(0, t]` of a customer
+ *   who made the first purchase at time 0 (FHL 2005 eq. 9). `t >= 0` in the data's time
+ *   unit.
+ * - `conditionalExpectedPurchases`: E[Y(t) | x, tx, T]: expected purchases in the next
+ *   `t` time units of a customer with this history (FHL 2005 eq. 10). `t >= 0` in the
+ *   data's time unit.
+ * - `probabilityAlive`: P(alive | x, tx, T) (FHL 2005 eq. 12); 1 for a customer without
+ *   repeat purchases.
  */
 export interface BgNbdModel extends BgNbdParams, TransactionMethods {
   readonly model: "bg-nbd";
-  /**
-   * E[X(t)]: expected number of purchases in `(0, t]` of a customer who made the
-   * first purchase at time 0 (FHL 2005 eq. 9). `t >= 0` in the data's time unit.
-   */
-  expectedPurchases(t: number): number;
-  /**
-   * E[Y(t) | x, tx, T]: expected purchases in the next `t` time units of a customer
-   * with this history (FHL 2005 eq. 10). `t >= 0` in the data's time unit.
-   */
-  conditionalExpectedPurchases(t: number, customer: ModelCustomer): number;
-  /** P(alive | x, tx, T) (FHL 2005 eq. 12); 1 for a customer without repeat purchases. */
-  probabilityAlive(customer: ModelCustomer): number;
-  /** P(X(t) = x) for a new customer (FHL 2005 eq. 8). */
-  probabilityOfPurchases(x: number, t: number): number;
-  /** The log-likelihood of a summary under these parameters (summed over customers). */
-  logLikelihoodOf(summary: readonly ModelCustomer[]): number;
 }
 
 /**

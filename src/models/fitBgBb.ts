@@ -1,40 +1,23 @@
 import { type BgBbModel, bgBbModel } from "./bgBbModel.js";
 import { type BgBbRow, readBgBbRows } from "./internal/bgBbInput.js";
 import { bgBbLogTerms, bgBbTotal } from "./internal/bgBbMath.js";
-import { type FitOptions, fitByMaximumLikelihood, named, startBudget } from "./internal/fit.js";
-import { aliveWarnings, type FitWarning } from "./internal/warnings.js";
+import {
+  type FitOptions,
+  fitByMaximumLikelihood,
+  type FitReport,
+  fitReport,
+  startBudget,
+} from "./internal/fit.js";
+import { aliveWarnings } from "./internal/warnings.js";
 
 /** Options of {@link fitBgBb}. */
 export interface FitBgBbOptions extends FitOptions {}
 
-/** A fitted BG/BB model: the estimates, their standard errors and the predictions. */
-export interface FittedBgBb extends BgBbModel {
-  /** The maximised log-likelihood (without the penalty), summed over customers. */
-  readonly logLikelihood: number;
-  /**
-   * Standard errors of `alpha, beta, gamma, delta` from the inverse Hessian of the
-   * (penalised) negative log-likelihood at the optimum; `null` when the Hessian is
-   * not positive definite there.
-   */
-  readonly standardErrors: {
-    readonly alpha: number | null;
-    readonly beta: number | null;
-    readonly gamma: number | null;
-    readonly delta: number | null;
-  };
-  /** Number of customers fitted on (the sum of the weights). */
-  readonly customers: number;
-  /** The L2 penalty used (0 = plain maximum likelihood). */
-  readonly penalty: number;
-  /** Likelihood evaluations the optimiser used (each with its gradient). */
-  readonly evaluations: number;
-  /**
-   * Reasons not to trust the fit as it is, each with what to try: a parameter at
-   * the edge of its range, an ill-conditioned Hessian, P(alive) near 1 (or 0) for
-   * nearly every repeat buyer. Empty when none applies.
-   */
-  readonly warnings: readonly FitWarning[];
-}
+/**
+ * A fitted BG/BB model: the estimates, their standard errors and the predictions.
+ * `customers` counts every donor (the sum of the weights).
+ */
+export interface FittedBgBb extends BgBbModel, FitReport<"alpha" | "beta" | "gamma" | "delta"> {}
 
 const NAMES = ["alpha", "beta", "gamma", "delta"] as const;
 
@@ -91,11 +74,6 @@ export function fitBgBb(rows: readonly BgBbRow[], options: FitBgBbOptions = {}):
   const weights = Float64Array.from(repeat, (i) => columns.weight[i]!);
   return {
     ...bgBbModel({ alpha, beta, gamma, delta }),
-    logLikelihood: fit.logLikelihood,
-    standardErrors: named(NAMES, fit.standardErrors),
-    customers: columns.customers,
-    penalty: fit.penalty,
-    evaluations: fit.evaluations,
-    warnings: [...fit.warnings, ...aliveWarnings(pAlive, weights)],
+    ...fitReport(NAMES, fit, columns.customers, [...fit.warnings, ...aliveWarnings(pAlive, weights)]),
   };
 }

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import fits from "../../test/reference/models/fits.json" with { type: "json" };
-import { expectClose, HAS_CDNOW, loadCdnowSummary } from "../../test/reference/models/helpers.js";
+import {
+  expectClose,
+  expectReferenceFit,
+  HAS_CDNOW,
+  loadCdnowSummary,
+} from "../../test/reference/models/helpers.js";
 import reference from "../../test/reference/models/reference.json" with { type: "json" };
 import { simulateBgNbd } from "../../test/reference/models/simulate.js";
 import { bgNbdModel } from "./bgNbdModel.js";
@@ -97,13 +102,8 @@ describe.skipIf(!HAS_CDNOW)("fitBgNbd on CDNOW (needs ../shared/data)", () => {
   });
 
   it("lands on the maximum of an independent scipy + mpmath fit, with its standard errors", () => {
-    const ref = fits.bgNbd;
-    for (const name of ["r", "alpha", "a", "b"] as const) {
-      // Achieved: parameters 7.5e-15, standard errors 1.2e-7 (relative).
-      expectClose(model[name], ref.params[name], 8e-14);
-      expectClose(model.standardErrors[name]!, ref.standardErrors[name], 2e-6);
-    }
-    expectClose(model.logLikelihood, ref.logLikelihood, 6e-15); // achieved 5.7e-16
+    // Achieved: parameters 7.5e-15, standard errors 1.2e-7 (relative), log-likelihood 5.7e-16.
+    expectReferenceFit(model, fits.bgNbd, { params: 8e-14, standardErrors: 2e-6, logLikelihood: 6e-15 });
   });
 
   it("the summed log-likelihood at the published estimates matches mpmath to 1e-9 and better", () => {

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import fits from "../../test/reference/models/fits.json" with { type: "json" };
-import { expectClose, HAS_CDNOW, loadCdnowWithSpend } from "../../test/reference/models/helpers.js";
+import {
+  expectClose,
+  expectReferenceFit,
+  HAS_CDNOW,
+  loadCdnowWithSpend,
+} from "../../test/reference/models/helpers.js";
 import reference from "../../test/reference/models/reference.json" with { type: "json" };
 import { simulateGammaGamma } from "../../test/reference/models/simulate.js";
 import { fitGammaGamma } from "./fitGammaGamma.js";
@@ -50,13 +55,8 @@ describe.skipIf(!HAS_CDNOW)("fitGammaGamma on CDNOW repeat buyers (needs ../shar
   });
 
   it("lands on the maximum of an independent scipy + mpmath fit, with its standard errors", () => {
-    const ref = fits.gammaGamma;
-    for (const name of ["p", "q", "v"] as const) {
-      // Achieved: parameters 3.4e-14, standard errors 1.8e-7 (relative).
-      expectClose(model[name], ref.params[name], 4e-13);
-      expectClose(model.standardErrors[name]!, ref.standardErrors[name], 2e-6);
-    }
-    expectClose(model.logLikelihood, ref.logLikelihood, 2e-15); // achieved 1.1e-16
+    // Achieved: parameters 3.4e-14, standard errors 1.8e-7 (relative), log-likelihood 1.1e-16.
+    expectReferenceFit(model, fits.gammaGamma, { params: 4e-13, standardErrors: 2e-6, logLikelihood: 2e-15 });
   });
 
   it("the summed log-likelihood at the published estimates matches mpmath to 1e-9 and better", () => {

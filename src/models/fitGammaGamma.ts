@@ -1,38 +1,22 @@
 import { type GammaGammaModel, gammaGammaModel } from "./gammaGammaModel.js";
-import { type FitOptions, fitByMaximumLikelihood, named, startBudget } from "./internal/fit.js";
+import {
+  type FitOptions,
+  fitByMaximumLikelihood,
+  type FitReport,
+  fitReport,
+  startBudget,
+} from "./internal/fit.js";
 import { gammaGammaTotal } from "./internal/gammaGammaMath.js";
 import { type ModelCustomer, readRepeatBuyers } from "./internal/input.js";
-import type { FitWarning } from "./internal/warnings.js";
 
 /** Options of {@link fitGammaGamma}. */
 export interface FitGammaGammaOptions extends FitOptions {}
 
-/** A fitted Gamma-Gamma model: the estimates, their standard errors and the predictions. */
-export interface FittedGammaGamma extends GammaGammaModel {
-  /** The maximised log-likelihood (without the penalty), summed over the repeat buyers. */
-  readonly logLikelihood: number;
-  /**
-   * Standard errors of `p, q, v` from the inverse of the numerical Hessian of the
-   * (penalised) negative log-likelihood at the optimum, on the natural
-   * parameters; `null` when the Hessian is not positive definite there.
-   */
-  readonly standardErrors: {
-    readonly p: number | null;
-    readonly q: number | null;
-    readonly v: number | null;
-  };
-  /** Number of repeat buyers fitted on (customers with frequency 0 are skipped). */
-  readonly customers: number;
-  /** The L2 penalty used (0 = plain maximum likelihood). */
-  readonly penalty: number;
-  /** Likelihood evaluations the optimiser used (each with its gradient). */
-  readonly evaluations: number;
-  /**
-   * Reasons not to trust the fit as it is, each with what to try: a parameter at
-   * the edge of its range, an ill-conditioned Hessian. Empty when none applies.
-   */
-  readonly warnings: readonly FitWarning[];
-}
+/**
+ * A fitted Gamma-Gamma model: the estimates, their standard errors and the predictions.
+ * `customers` counts the repeat buyers (customers with frequency 0 are skipped).
+ */
+export interface FittedGammaGamma extends GammaGammaModel, FitReport<"p" | "q" | "v"> {}
 
 const NAMES = ["p", "q", "v"] as const;
 
@@ -83,13 +67,5 @@ export function fitGammaGamma(
     budget,
   );
   const [p, q, v] = fit.params as [number, number, number];
-  return {
-    ...gammaGammaModel({ p, q, v }),
-    logLikelihood: fit.logLikelihood,
-    standardErrors: named(NAMES, fit.standardErrors),
-    customers: x.length,
-    penalty: fit.penalty,
-    evaluations: fit.evaluations,
-    warnings: fit.warnings,
-  };
+  return { ...gammaGammaModel({ p, q, v }), ...fitReport(NAMES, fit, x.length) };
 }

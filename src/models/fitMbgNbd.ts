@@ -1,41 +1,14 @@
 import { type MbgNbdModel, mbgNbdModel } from "./mbgNbdModel.js";
 import { mbgNbdProbabilityAlive, mbgNbdTotal } from "./internal/mbgNbdMath.js";
-import { type FitOptions, named } from "./internal/fit.js";
+import { type FitOptions, type FitReport, fitReport } from "./internal/fit.js";
 import type { ModelCustomer } from "./internal/input.js";
 import { fitTransactionModel } from "./internal/transactionFit.js";
-import type { FitWarning } from "./internal/warnings.js";
 
 /** Options of {@link fitMbgNbd}. */
 export interface FitMbgNbdOptions extends FitOptions {}
 
 /** A fitted MBG/NBD model: the estimates, their standard errors and the predictions. */
-export interface FittedMbgNbd extends MbgNbdModel {
-  /** The maximised log-likelihood (without the penalty), summed over customers. */
-  readonly logLikelihood: number;
-  /**
-   * Standard errors of `r, alpha, a, b` from the inverse of the numerical Hessian
-   * of the (penalised) negative log-likelihood at the optimum, on the natural
-   * parameters; `null` when the Hessian is not positive definite there.
-   */
-  readonly standardErrors: {
-    readonly r: number | null;
-    readonly alpha: number | null;
-    readonly a: number | null;
-    readonly b: number | null;
-  };
-  /** Number of customers fitted on. */
-  readonly customers: number;
-  /** The L2 penalty used (0 = plain maximum likelihood). */
-  readonly penalty: number;
-  /** Likelihood evaluations the optimiser used (each with its gradient). */
-  readonly evaluations: number;
-  /**
-   * Reasons not to trust the fit as it is, each with what to try: a parameter at
-   * the edge of its range, an ill-conditioned Hessian, P(alive) near 1 (or 0) for
-   * nearly every repeat buyer. Empty when none applies.
-   */
-  readonly warnings: readonly FitWarning[];
-}
+export interface FittedMbgNbd extends MbgNbdModel, FitReport<"r" | "alpha" | "a" | "b"> {}
 
 const NAMES = ["r", "alpha", "a", "b"] as const;
 
@@ -76,13 +49,5 @@ export function fitMbgNbd(summary: readonly ModelCustomer[], options: FitMbgNbdO
       mbgNbdProbabilityAlive({ r: r!, alpha: alpha!, a: a!, b: b! }, c),
   });
   const [r, alpha, a, b] = outcome.params as [number, number, number, number];
-  return {
-    ...mbgNbdModel({ r, alpha, a, b }),
-    logLikelihood: outcome.logLikelihood,
-    standardErrors: named(NAMES, outcome.standardErrors),
-    customers,
-    penalty: outcome.penalty,
-    evaluations: outcome.evaluations,
-    warnings: outcome.warnings,
-  };
+  return { ...mbgNbdModel({ r, alpha, a, b }), ...fitReport(NAMES, outcome, customers) };
 }

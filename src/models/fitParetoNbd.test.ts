@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import fits from "../../test/reference/models/fits.json" with { type: "json" };
-import { expectClose, HAS_CDNOW, loadCdnowSummary } from "../../test/reference/models/helpers.js";
+import {
+  expectClose,
+  expectReferenceFit,
+  HAS_CDNOW,
+  loadCdnowSummary,
+} from "../../test/reference/models/helpers.js";
 import reference from "../../test/reference/models/reference.json" with { type: "json" };
 import { simulateParetoNbd } from "../../test/reference/models/simulate.js";
 import { fitParetoNbd } from "./fitParetoNbd.js";
@@ -48,13 +53,8 @@ describe.skipIf(!HAS_CDNOW)("fitParetoNbd on CDNOW (needs ../shared/data)", () =
   });
 
   it("lands on the maximum of an independent scipy + mpmath fit, with its standard errors", () => {
-    const ref = fits.paretoNbd;
-    for (const name of ["r", "alpha", "s", "beta"] as const) {
-      // Achieved: parameters 4.3e-12, standard errors 8.4e-8 (relative).
-      expectClose(model[name], ref.params[name], 5e-11);
-      expectClose(model.standardErrors[name]!, ref.standardErrors[name], 9e-7);
-    }
-    expectClose(model.logLikelihood, ref.logLikelihood, 2e-14); // achieved 1.5e-15
+    // Achieved: parameters 4.3e-12, standard errors 8.4e-8 (relative), log-likelihood 1.5e-15.
+    expectReferenceFit(model, fits.paretoNbd, { params: 5e-11, standardErrors: 9e-7, logLikelihood: 2e-14 });
   });
 
   it("the summed log-likelihood at the published estimates matches mpmath to 1e-9 and better", () => {

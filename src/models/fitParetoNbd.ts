@@ -1,42 +1,15 @@
-import { type FitOptions, named } from "./internal/fit.js";
+import { type FitOptions, type FitReport, fitReport } from "./internal/fit.js";
 import type { ModelCustomer } from "./internal/input.js";
 import { paretoNbdProbabilityAlive } from "./internal/paretoNbdMath.js";
 import { paretoNbdTotal, paretoStructure } from "./internal/paretoNbdTotal.js";
 import { fitTransactionModel } from "./internal/transactionFit.js";
-import type { FitWarning } from "./internal/warnings.js";
 import { type ParetoNbdModel, paretoNbdModel } from "./paretoNbdModel.js";
 
 /** Options of {@link fitParetoNbd}. */
 export interface FitParetoNbdOptions extends FitOptions {}
 
 /** A fitted Pareto/NBD model: the estimates, their standard errors and the predictions. */
-export interface FittedParetoNbd extends ParetoNbdModel {
-  /** The maximised log-likelihood (without the penalty), summed over customers. */
-  readonly logLikelihood: number;
-  /**
-   * Standard errors of `r, alpha, s, beta` from the inverse of the numerical
-   * Hessian of the (penalised) negative log-likelihood at the optimum, on the
-   * natural parameters; `null` when the Hessian is not positive definite there.
-   */
-  readonly standardErrors: {
-    readonly r: number | null;
-    readonly alpha: number | null;
-    readonly s: number | null;
-    readonly beta: number | null;
-  };
-  /** Number of customers fitted on. */
-  readonly customers: number;
-  /** The L2 penalty used (0 = plain maximum likelihood). */
-  readonly penalty: number;
-  /** Likelihood evaluations the optimiser used (each with its gradient). */
-  readonly evaluations: number;
-  /**
-   * Reasons not to trust the fit as it is, each with what to try: a parameter at
-   * the edge of its range, an ill-conditioned Hessian, P(alive) near 1 (or 0) for
-   * nearly every repeat buyer. Empty when none applies.
-   */
-  readonly warnings: readonly FitWarning[];
-}
+export interface FittedParetoNbd extends ParetoNbdModel, FitReport<"r" | "alpha" | "s" | "beta"> {}
 
 const NAMES = ["r", "alpha", "s", "beta"] as const;
 
@@ -90,13 +63,5 @@ export function fitParetoNbd(
       paretoNbdProbabilityAlive({ r: r!, alpha: alpha!, s: s!, beta: beta! }, c),
   });
   const [r, alpha, s, beta] = outcome.params as [number, number, number, number];
-  return {
-    ...paretoNbdModel({ r, alpha, s, beta }),
-    logLikelihood: outcome.logLikelihood,
-    standardErrors: named(NAMES, outcome.standardErrors),
-    customers,
-    penalty: outcome.penalty,
-    evaluations: outcome.evaluations,
-    warnings: outcome.warnings,
-  };
+  return { ...paretoNbdModel({ r, alpha, s, beta }), ...fitReport(NAMES, outcome, customers) };
 }

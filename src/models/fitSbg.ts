@@ -1,29 +1,21 @@
-import { type FitOptions, fitByMaximumLikelihood, named, startBudget } from "./internal/fit.js";
+import {
+  type FitOptions,
+  fitByMaximumLikelihood,
+  type FitReport,
+  fitReport,
+  startBudget,
+} from "./internal/fit.js";
 import { readCohorts, sbgTotal } from "./internal/sbgMath.js";
-import type { FitWarning } from "./internal/warnings.js";
 import { type SbgModel, sbgModel } from "./sbgModel.js";
 
 /** Options of {@link fitSbg}. */
 export interface FitSbgOptions extends FitOptions {}
 
 /** A fitted sBG model: the estimates, their standard errors and the curves. */
-export interface FittedSbg extends SbgModel {
-  /** The maximised log-likelihood (without the penalty), summed over the cohorts. */
-  readonly logLikelihood: number;
-  /**
-   * Standard errors of `alpha, beta` from the inverse Hessian of the (penalised)
-   * negative log-likelihood at the optimum; `null` when it is not positive definite.
-   */
-  readonly standardErrors: { readonly alpha: number | null; readonly beta: number | null };
-  /** Number of customers fitted on (the sum of the cohort sizes). */
-  readonly customers: number;
-  /** The L2 penalty used (0 = plain maximum likelihood). */
-  readonly penalty: number;
-  /** Likelihood evaluations the optimiser used (each with its gradient). */
-  readonly evaluations: number;
-  /** Reasons not to trust the fit as it is, each with what to try; empty when none applies. */
-  readonly warnings: readonly FitWarning[];
-}
+/**
+ * `customers` is the sum of the cohort sizes.
+ */
+export interface FittedSbg extends SbgModel, FitReport<"alpha" | "beta"> {}
 
 const NAMES = ["alpha", "beta"] as const;
 
@@ -72,13 +64,5 @@ export function fitSbg(
     budget,
   );
   const [alpha, beta] = fit.params as [number, number];
-  return {
-    ...sbgModel({ alpha, beta }),
-    logLikelihood: fit.logLikelihood,
-    standardErrors: named(NAMES, fit.standardErrors),
-    customers,
-    penalty: fit.penalty,
-    evaluations: fit.evaluations,
-    warnings: fit.warnings,
-  };
+  return { ...sbgModel({ alpha, beta }), ...fitReport(NAMES, fit, customers) };
 }

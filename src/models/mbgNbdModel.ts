@@ -1,5 +1,4 @@
 import { assertInRange } from "../internal/assert.js";
-import type { ModelCustomer } from "./internal/input.js";
 import {
   mbgNbdConditional,
   mbgNbdExpected,
@@ -24,28 +23,20 @@ export interface MbgNbdParams {
 /**
  * An MBG/NBD model with its predictions. Every time `t` is in the time unit of the
  * data the parameters were fitted on; nothing is converted.
+ *
+ * The predictions of {@link TransactionMethods}, here:
+ * - `expectedPurchases`: E[X(t)] = b/(a-1) [1 - (alpha/(alpha+t))^r 2F1(r, b+1; a+b;
+ *   t/(alpha+t))]: expected purchases in `(0, t]` of a new customer. `t >= 0` in the
+ *   data's time unit.
+ * - `conditionalExpectedPurchases`: E[Y(t) | x, tx, T] = (a+b+x)/(a-1) [1 -
+ *   ((alpha+T)/(alpha+T+t))^(r+x) 2F1(r+x, b+x+1; a+b+x; t/(alpha+T+t))] P(alive) (Wagner
+ *   & Hoppe 2008).
+ * - `probabilityAlive`: P(alive | x, tx, T) = 1 / (1 + a/(b+x)
+ *   ((alpha+T)/(alpha+tx))^(r+x)); below 1 for a customer without repeat purchases too
+ *   (they may have left right after buying).
  */
 export interface MbgNbdModel extends MbgNbdParams, TransactionMethods {
   readonly model: "mbg-nbd";
-  /**
-   * E[X(t)] = b/(a-1) [1 - (alpha/(alpha+t))^r 2F1(r, b+1; a+b; t/(alpha+t))]: expected
-   * purchases in `(0, t]` of a new customer. `t >= 0` in the data's time unit.
-   */
-  expectedPurchases(t: number): number;
-  /**
-   * E[Y(t) | x, tx, T] = (a+b+x)/(a-1) [1 - ((alpha+T)/(alpha+T+t))^(r+x)
-   * 2F1(r+x, b+x+1; a+b+x; t/(alpha+T+t))] P(alive) (Wagner & Hoppe 2008).
-   */
-  conditionalExpectedPurchases(t: number, customer: ModelCustomer): number;
-  /**
-   * P(alive | x, tx, T) = 1 / (1 + a/(b+x) ((alpha+T)/(alpha+tx))^(r+x)); below 1 for a
-   * customer without repeat purchases too (they may have left right after buying).
-   */
-  probabilityAlive(customer: ModelCustomer): number;
-  /** P(X(t) = x) for a new customer. */
-  probabilityOfPurchases(x: number, t: number): number;
-  /** The log-likelihood of a summary under these parameters (summed over customers). */
-  logLikelihoodOf(summary: readonly ModelCustomer[]): number;
 }
 
 /**

@@ -1,5 +1,4 @@
 import { assertInRange } from "../internal/assert.js";
-import type { ModelCustomer } from "./internal/input.js";
 import {
   paretoNbdConditional,
   paretoNbdExpected,
@@ -24,27 +23,21 @@ export interface ParetoNbdParams {
 /**
  * A Pareto/NBD model with its predictions. Every time `t` is in the time unit of
  * the data the parameters were fitted on; nothing is converted.
+ *
+ * The predictions of {@link TransactionMethods}, here:
+ * - `expectedPurchases`: E[X(t)] = r beta / (alpha (s - 1)) * [1 - (beta / (beta +
+ *   t))^(s - 1)] (its limit r beta / alpha * ln(1 + t / beta) at s = 1): expected
+ *   purchases in `(0, t]` of a new customer. `t >= 0` in the data's time unit.
+ * - `conditionalExpectedPurchases`: E[Y(t) | x, tx, T] = (r + x)(beta + T) / ((alpha +
+ *   T)(s - 1)) * [1 - ((beta + T) / (beta + T + t))^(s - 1)] * P(alive): expected
+ *   purchases in the next `t` time units (Fader & Hardie note, eq. 26). `t >= 0`, data's
+ *   time unit.
+ * - `probabilityAlive`: P(alive | x, tx, T) (Fader & Hardie note, eq. 24).
+ * - `probabilityOfPurchases`: P(X(t) = x) for a new customer (from the definition, by
+ *   numerical integration over the lifetime).
  */
 export interface ParetoNbdModel extends ParetoNbdParams, TransactionMethods {
   readonly model: "pareto-nbd";
-  /**
-   * E[X(t)] = r beta / (alpha (s - 1)) * [1 - (beta / (beta + t))^(s - 1)] (its
-   * limit r beta / alpha * ln(1 + t / beta) at s = 1): expected purchases in
-   * `(0, t]` of a new customer. `t >= 0` in the data's time unit.
-   */
-  expectedPurchases(t: number): number;
-  /**
-   * E[Y(t) | x, tx, T] = (r + x)(beta + T) / ((alpha + T)(s - 1)) *
-   * [1 - ((beta + T) / (beta + T + t))^(s - 1)] * P(alive): expected purchases in
-   * the next `t` time units (Fader & Hardie note, eq. 26). `t >= 0`, data's time unit.
-   */
-  conditionalExpectedPurchases(t: number, customer: ModelCustomer): number;
-  /** P(alive | x, tx, T) (Fader & Hardie note, eq. 24). */
-  probabilityAlive(customer: ModelCustomer): number;
-  /** P(X(t) = x) for a new customer (from the definition, by numerical integration over the lifetime). */
-  probabilityOfPurchases(x: number, t: number): number;
-  /** The log-likelihood of a summary under these parameters (summed over customers). */
-  logLikelihoodOf(summary: readonly ModelCustomer[]): number;
 }
 
 /**

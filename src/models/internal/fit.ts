@@ -244,6 +244,48 @@ export function fitByMaximumLikelihood(
   };
 }
 
+/** What every fitted model reports beside its parameters and predictions. */
+export interface FitReport<Name extends string> {
+  /** The maximised log-likelihood (without the penalty), summed over the customers fitted on. */
+  readonly logLikelihood: number;
+  /**
+   * Standard errors of the parameters from the inverse Hessian of the (penalised)
+   * negative log-likelihood at the optimum, on the natural parameters; `null` when the
+   * Hessian is not positive definite there.
+   */
+  readonly standardErrors: { readonly [K in Name]: number | null };
+  /** Number of customers fitted on (see each fit for who counts). */
+  readonly customers: number;
+  /** The L2 penalty used (0 = plain maximum likelihood). */
+  readonly penalty: number;
+  /** Likelihood evaluations the optimiser used (each with its gradient). */
+  readonly evaluations: number;
+  /**
+   * Reasons not to trust the fit as it is, each with what to try: a parameter at the edge
+   * of its range, an ill-conditioned Hessian, and for purchase models P(alive) near 1 (or
+   * 0) for nearly every repeat buyer. Empty when none applies.
+   */
+  readonly warnings: readonly FitWarning[];
+}
+
+/** The {@link FitReport} of an outcome whose parameters are `names`. */
+export function fitReport<Name extends string>(
+  names: readonly Name[],
+  outcome: FitOutcome,
+  customers: number,
+  warnings: readonly FitWarning[] = outcome.warnings,
+): FitReport<Name> {
+  const { logLikelihood, penalty, evaluations } = outcome;
+  return {
+    logLikelihood,
+    standardErrors: named(names, outcome.standardErrors),
+    customers,
+    penalty,
+    evaluations,
+    warnings,
+  };
+}
+
 /** Copies a parameter vector into a named record. */
 export function named<K extends string>(
   names: readonly K[],
