@@ -1,6 +1,6 @@
 import type { CalibrationVsHoldoutRow } from "../models/calibrationVsHoldout.js";
-import { assertRows, badRow, COLORS, finishSpec, resolveChartOptions } from "./internal.js";
-import { MODEL_TEXT } from "./modelText.js";
+import { assertRows, finishSpec, resolveChartOptions } from "./internal.js";
+import { actualAndModelColor, actualAndModelPoints, MODEL_TEXT } from "./modelText.js";
 import type { ChartOptions, VegaLiteSpec } from "./types.js";
 
 /** Options of {@link calibrationHoldoutChart}. */
@@ -29,20 +29,13 @@ export function calibrationHoldoutChart(
   const resolved = resolveChartOptions(options, fn, { title: () => "", width: 480, height: 300 });
   const text = MODEL_TEXT[resolved.locale];
   assertRows(rows, fn, "rows");
-  const labels: string[] = [];
-  const data = rows.flatMap((row, i) => {
-    if (typeof row?.label !== "string") badRow(fn, `rows[${i}].label`, "must be a string", row?.label);
-    for (const key of ["actualMean", "predictedMean"] as const) {
-      const v = row[key];
-      if (typeof v !== "number" || !(v >= 0) || !Number.isFinite(v))
-        badRow(fn, `rows[${i}].${key}`, "must be a finite number >= 0", v);
-    }
-    labels.push(row.label);
-    return [
-      { label: row.label, series: text.actual, mean: row.actualMean, customers: row.customers },
-      { label: row.label, series: text.model, mean: row.predictedMean, customers: row.customers },
-    ];
-  });
+  const { labels, data } = actualAndModelPoints(
+    rows,
+    fn,
+    ["actualMean", "predictedMean"],
+    (row, mean) => ({ mean, customers: row.customers }),
+    text,
+  );
   const encoding = {
     x: {
       field: "label",
@@ -51,12 +44,7 @@ export function calibrationHoldoutChart(
       axis: { title: text.calibrationPurchases, labelAngle: 0 },
     },
     y: { field: "mean", type: "quantitative", axis: { title: text.holdoutMean } },
-    color: {
-      field: "series",
-      type: "nominal",
-      scale: { domain: [text.actual, text.model], range: [COLORS.blue, COLORS.orange] },
-      legend: { title: null, orient: "top", direction: "horizontal" },
-    },
+    color: actualAndModelColor(text),
     tooltip: [
       { field: "label", type: "ordinal", title: text.calibrationPurchases },
       { field: "series", type: "nominal", title: text.series },

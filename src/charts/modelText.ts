@@ -2,6 +2,7 @@
  * The wording of the model-diagnostic charts, per language (kept apart from the other
  * charts' wording in internal.ts). Not exported from the package.
  */
+import { badRow, COLORS } from "./internal.js";
 import type { ChartLocale } from "./types.js";
 
 export const MODEL_TEXT = {
@@ -60,3 +61,46 @@ export type ModelText = (typeof MODEL_TEXT)[ChartLocale];
 export function short(x: number): string {
   return String(Number(x.toPrecision(4)));
 }
+
+/** A labelled row of a diagnostic: an actual figure beside the model's. */
+interface PairRow {
+  readonly label: string;
+}
+
+/**
+ * The data points of rows that set an actual figure beside the model's: each row's two
+ * values (`keys`, checked to be finite numbers >= 0) become two points of series
+ * `text.actual` and `text.model`, as `point` writes them. Also the labels, in row order.
+ */
+export function actualAndModelPoints<R extends PairRow>(
+  rows: readonly R[],
+  fn: string,
+  keys: readonly [keyof R & string, keyof R & string],
+  point: (row: R, value: number) => Record<string, unknown>,
+  text: ModelText,
+): { labels: string[]; data: Record<string, unknown>[] } {
+  const labels: string[] = [];
+  const data = rows.flatMap((row, i) => {
+    if (typeof row?.label !== "string") badRow(fn, `rows[${i}].label`, "must be a string", row?.label);
+    const values = keys.map((key) => {
+      const v = row[key];
+      if (typeof v !== "number" || !(v >= 0) || !Number.isFinite(v))
+        badRow(fn, `rows[${i}].${key}`, "must be a finite number >= 0", v);
+      return v;
+    });
+    labels.push(row.label);
+    return [
+      { label: row.label, series: text.actual, ...point(row, values[0]!) },
+      { label: row.label, series: text.model, ...point(row, values[1]!) },
+    ];
+  });
+  return { labels, data };
+}
+
+/** The colour channel of actual (blue) against model (orange), legend on top. */
+export const actualAndModelColor = (text: ModelText) => ({
+  field: "series",
+  type: "nominal",
+  scale: { domain: [text.actual, text.model], range: [COLORS.blue, COLORS.orange] },
+  legend: { title: null, orient: "top", direction: "horizontal" },
+});

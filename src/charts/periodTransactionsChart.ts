@@ -1,6 +1,6 @@
 import type { PeriodTransactionsRow } from "../models/periodTransactions.js";
-import { assertRows, badRow, COLORS, finishSpec, resolveChartOptions } from "./internal.js";
-import { MODEL_TEXT } from "./modelText.js";
+import { assertRows, finishSpec, resolveChartOptions } from "./internal.js";
+import { actualAndModelColor, actualAndModelPoints, MODEL_TEXT } from "./modelText.js";
 import type { ChartOptions, VegaLiteSpec } from "./types.js";
 
 /** Options of {@link periodTransactionsChart}. */
@@ -29,20 +29,13 @@ export function periodTransactionsChart(
   const resolved = resolveChartOptions(options, fn, { title: () => "", width: 480, height: 300 });
   const text = MODEL_TEXT[resolved.locale];
   assertRows(rows, fn, "rows");
-  const labels: string[] = [];
-  const data = rows.flatMap((row, i) => {
-    if (typeof row?.label !== "string") badRow(fn, `rows[${i}].label`, "must be a string", row?.label);
-    for (const key of ["actual", "expected"] as const) {
-      const v = row[key];
-      if (typeof v !== "number" || !(v >= 0) || !Number.isFinite(v))
-        badRow(fn, `rows[${i}].${key}`, "must be a finite number >= 0", v);
-    }
-    labels.push(row.label);
-    return [
-      { label: row.label, series: text.actual, customers: row.actual },
-      { label: row.label, series: text.model, customers: row.expected },
-    ];
-  });
+  const { labels, data } = actualAndModelPoints(
+    rows,
+    fn,
+    ["actual", "expected"],
+    (_, customers) => ({ customers }),
+    text,
+  );
   const body = {
     width: resolved.width,
     height: resolved.height,
@@ -57,12 +50,7 @@ export function periodTransactionsChart(
       },
       xOffset: { field: "series", type: "nominal", sort: [text.actual, text.model] },
       y: { field: "customers", type: "quantitative", axis: { title: text.customers } },
-      color: {
-        field: "series",
-        type: "nominal",
-        scale: { domain: [text.actual, text.model], range: [COLORS.blue, COLORS.orange] },
-        legend: { title: null, orient: "top", direction: "horizontal" },
-      },
+      color: actualAndModelColor(text),
       tooltip: [
         { field: "label", type: "ordinal", title: text.repeatPurchases },
         { field: "series", type: "nominal", title: text.series },
