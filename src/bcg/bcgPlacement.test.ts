@@ -1,19 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { CustomerValueError } from "../errors/CustomerValueError.js";
 import { type BcgItem, bcgPlacement } from "./bcgPlacement.js";
+import { caught as errorOf } from "../../test/support/errors.js";
 
 const expectClose = (actual: number, expected: number, rel = 1e-12) => {
   expect(Math.abs(actual - expected)).toBeLessThanOrEqual(rel * Math.max(1, Math.abs(expected)));
-};
-
-const errorOf = (f: () => unknown): CustomerValueError => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof CustomerValueError) return e;
-    throw e;
-  }
-  throw new Error("expected a CustomerValueError");
 };
 
 const deepFreeze = <T>(items: T[]): readonly T[] => Object.freeze(items.map((x) => Object.freeze(x)));

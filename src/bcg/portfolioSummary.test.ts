@@ -1,21 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { CustomerValueError } from "../errors/CustomerValueError.js";
 import { bcgPlacement } from "./bcgPlacement.js";
 import { type PortfolioSummaryItem, portfolioSummary } from "./portfolioSummary.js";
+import { caught as errorOf } from "../../test/support/errors.js";
 
 const expectClose = (actual: number | null, expected: number, rel = 1e-12) => {
   expect(actual).not.toBeNull();
   expect(Math.abs((actual as number) - expected)).toBeLessThanOrEqual(rel * Math.max(1, Math.abs(expected)));
-};
-
-const errorOf = (f: () => unknown): CustomerValueError => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof CustomerValueError) return e;
-    throw e;
-  }
-  throw new Error("expected a CustomerValueError");
 };
 
 const freeze = (rows: PortfolioSummaryItem[]): readonly PortfolioSummaryItem[] =>

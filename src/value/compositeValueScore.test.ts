@@ -1,20 +1,10 @@
 import * as mathjs from "mathjs";
 import { describe, expect, it } from "vitest";
-import { CustomerValueError } from "../errors/CustomerValueError.js";
 import { compositeValueScore } from "./compositeValueScore.js";
+import { caught as errorOf } from "../../test/support/errors.js";
 
 const close = (actual: number, expected: number, rel = 1e-12) =>
   expect(Math.abs(actual - expected)).toBeLessThanOrEqual(rel * Math.max(1, Math.abs(expected)));
-
-const errorOf = (f: () => unknown): CustomerValueError => {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(CustomerValueError);
-    return e as CustomerValueError;
-  }
-  throw new Error("expected a CustomerValueError");
-};
 
 const records = Object.freeze(
   [

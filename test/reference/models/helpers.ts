@@ -81,3 +81,31 @@ export function expectCloseLog(actual: number, expected: number, tol: number): v
     `${actual} vs ${expected}`,
   ).toBeLessThanOrEqual(tol);
 }
+
+/** An independent maximum-likelihood fit (scipy + mpmath): parameters, standard errors, log-likelihood. */
+export interface ReferenceFit<Name extends string> {
+  readonly params: Readonly<Record<Name, number>>;
+  readonly standardErrors: Readonly<Record<Name, number>>;
+  readonly logLikelihood: number;
+}
+
+/**
+ * Checks a fit against an independent one: each parameter, each standard error and the
+ * log-likelihood within its relative tolerance (set at about 10x the error achieved).
+ */
+export function expectReferenceFit<Name extends string>(
+  model: Readonly<Record<NoInfer<Name>, number>> & {
+    readonly standardErrors: Readonly<Record<NoInfer<Name>, number | null>>;
+    readonly logLikelihood: number;
+  },
+  ref: ReferenceFit<Name>,
+  tolerance: { readonly params: number; readonly standardErrors: number; readonly logLikelihood: number },
+): void {
+  for (const name of Object.keys(ref.params) as Name[]) {
+    expectClose(model[name], ref.params[name], tolerance.params);
+    const se = model.standardErrors[name];
+    expect(se, `standard error of ${name}`).not.toBeNull();
+    expectClose(se!, ref.standardErrors[name], tolerance.standardErrors);
+  }
+  expectClose(model.logLikelihood, ref.logLikelihood, tolerance.logLikelihood);
+}
