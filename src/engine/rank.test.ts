@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compareIds, distinctIdOrder, idOrder, indices, rankDescending, sortAscending } from "./rank.js";
-import { sortKeys, sortWrittenKeys, useWasmSort } from "./sortKeys.js";
+import { sortKeys, sortWrittenKeys } from "./sortKeys.js";
 
 /** Hostile ids: shared prefixes, long and short, astral and lone surrogates, 254+ units, digits. */
 const hostileId = fc.oneof(
@@ -27,8 +27,8 @@ const hostileId = fc.oneof(
 const byString = (ids: readonly string[]) =>
   indices(ids.length).sort((x, y) => compareIds(ids[x]!, ids[y]!) || x - y);
 
-describe("sortKeys: the WebAssembly radix sort and the native sort give one order", () => {
-  it("sorts by the bits from fromBit up, stably, whichever sorts", () => {
+describe("sortKeys: the radix sort against a stable comparison sort of BigInts", () => {
+  it("sorts by the bits from fromBit up, stably", () => {
     fc.assert(
       fc.property(
         fc.array(fc.bigInt({ min: 0n, max: 2n ** 64n - 1n }), { maxLength: 3000 }),
@@ -44,11 +44,7 @@ describe("sortKeys: the WebAssembly radix sort and the native sort give one orde
             .map((k, i) => [k >> BigInt(fromBit), i] as const)
             .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]))
             .map(([, i]) => keys[i]);
-          for (const wasm of [true, false]) {
-            useWasmSort(wasm);
-            expect(Array.from(sortKeys(keys, fromBit))).toEqual(expected);
-          }
-          useWasmSort(true);
+          expect(Array.from(sortKeys(keys, fromBit))).toEqual(expected);
         },
       ),
       { numRuns: 60 },
@@ -57,7 +53,7 @@ describe("sortKeys: the WebAssembly radix sort and the native sort give one orde
 });
 
 describe("sortWrittenKeys: keys equal above fromBit keep the order written, whatever their low bits", () => {
-  it("equals a stable comparison sort by the upper bits, whichever sorts", () => {
+  it("equals a stable comparison sort by the upper bits", () => {
     fc.assert(
       fc.property(
         fc.array(fc.bigInt({ min: 0n, max: 2n ** 64n - 1n }), { maxLength: 3000 }),
@@ -74,14 +70,10 @@ describe("sortWrittenKeys: keys equal above fromBit keep the order written, what
             .map((k, i) => [k >> BigInt(fromBit), i] as const)
             .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]))
             .map(([, i]) => keys[i]);
-          for (const wasm of [true, false]) {
-            useWasmSort(wasm);
-            const words = sortWrittenKeys(keys.length, fromBit, (into) =>
-              into.set(new Uint32Array(keys.buffer)),
-            );
-            expect(Array.from(new BigUint64Array(words.slice().buffer))).toEqual(expected);
-          }
-          useWasmSort(true);
+          const words = sortWrittenKeys(keys.length, fromBit, (into) =>
+            into.set(new Uint32Array(keys.buffer)),
+          );
+          expect(Array.from(new BigUint64Array(words.slice().buffer))).toEqual(expected);
         },
       ),
       { numRuns: 60 },
@@ -131,11 +123,7 @@ describe("rankDescending, sortAscending and idOrder against their definitions", 
           const expected = indices(ids.length).sort(
             (x, y) => values[y]! - values[x]! || compareIds(ids[x]!, ids[y]!),
           );
-          for (const wasm of [true, false]) {
-            useWasmSort(wasm);
-            expect(Array.from(rankDescending(values, ids))).toEqual(Array.from(expected));
-          }
-          useWasmSort(true);
+          expect(Array.from(rankDescending(values, ids))).toEqual(Array.from(expected));
         },
       ),
       { numRuns: 100 },
@@ -151,12 +139,8 @@ describe("rankDescending, sortAscending and idOrder against their definitions", 
         expect(values).toEqual(Float64Array.from(raw)); // not changed
         // Without negative values or -0 (the keys are the values' own bits)
         const nonNegative = Float64Array.from(raw, (v) => Math.abs(v));
-        for (const wasm of [true, false]) {
-          useWasmSort(wasm);
-          expect(sortAscending(nonNegative)).toEqual(nonNegative.slice().sort());
-          expect(sortAscending(values)).toEqual(expected);
-        }
-        useWasmSort(true);
+        expect(sortAscending(nonNegative)).toEqual(nonNegative.slice().sort());
+        expect(sortAscending(values)).toEqual(expected);
       }),
       { numRuns: 80 },
     );

@@ -1,40 +1,54 @@
 /**
- * Sorting unsigned 64-bit keys: the radix sort of radix.wat where WebAssembly runs (compiled
- * before it runs, so a first call sorts at full speed), else the runtime's own typed-array
- * sort. Both give the same order: the callers' keys differ in their low bits, which ascend
- * in input order, so sorting by the upper bits stably is sorting by the whole key.
+ * Sorting unsigned 64-bit keys, held as pairs of 32-bit words (low word first on
+ * little-endian machines, as a `BigUint64Array` lays them out): a stable LSD radix sort of
+ * 11-bit digits (Knuth, TAOCP vol. 3, 5.2.5), linear in the keys. The callers' keys differ
+ * in their low bits, which ascend in input order, so sorting by the upper bits stably is
+ * sorting by the whole key.
  */
-import { RADIX_WASM } from "./radixWasm.js";
 
-interface RadixExports {
-  radixSort(src: number, tmp: number, n: number, fromBit: number, counts: number): number;
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+/** Index of the high and the low 32-bit word of key i in the word array: 2i + HIGH, 2i + LOW. */
+const HIGH = LITTLE_ENDIAN ? 1 : 0;
+const LOW = 1 - HIGH;
+const DIGIT_BITS = 11;
+const DIGITS = 1 << DIGIT_BITS;
+const MASK = DIGITS - 1;
+
+/** The 11-bit digit of key `i` that starts at bit `bit` (0 = lowest). */
+function digitAt(words: Uint32Array, i: number, bit: number): number {
+  const high = words[2 * i + HIGH]!;
+  if (bit >= 32) return (high >>> (bit - 32)) & MASK;
+  const low = words[2 * i + LOW]! >>> bit;
+  return (bit + DIGIT_BITS <= 32 ? low : low | (high << (32 - bit))) & MASK;
 }
 
-const PAGE = 65_536;
-const COUNTS_BYTES = 8192;
-
-/** The compiled module and one instance with its memory (grown to the largest sort so far); `null`: no WebAssembly here. */
-let radix: { sort: RadixExports; memory: WebAssembly.Memory } | null | undefined;
-let wasmEnabled = true;
-
-/** For tests: sort through WebAssembly (`true`, the default where available) or natively. */
-export function useWasmSort(on: boolean): void {
-  wasmEnabled = on;
-}
-
-function instance(): { sort: RadixExports; memory: WebAssembly.Memory } | null {
-  if (radix !== undefined) return radix;
-  try {
-    const memory = new WebAssembly.Memory({ initial: 1 });
-    const module = new WebAssembly.Module(RADIX_WASM);
-    radix = {
-      sort: new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as RadixExports,
-      memory,
-    };
-  } catch {
-    radix = null; // no WebAssembly, or compiling refused (a Content-Security-Policy): native sort
+/**
+ * Sorts the `n` keys of `words` by their bits from `fromBit` up, stably; returns the array
+ * that holds the result (`words` or `spare`, both of 2n words). A digit every key shares
+ * is skipped: it cannot change the order.
+ */
+function radixSort(words: Uint32Array, spare: Uint32Array, n: number, fromBit: number): Uint32Array {
+  const counts = new Int32Array(DIGITS);
+  let from = words;
+  let to = spare;
+  for (let bit = fromBit; bit < 64; bit += DIGIT_BITS) {
+    counts.fill(0);
+    for (let i = 0; i < n; i++) counts[digitAt(from, i, bit)]!++;
+    if (counts[digitAt(from, 0, bit)] === n) continue;
+    let start = 0;
+    for (let d = 0; d < DIGITS; d++) {
+      const count = counts[d]!;
+      counts[d] = start;
+      start += count;
+    }
+    for (let i = 0; i < n; i++) {
+      const j = counts[digitAt(from, i, bit)]!++;
+      to[2 * j] = from[2 * i]!;
+      to[2 * j + 1] = from[2 * i + 1]!;
+    }
+    [from, to] = [to, from];
   }
-  return radix;
+  return from;
 }
 
 /**
@@ -42,51 +56,24 @@ function instance(): { sort: RadixExports; memory: WebAssembly.Memory } | null {
  * new array; `keys` is not changed.
  */
 export function sortKeys(keys: BigUint64Array, fromBit: number): BigUint64Array {
-  const n = keys.length;
-  const wasm = n > 64 ? memoryFor(n) : undefined;
-  if (wasm === undefined) return keys.slice().sort();
-  new BigUint64Array(wasm.memory.buffer, 0, n).set(keys);
-  const at = wasm.sort.radixSort(0, 8 * n, n, fromBit, 16 * n);
-  return new BigUint64Array(wasm.memory.buffer, at, n).slice();
+  const words = sortWrittenKeys(keys.length, fromBit, (into) =>
+    into.set(new Uint32Array(keys.buffer, keys.byteOffset, 2 * keys.length)),
+  );
+  return new BigUint64Array(words.buffer, words.byteOffset, keys.length);
 }
 
 /**
- * Sorts `n` keys that `write` puts straight into the sort's memory (as the 32-bit words of
- * 64-bit keys), by their bits from `fromBit` up; keys equal there keep the order written,
- * whatever their low bits hold, so the low bits can carry an item along. Returns the sorted
- * keys' words, a view valid until the next sort. `fromBit` is 0 (the whole key) or leaves
- * room below it for a position (the bits of `n - 1`): natively, positions replace the low
- * bits for the sort.
+ * Sorts `n` keys that `write` puts into a fresh array (as the 32-bit words of 64-bit keys),
+ * by their bits from `fromBit` up; keys equal there keep the order written, whatever their
+ * low bits hold, so the low bits can carry an item along. Returns the sorted keys' words.
  */
 export function sortWrittenKeys(
   n: number,
   fromBit: number,
   write: (words: Uint32Array) => void,
 ): Uint32Array {
-  const wasm = memoryFor(n);
-  if (wasm !== undefined) {
-    write(new Uint32Array(wasm.memory.buffer, 0, 2 * n));
-    const at = wasm.sort.radixSort(0, 8 * n, n, fromBit, 16 * n);
-    return new Uint32Array(wasm.memory.buffer, at, 2 * n);
-  }
-  const keys = new BigUint64Array(n);
-  write(new Uint32Array(keys.buffer));
-  if (fromBit === 0) return new Uint32Array(keys.sort().buffer); // equal keys are alike: any order
-  const low = (1n << BigInt(fromBit)) - 1n;
-  const byPosition = keys.map((key, i) => (key & ~low) | BigInt(i)).sort();
-  return new Uint32Array(byPosition.map((key) => keys[Number(key & low)]!).buffer);
-}
-
-/** The instance, its memory grown to sort `n` keys; `undefined` where WebAssembly is switched off or missing, or refuses the memory. */
-function memoryFor(n: number): { sort: RadixExports; memory: WebAssembly.Memory } | undefined {
-  const wasm = wasmEnabled ? instance() : null;
-  const bytes = 16 * n + COUNTS_BYTES;
-  if (wasm === null || bytes > 2 ** 31) return undefined;
-  const have = wasm.memory.buffer.byteLength;
-  try {
-    if (have < bytes) wasm.memory.grow(Math.ceil((bytes - have) / PAGE));
-  } catch {
-    return undefined; // that much memory refused: natively, which needs less at once
-  }
-  return wasm;
+  const words = new Uint32Array(2 * n);
+  write(words);
+  if (n < 2) return words;
+  return radixSort(words, new Uint32Array(2 * n), n, fromBit);
 }

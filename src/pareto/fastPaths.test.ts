@@ -2,16 +2,15 @@
  * The paths through the engine: ItemColumns whose ids are a TransactionTable's customerIds
  * (known distinct, their id order kept), the ranking by 64-bit keys, and gini / lorenzCurve
  * on a Float64Array. Each must give the answer of the checked path and its errors, with
- * the WebAssembly radix sort and with the native sort.
+ * the engine's radix sort.
  */
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { caught, codeOf } from "../../test/support/errors.js";
 import { transactionTableFromColumns } from "../table/TransactionTable.js";
 import { abcClassify } from "./abcClassify.js";
 import { gini } from "./gini.js";
 import { rankDescending as rankBy } from "../engine/rank.js";
-import { useWasmSort } from "../engine/sortKeys.js";
 import { lorenzCurve } from "./lorenzCurve.js";
 import { paretoSplit } from "./paretoSplit.js";
 
@@ -28,11 +27,7 @@ function tableOf(ids: string[]) {
 const rankDescending = ({ ids, values }: { ids: readonly string[]; values: Float64Array }) =>
   rankBy(values, ids);
 
-// Every case runs with the engine's WebAssembly radix sort and with the native sort.
-describe.each(["webassembly", "native"])("%s sort", (sort) => {
-  beforeAll(() => useWasmSort(sort === "webassembly"));
-  afterAll(() => useWasmSort(true));
-
+describe("with the engine's radix sort", () => {
   describe("ItemColumns with a TransactionTable's customerIds", () => {
     const table = tableOf(["d", "a", "e", "b", "c"]);
 
