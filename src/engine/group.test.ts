@@ -46,7 +46,7 @@ describe("groupRows against its definition", () => {
   it("groupColumns is a gather of each column in groupRows' order, with orderBy a column or apart", () => {
     const row = fc.tuple(
       fc.integer({ min: 0, max: 4 }),
-      fc.oneof(fc.integer({ min: -3, max: 3 }), fc.constant(Number.NaN)),
+      fc.integer({ min: -3, max: 3 }), // an order key is never NaN (times are checked)
       fc.double({ noNaN: true }),
       fc.boolean(),
     );

@@ -22,7 +22,7 @@ export interface RowGroups {
 export interface GroupRowsOptions {
   /** Keep only the rows for which this is true (default: every row). */
   readonly keep?: ((row: number) => boolean) | undefined;
-  /** Order each group's rows by this per-row key, ascending, ties in log order (default: log order). */
+  /** Order each group's rows by this per-row key (numbers, never NaN), ascending, ties in log order (default: log order). */
   readonly orderBy?: ArrayLike<number> | undefined;
 }
 
