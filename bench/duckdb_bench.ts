@@ -119,7 +119,7 @@ const pareto = await time("paretoSplit+gini", () =>
   FROM s, tot, g`),
 );
 
-// 6. Lifecycle stage of every customer at asOf (API.md's rules, default options).
+// 6. Lifecycle stage of every customer at asOf (the library's rules, default options).
 const stages = await time("classifyLifecycles", () =>
   all(`
   WITH p AS (SELECT customerId, date, amount, lag(date) OVER (PARTITION BY customerId ORDER BY date) AS prev

@@ -167,7 +167,7 @@ def pareto_gini():
 pareto = timed("paretoSplit+gini", pareto_gini)
 
 
-# 6. Lifecycle stage of every customer at asOf: the seven rules of API.md with default options.
+# 6. Lifecycle stage of every customer at asOf: the seven rules of docs/lifecycle.md with default options.
 def classify_lifecycles():
     p = df[(df["amount"] > 0) & (df["date"] <= as_of)]
     p = p.sort_values(["customerId", "date"], kind="mergesort")

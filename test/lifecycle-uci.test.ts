@@ -1,5 +1,5 @@
 /**
- * Acceptance 3 of issue 7: the lifecycle stages on UCI Online Retail at
+ * The lifecycle stages on UCI Online Retail at
  * asOf = 2011-12-09T23:59:59Z with the defaults, checked against an independent pandas
  * implementation of the rules (test/reference/lifecycle/uci_lifecycle.py) whose output is
  * committed beside it. A small hand-made log in the same format, run through the same

@@ -1,5 +1,5 @@
 /**
- * Acceptance 3 of issue 3: value-weighted means and their standard errors agree with R's
+ * Value-weighted means and their standard errors agree with R's
  * `survey::svymean` (weights = customer values) to 1e-9 on 1,200 respondents.
  * The data and the expected values come from test/reference/satisfaction/svymean.R
  * (committed with its outputs; rerun with `Rscript test/reference/satisfaction/svymean.R`).

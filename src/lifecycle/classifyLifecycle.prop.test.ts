@@ -55,7 +55,7 @@ interface History {
   readonly satisfaction?: number;
 }
 
-/** The rules of API.md written out directly with date-fns, as an oracle. */
+/** The seven rules written out directly with date-fns, as an oracle. */
 function oracle(h: History, o: ClassifyLifecycleOptions & { asOf: string }): string {
   const asOf = Date.parse(o.asOf);
   const d = (x: string) => Date.parse(x);

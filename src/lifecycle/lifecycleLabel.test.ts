@@ -4,7 +4,7 @@ import { lifecycleStrategy } from "./lifecycleStrategy.js";
 import { LIFECYCLE_STAGES } from "./stages.js";
 
 describe("lifecycleLabel and lifecycleStrategy", () => {
-  it("names the seven stages and two phases in Chinese as the source does (DOMAIN.md 5)", () => {
+  it("names the seven stages and two phases in Chinese as the source does", () => {
     expect(LIFECYCLE_STAGES.map((s) => lifecycleLabel(s, "zh"))).toEqual([
       "开拓期",
       "社会化期",

@@ -3,7 +3,7 @@ import { caught } from "../../test/satisfactionHelpers.js";
 import { satisfactionCase } from "./satisfactionCase.js";
 
 describe("satisfactionCase", () => {
-  // DOMAIN.md's table, one strict example per row: [dA, dB, case]
+  // The source's table of cases, one strict example per row: [dA, dB, case]
   it.each([
     [2, 1, "I"],
     [-2, -1, "II"],

@@ -1,5 +1,5 @@
 /**
- * Fuzz of the columnar entry points (issue 11's additions): transactionTableFromCsv,
+ * Fuzz of the columnar entry points : transactionTableFromCsv,
  * transactionTableFromArrow and the ItemColumns input of paretoSplit, abcClassify, gini
  * and lorenzCurve. As everywhere: a clean result or a CustomerValueError naming the
  * function, 1,000 cases each in `npm test`.

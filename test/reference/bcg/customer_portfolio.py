@@ -1,4 +1,4 @@
-"""Independent pandas reference for customerPortfolio (issue 5).
+"""Independent pandas reference for customerPortfolio.
 
 Re-implements the documented rule with pandas only (no code shared with the library):
   s = asOf - window, start = s - window (pandas DateOffset, month-end clamped like date-fns)

@@ -1,6 +1,6 @@
-"""Independent pandas implementation of the seven-stage lifecycle rules (API.md,
-"The seven-stage lifecycle") on UCI Online Retail, for the acceptance test of
-issue 7. It shares no code with the TypeScript library.
+"""Independent pandas implementation of the seven-stage lifecycle rules
+(docs/lifecycle.md) on UCI Online Retail, for test/lifecycle-uci.test.ts.
+It shares no code with the TypeScript library.
 
 Data cleaning (the same as examples/lifecycle.ts, the data README's cleaned subset):
 CustomerID present, InvoiceNo not starting with "C", Quantity > 0, UnitPrice > 0;

@@ -1,4 +1,4 @@
-"""Independent reference values for the customer-base models (issue 9).
+"""Independent reference values for the customer-base models.
 
 Run:  /usr/bin/python3 test/reference/models/reference.py > test/reference/models/reference.json
 

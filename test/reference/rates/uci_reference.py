@@ -10,7 +10,7 @@ UnitPrice > 0: 397,884 rows, 4,338 customers), reads InvoiceDate (no zone) as UT
 takes amount = Quantity * UnitPrice, and writes uci_reference.json beside this file.
 
 Everything is computed with plain pandas and Python sets, one period at a time, straight
-from the definitions of DOMAIN.md 4 / API.md (no code shared with the library):
+from the definitions in docs/rates.md (no code shared with the library):
   active A_t    customers with a purchase (amount > 0) in month t
                 (activeWindow k: in t or one of the k-1 months before)
   new           first purchase month == t

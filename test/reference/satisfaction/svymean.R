@@ -1,4 +1,4 @@
-# Reference values for valueWeightedSatisfaction (issue 3, acceptance 3).
+# Reference values for valueWeightedSatisfaction.
 #
 # Generates a deterministic survey of 1,200 respondents (values K_i, four indicators on a
 # 1-10 scale, about 6% of answers skipped, a few customers of value 0), then computes with
