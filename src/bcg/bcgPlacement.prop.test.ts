@@ -6,7 +6,9 @@ import { portfolioSummary } from "./portfolioSummary.js";
 const item = fc.record({
   relativeShare: fc.double({ min: 0, max: 10, noNaN: true }),
   growth: fc.double({ min: -1, max: 2, noNaN: true }),
-  size: fc.double({ min: 0, max: 1e6, noNaN: true }),
+  // 0, or at least 1e-12: a coverage (cash cows / question marks) beyond the largest double
+  // is an error of its own, tested in test/reliability/portfolioSummary-overflow.test.ts.
+  size: fc.oneof(fc.constant(0), fc.double({ min: 1e-12, max: 1e6, noNaN: true })),
 });
 const items = fc.array(item, { maxLength: 40 }).map((xs) => xs.map((x, i) => ({ id: `i${i}`, ...x })));
 const thresholds = fc.record({

@@ -137,7 +137,12 @@ export function portfolioSummary(placements: readonly PortfolioSummaryItem[]): P
   const coverage =
     marks.totalSize === 0
       ? null
-      : representable(cows.totalSize / marks.totalSize + 0, "coverage (cash cows / question marks)", fn);
+      : representable(
+          cows.totalSize / marks.totalSize + 0,
+          "coverage (cash cows / question marks)",
+          fn,
+          "ratio",
+        );
   return {
     count: rows.length,
     totalSize,
@@ -159,12 +164,16 @@ function balanceOf(cows: number, marks: number, coverage: number | null): Portfo
   return cows > 0 && (coverage === null || coverage >= 1) ? "balanced" : "cashShort";
 }
 
-/** `value` when finite; else `INVALID_RECORD`: sizes so far apart that `what` passes the largest double. */
-function representable(value: number, what: string, fn: string): number {
+/** `value` when finite; else `INVALID_RECORD`: sizes so large, or so far apart, that `what` passes the largest double. */
+function representable(value: number, what: string, fn: string, kind: "total" | "ratio" = "total"): number {
   if (Number.isFinite(value)) return value;
+  const advice =
+    kind === "total"
+      ? "divide the sizes by a power of ten first"
+      : "the sizes lie too far apart; check the tiny ones (scaling all sizes does not change a ratio)";
   throw new CustomerValueError(
     "INVALID_RECORD",
-    `${fn}: ${what} passes the largest number a double holds (about 1.8e308), so it cannot be reported; divide the sizes by a power of ten first`,
+    `${fn}: ${what} passes the largest number a double holds (about 1.8e308), so it cannot be reported; ${advice}`,
   );
 }
 
