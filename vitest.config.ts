@@ -18,6 +18,8 @@ export default defineConfig({
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
     // Under CI a missing ../shared/data fails the run instead of skipping its tests.
     globalSetup: ["test/support/requireSharedData.ts"],
+    // Under CI one fixed fast-check seed (FC_SEED replays any).
+    setupFiles: ["test/support/fastCheckSeed.ts"],
     testTimeout: 60_000,
   },
 });
