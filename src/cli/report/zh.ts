@@ -1,4 +1,5 @@
 /** The report's words in Chinese (简体中文). Acronyms of the methods (ABC, BCG, RFM, BG/NBD) stay as they are written in Chinese practice. */
+import { LIFECYCLE_LABELS } from "../../lifecycle/stages.js";
 import type { DefinedThing, Facts, ReportText } from "./text.js";
 
 const DEFINITIONS: Readonly<Record<DefinedThing, (f: Facts) => string>> = {
@@ -102,15 +103,7 @@ export const zh: ReportText = {
     hibernating: "沉睡客户",
     none: "未分群",
   },
-  stages: {
-    prospecting: "开拓期",
-    socialization: "社会化期",
-    growth: "成长期",
-    maturity: "成熟期",
-    decline: "衰退期",
-    interruption: "中断期",
-    recovery: "恢复期",
-  },
+  stages: LIFECYCLE_LABELS.zh,
   phrases: {
     headHolds: (customers, share) => `${customers}位客户贡献${share}的收入`,
     whalePeak: (profit, customers) => `${customers}的客户贡献${profit}的利润`,
