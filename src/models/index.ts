@@ -11,7 +11,7 @@
  */
 
 // The input row of the purchase models, the options every fit accepts, and a fit's warnings
-export type { FitOptions } from "./internal/fit.js";
+export type { FitOptions, FitReport } from "./internal/fit.js";
 export type { ModelCustomer } from "./internal/input.js";
 export type { TransactionMethods } from "./internal/transactionModel.js";
 export type { FitWarning, FitWarningCode } from "./internal/warnings.js";
