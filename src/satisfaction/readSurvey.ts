@@ -24,6 +24,8 @@ export type { CustomerValues, SatisfactionGroupBy, SkippedRespondent } from "./t
 
 /** The largest customer value accepted: squares and sums of squares must stay finite. */
 const MAX_CUSTOMER_VALUE = 1e100;
+/** The largest score magnitude accepted, for the same reason: `K_i · D_ij` and squared influences stay finite. */
+const MAX_SCORE = 1e100;
 
 /** One validated wave as columns. */
 export interface SurveyColumns {
@@ -165,10 +167,10 @@ function readScores(responses: readonly unknown[], context: ReadSurveyContext): 
 /** Respondent `i`'s score on indicator `key` into its column (a null or absent score is a skip). */
 function readScore(wave: Scores, i: number, key: string, score: unknown, context: ReadSurveyContext): void {
   if (score === null || score === undefined) return;
-  if (typeof score !== "number" || !Number.isFinite(score)) {
+  if (typeof score !== "number" || !Number.isFinite(score) || Math.abs(score) > MAX_SCORE) {
     wave.shapeIssues.push({
       path: scorePath(context, i, key),
-      message: `expected a finite number or null, got ${describeValue(score)}`,
+      message: `expected a finite number up to 1e100 in magnitude, or null, got ${describeValue(score)}`,
     });
     return;
   }
