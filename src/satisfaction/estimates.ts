@@ -132,12 +132,13 @@ export interface SecondPassInput {
 /**
  * The power of two that brings the largest value near 1: `K` times it is exact, so Kish's
  * `(sum K)^2 / sum K^2` keeps its value when the squares of tiny or huge values would
- * underflow or overflow.
+ * underflow or overflow. At most 2^1023 (the largest finite power): a subnormal maximum
+ * is brought to 2^-51 or more, whose square is still a normal number.
  */
 export function kishScale(values: Float64Array): number {
   let max = 0;
   for (const k of values) if (k > max) max = k;
-  return max > 0 ? 2 ** -Math.floor(Math.log2(max)) : 1;
+  return max > 0 ? 2 ** Math.min(1023, -Math.floor(Math.log2(max))) : 1;
 }
 
 /** Running sums of one indicator over the respondents who answered it. */

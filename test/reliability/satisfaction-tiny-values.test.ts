@@ -9,7 +9,8 @@ import { valueWeightedSatisfaction } from "../../src/index.js";
 describe("Kish's effective n of tiny and huge customer values", () => {
   it("is the same at any scale: 3 equal values give 3, values 1 and 3 give (1+3)^2 / (1+9) = 1.6", () => {
     const responses = ["a", "b", "c"].map((customerId, i) => ({ customerId, scores: { quality: 5 + i } }));
-    for (const scale of [1, 1e-200, 1e-300, 1e90]) {
+    // 1e-310 and 5e-324 are subnormal: the power-of-two scale that lifts them must stay finite.
+    for (const scale of [1, 1e-200, 1e-300, 1e-310, 5e-324, 1e90]) {
       const equal = valueWeightedSatisfaction(responses, { a: scale, b: scale, c: scale });
       expect(equal.effectiveN).toBeCloseTo(3, 12);
       expect(equal.indicators.quality!.effectiveN).toBeCloseTo(3, 12);
