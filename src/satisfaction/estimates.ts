@@ -26,6 +26,8 @@ export interface PointEstimates {
   readonly indexWeightsWeighted: Float64Array;
   readonly indexUnweighted: number | null;
   readonly indexWeighted: number | null;
+  /** Per indicator, the {@link kishScale} of the values of those who answered it. */
+  readonly kScale: Float64Array;
 }
 
 const clamp = (x: number, low: number, high: number) => Math.min(high, Math.max(low, x)) + 0;
@@ -62,12 +64,14 @@ export function pointEstimates(
   const J = columns.indicators.length;
   const n = new Int32Array(J);
   const valueTotal = new Float64Array(J);
+  const kScale = new Float64Array(J);
   const unweighted: (number | null)[] = new Array(J).fill(null);
   const weighted: (number | null)[] = new Array(J).fill(null);
   for (let j = 0; j < J; j++) {
     const s = answeredSums(columns.scores[j]!, columns.values, rows);
     n[j] = s.count;
     valueTotal[j] = s.sumK;
+    kScale[j] = kishScale(s.maxK);
     if (s.count > 0) unweighted[j] = clamp(s.sumD / s.count, s.low, s.high);
     if (s.sumK > 0) weighted[j] = clamp(s.sumKD / s.sumK, s.low, s.high);
   }
@@ -82,10 +86,11 @@ export function pointEstimates(
     indexWeightsWeighted: w.a,
     indexUnweighted: u.index,
     indexWeighted: w.index,
+    kScale,
   };
 }
 
-/** Compensated sums of `D`, `K` and `K·D` over the respondents `rows` who answered (`D` not NaN), their count and score range. */
+/** Compensated sums of `D`, `K` and `K·D` over the respondents `rows` who answered (`D` not NaN), their count, score range and largest `K`. */
 function answeredSums(D: Float64Array, K: Float64Array, rows: Int32Array) {
   const sumD = new CompensatedSum();
   const sumK = new CompensatedSum();
@@ -93,18 +98,20 @@ function answeredSums(D: Float64Array, K: Float64Array, rows: Int32Array) {
   let count = 0;
   let low = Number.POSITIVE_INFINITY;
   let high = Number.NEGATIVE_INFINITY;
+  let maxK = 0;
   for (let p = 0; p < rows.length; p++) {
     const d = D[rows[p]!]!;
     if (Number.isNaN(d)) continue;
     const k = K[rows[p]!]!;
     count++;
+    if (k > maxK) maxK = k;
     sumD.add(d);
     sumK.add(k);
     sumKD.add(k * d);
     if (d < low) low = d;
     if (d > high) high = d;
   }
-  return { count, low, high, sumD: sumD.value, sumK: sumK.value, sumKD: sumKD.value };
+  return { count, low, high, maxK, sumD: sumD.value, sumK: sumK.value, sumKD: sumKD.value };
 }
 
 /** What the second pass yields for one indicator. */
@@ -120,24 +127,21 @@ export interface IndicatorMoments {
   readonly weightedSE: number | null;
 }
 
-/** The respondents, the reference value and what scales `K` for Kish's n (see {@link kishScale}). */
+/** The respondents, the reference value and the top of the scale. */
 export interface SecondPassInput {
   readonly columns: SurveyColumns;
   readonly rows: Int32Array;
   readonly reference: number;
   readonly scaleMax: number;
-  readonly kScale: number;
 }
 
 /**
- * The power of two that brings the largest value near 1: `K` times it is exact, so Kish's
- * `(sum K)^2 / sum K^2` keeps its value when the squares of tiny or huge values would
- * underflow or overflow. At most 2^1023 (the largest finite power): a subnormal maximum
- * is brought to 2^-51 or more, whose square is still a normal number.
+ * The power of two that brings `max`, the largest value of a set, near 1: `K` times it is
+ * exact, so Kish's `(sum K)^2 / sum K^2` keeps its value when the squares of tiny or huge
+ * values would underflow or overflow. At most 2^1023 (the largest finite power): a
+ * subnormal maximum is brought to 2^-51 or more, whose square is still a normal number.
  */
-export function kishScale(values: Float64Array): number {
-  let max = 0;
-  for (const k of values) if (k > max) max = k;
+export function kishScale(max: number): number {
   return max > 0 ? 2 ** Math.min(1023, -Math.floor(Math.log2(max))) : 1;
 }
 
@@ -183,7 +187,7 @@ export function secondPass(input: SecondPassInput, point: PointEstimates): Secon
     influence.weighted[0] += zW;
     influence.weighted[1] += zW * zW;
   }
-  return { moments: sums.map((s, j) => momentsOf(s, j, point, rows.length, input.kScale)), influence };
+  return { moments: sums.map((s, j) => momentsOf(s, j, point, rows.length)), influence };
 }
 
 /** The plain and weighted influences of one answer (0 for a skip or an undefined mean). */
@@ -199,7 +203,8 @@ function addAnswer(input: SecondPassInput, point: PointEstimates, j: number, r: 
   s.adjusted.add(adjusted);
   if (adjusted > s.max) s.max = adjusted;
   if (adjusted > input.scaleMax) s.above++;
-  s.sumK2 += k * input.kScale * (k * input.kScale);
+  const scaled = k * point.kScale[j]!;
+  s.sumK2 += scaled * scaled;
   const mu = point.unweighted[j] ?? null;
   const mw = point.weighted[j] ?? null;
   influence.unweighted = mu === null ? 0 : (d - mu) / point.n[j]!;
@@ -211,13 +216,7 @@ function addAnswer(input: SecondPassInput, point: PointEstimates, j: number, r: 
   return influence;
 }
 
-function momentsOf(
-  s: IndicatorSums,
-  j: number,
-  point: PointEstimates,
-  N: number,
-  kScale: number,
-): IndicatorMoments {
+function momentsOf(s: IndicatorSums, j: number, point: PointEstimates, N: number): IndicatorMoments {
   const count = point.n[j]!;
   const total = point.valueTotal[j]!;
   const withSE = count >= 2 && N >= 2;
@@ -225,7 +224,7 @@ function momentsOf(
     adjustedMean: count === 0 ? null : s.adjusted.value / count + 0,
     adjustedMax: count === 0 ? null : s.max + 0,
     above: s.above,
-    effectiveN: count > 0 && total > 0 ? (total * kScale) ** 2 / s.sumK2 : null,
+    effectiveN: count > 0 && total > 0 ? (total * point.kScale[j]!) ** 2 / s.sumK2 : null,
     unweightedSE: withSE ? linearizationSe(s.sU, s.sU2, N) : null,
     weightedSE: withSE && point.weighted[j] !== null ? linearizationSe(s.sW, s.sW2, N) : null,
   };

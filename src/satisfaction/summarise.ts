@@ -42,14 +42,16 @@ export function summarise(
   const { reference, weights, scaleMax, settings, adjustedAs } = options;
   const N = rows.length;
   const point = pointEstimates(columns, rows, weights);
-  const kScale = kishScale(columns.values);
   const second = secondPass(
-    { columns, rows, reference, scaleMax: scaleMax ?? Number.POSITIVE_INFINITY, kScale },
+    { columns, rows, reference, scaleMax: scaleMax ?? Number.POSITIVE_INFINITY },
     point,
   );
   const { moments } = second;
   const boot = settings.method === "bootstrap" ? bootstrapIntervals(columns, rows, weights, settings) : null;
   const zq = normalQuantile(1 - (1 - settings.confidence) / 2);
+  let maxK = 0;
+  for (let p = 0; p < N; p++) maxK = Math.max(maxK, columns.values[rows[p]!]!);
+  const kScale = kishScale(maxK);
   const total = new CompensatedSum();
   let sumK2 = 0;
   for (let p = 0; p < N; p++) {

@@ -20,3 +20,20 @@ describe("Kish's effective n of tiny and huge customer values", () => {
     }
   });
 });
+
+describe("Kish's effective n of one indicator answered only by tiny values", () => {
+  it("scales by the values of those who answered: one respondent gives 1, two equal give 2", () => {
+    // price is answered only by E and F (value 5e-324 each, beside A's 2): (2K)^2 / 2K^2 = 2.
+    const r = valueWeightedSatisfaction(
+      [
+        { customerId: "A", scores: { quality: 1 } },
+        { customerId: "E", scores: { quality: 1, price: 1 } },
+        { customerId: "F", scores: { price: 3 } },
+      ],
+      { A: 2, E: 5e-324, F: 5e-324 },
+    );
+    expect(r.indicators.price!.effectiveN).toBeCloseTo(2, 12);
+    // quality: (2 + 5e-324)^2 / (4 + ...) = 1 to the last digit.
+    expect(r.indicators.quality!.effectiveN).toBeCloseTo(1, 12);
+  });
+});
