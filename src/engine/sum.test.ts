@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CustomerValueError } from "../errors/CustomerValueError.js";
-import { CompensatedSum, CompensatedSums, finiteSum, fsum, fsumInOrder } from "./sum.js";
+import { CompensatedSum, CompensatedSums, finiteSum, fsum, fsumInOrder, powerOfTwoScale } from "./sum.js";
 
 /**
  * The reference: the exact sum of doubles, computed in BigInt as multiples of 2^-1074 (the
@@ -92,5 +92,42 @@ describe("fsum (Neumaier) against the exact sum", () => {
         expect(fsumInOrder(values, order)).toBe(fsum([...values].reverse()));
       }),
     );
+  });
+});
+
+describe("powerOfTwoScale against the exponent read from the bits", () => {
+  // Reference: a normal double is 1.f · 2^e with e its biased exponent field minus 1023, so
+  // the scale is 2^-e (2^-(e+1) where Math.log2 rounds up to the next integer, just below a
+  // power of two) and max · scale lies in [0.5, 2); a subnormal (field 0) gets 2^1023.
+  const exponentOf = (x: number) => {
+    const v = new DataView(new ArrayBuffer(8));
+    v.setFloat64(0, x);
+    return Number((v.getBigUint64(0) >> 52n) & 0x7ffn) - 1023;
+  };
+  it("is 2^-e for a normal max (scaled near 1), 2^1023 for a subnormal one, 1 for 0", () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, noNaN: true, noDefaultInfinity: true }), (max) => {
+        const scale = powerOfTwoScale(max);
+        if (max === 0) {
+          expect(scale).toBe(1);
+          return;
+        }
+        const e = exponentOf(max);
+        if (e === -1023) {
+          expect(scale).toBe(2 ** 1023);
+          expect(max * scale).toBeGreaterThanOrEqual(2 ** -51);
+        } else {
+          expect([2 ** -e, 2 ** -(e + 1)]).toContain(scale);
+          expect(max * scale).toBeGreaterThanOrEqual(0.5);
+          expect(max * scale).toBeLessThan(2);
+        }
+      }),
+    );
+  });
+
+  it("scales exact powers of two to 1, the largest double to just below 1", () => {
+    expect(powerOfTwoScale(2 ** 1000) * 2 ** 1000).toBe(1);
+    expect(powerOfTwoScale(2 ** -1000) * 2 ** -1000).toBe(1);
+    expect(powerOfTwoScale(Number.MAX_VALUE) * Number.MAX_VALUE).toBeCloseTo(1, 12);
   });
 });

@@ -70,6 +70,20 @@ export function finiteSum(sum: number, where: string): number {
 }
 
 /**
+ * The power of two that brings `max`, the largest magnitude of a set, near 1 (into
+ * [0.5, 2): `Math.log2` may round up just below a power of two). Multiplying
+ * by it is exact, so ratios and squares of the scaled values neither overflow nor underflow.
+ * At most 2^1023: a subnormal `max` is lifted to 2^-51 or more. 1 for `max` 0.
+ *
+ * @example
+ * const tiny = 3 * 2 ** -1000; // squares to 0
+ * tiny * powerOfTwoScale(tiny); // => 1.5
+ */
+export function powerOfTwoScale(max: number): number {
+  return max > 0 ? 2 ** Math.min(1023, -Math.floor(Math.log2(max))) : 1;
+}
+
+/**
  * The compensated sum of `values` (0 for none).
  *
  * @example

@@ -1,7 +1,7 @@
 import { CustomerValueError } from "../errors/CustomerValueError.js";
 import { assertArray } from "../internal/assert.js";
 import { describeValue } from "../internal/dates.js";
-import { CompensatedSums } from "../engine/sum.js";
+import { CompensatedSum, CompensatedSums, finiteSum, powerOfTwoScale } from "../engine/sum.js";
 
 /** An activity cost pool: what the activity cost in the period. */
 export interface ActivityCost {
@@ -35,7 +35,8 @@ export interface ActivityUsage {
  * @returns `{ [customerId]: costToServe }`
  * @throws {CustomerValueError} `INVALID_RECORD` for a malformed row; `NEGATIVE_VALUE` for a
  *   negative cost or quantity; `DUPLICATE_ID` for an activity listed twice; `UNKNOWN_NAME` for
- *   usage of an activity with no pool; `ZERO_TOTAL` for a pool with cost but no usage
+ *   usage of an activity with no pool; `ZERO_TOTAL` for a pool with cost but no usage;
+ *   `INVALID_RECORD` for a customer whose costs add up beyond the largest double (about 1.8e308)
  * @example
  * allocateCostToServe(
  *   [{ activity: "orders", cost: 100 }, { activity: "visits", cost: 300 }],
@@ -50,23 +51,67 @@ export function allocateCostToServe(
   activities: readonly ActivityCost[],
   usage: readonly ActivityUsage[],
 ): Record<string, number> {
-  const fn = "allocateCostToServe";
-  assertArray(activities, `${fn}: activities`);
-  assertArray(usage, `${fn}: usage`);
-  const bad = (where: string, rule: string, value: unknown, code: "INVALID_RECORD" | "NEGATIVE_VALUE") =>
-    new CustomerValueError(code, `${fn}: ${where} ${rule}, got ${describeValue(value)}`);
-  const checkAmount = (value: unknown, where: string) => {
-    if (typeof value !== "number" || !Number.isFinite(value)) {
-      throw bad(where, "must be a finite number", value, "INVALID_RECORD");
+  assertArray(activities, `${FN}: activities`);
+  assertArray(usage, `${FN}: usage`);
+  const pools = readPools(activities);
+  const largest = readUsage(usage, pools);
+  for (const [activity, cost] of pools) {
+    if (cost > 0 && !((largest.get(activity) ?? 0) > 0)) {
+      throw new CustomerValueError(
+        "ZERO_TOTAL",
+        `${FN}: activity ${describeValue(activity)} costs ${cost} but no customer used it (total driver quantity 0), so its cost cannot be allocated`,
+      );
     }
-    if (value < 0) throw bad(where, "must be >= 0", value, "NEGATIVE_VALUE");
-  };
-  const checkName = (value: unknown, where: string) => {
-    if (typeof value !== "string" || value.length === 0) {
-      throw bad(where, "must be a non-empty string", value, "INVALID_RECORD");
-    }
-  };
+  }
 
+  // Each row bears cost_a times its share of the driver total, on quantities scaled by a
+  // power of two: the rate cost_a / total would overflow for tiny totals, a total for huge ones.
+  const scales = new Map<string, number>();
+  const totals = new Map<string, CompensatedSum>();
+  for (const [activity, max] of largest) {
+    scales.set(activity, powerOfTwoScale(max));
+    totals.set(activity, new CompensatedSum());
+  }
+  for (const u of usage) totals.get(u.activity)!.add(u.quantity * scales.get(u.activity)!);
+
+  const slots = new Map<string, number>();
+  for (const u of usage) if (!slots.has(u.customerId)) slots.set(u.customerId, slots.size);
+  const sums = new CompensatedSums(slots.size);
+  for (const u of usage) {
+    const total = totals.get(u.activity)!.value;
+    const share = total > 0 ? (u.quantity * scales.get(u.activity)!) / total : 0;
+    sums.add(slots.get(u.customerId)!, pools.get(u.activity)! * share);
+  }
+  const result: Record<string, number> = Object.create(null);
+  for (const [customerId, slot] of slots) {
+    result[customerId] = finiteSum(
+      sums.value(slot),
+      `${FN}: the cost to serve of ${describeValue(customerId)}`,
+    );
+  }
+  return result;
+}
+
+const FN = "allocateCostToServe";
+
+const bad = (where: string, rule: string, value: unknown, code: "INVALID_RECORD" | "NEGATIVE_VALUE") =>
+  new CustomerValueError(code, `${FN}: ${where} ${rule}, got ${describeValue(value)}`);
+
+function checkAmount(value: unknown, where: string): asserts value is number {
+  if (typeof value !== "number" || !Number.isFinite(value)) {
+    throw bad(where, "must be a finite number", value, "INVALID_RECORD");
+  }
+  if (value < 0) throw bad(where, "must be >= 0", value, "NEGATIVE_VALUE");
+}
+
+function checkName(value: unknown, where: string): asserts value is string {
+  if (typeof value !== "string" || value.length === 0) {
+    throw bad(where, "must be a non-empty string", value, "INVALID_RECORD");
+  }
+}
+
+/** The cost of each activity pool, checked; an activity listed twice is an error. */
+function readPools(activities: readonly ActivityCost[]): Map<string, number> {
   const pools = new Map<string, number>();
   activities.forEach((a, i) => {
     checkName(a?.activity, `activities[${i}].activity`);
@@ -74,13 +119,17 @@ export function allocateCostToServe(
     if (pools.has(a.activity)) {
       throw new CustomerValueError(
         "DUPLICATE_ID",
-        `${fn}: activity ${describeValue(a.activity)} is listed twice in activities (at ${[...pools.keys()].indexOf(a.activity)} and ${i})`,
+        `${FN}: activity ${describeValue(a.activity)} is listed twice in activities (at ${[...pools.keys()].indexOf(a.activity)} and ${i})`,
       );
     }
     pools.set(a.activity, a.cost);
   });
+  return pools;
+}
 
-  const driverTotals = new Map<string, number>();
+/** Checks every usage row against the pools; returns the largest quantity of each used activity. */
+function readUsage(usage: readonly ActivityUsage[], pools: Map<string, number>): Map<string, number> {
+  const largest = new Map<string, number>();
   usage.forEach((u, i) => {
     checkName(u?.customerId, `usage[${i}].customerId`);
     checkName(u.activity, `usage[${i}].activity`);
@@ -88,32 +137,10 @@ export function allocateCostToServe(
     if (!pools.has(u.activity)) {
       throw new CustomerValueError(
         "UNKNOWN_NAME",
-        `${fn}: usage[${i}].activity ${describeValue(u.activity)} has no cost pool in activities (known: ${[...pools.keys()].join(", ")})`,
+        `${FN}: usage[${i}].activity ${describeValue(u.activity)} has no cost pool in activities (known: ${[...pools.keys()].join(", ")})`,
       );
     }
-    driverTotals.set(u.activity, (driverTotals.get(u.activity) ?? 0) + u.quantity);
+    largest.set(u.activity, Math.max(largest.get(u.activity) ?? 0, u.quantity));
   });
-  const rates = new Map<string, number>();
-  for (const [activity, cost] of pools) {
-    const total = driverTotals.get(activity) ?? 0;
-    if (total === 0) {
-      if (cost > 0) {
-        throw new CustomerValueError(
-          "ZERO_TOTAL",
-          `${fn}: activity ${describeValue(activity)} costs ${cost} but no customer used it (total driver quantity 0), so its cost cannot be allocated`,
-        );
-      }
-      rates.set(activity, 0);
-    } else {
-      rates.set(activity, cost / total);
-    }
-  }
-
-  const slots = new Map<string, number>();
-  for (const u of usage) if (!slots.has(u.customerId)) slots.set(u.customerId, slots.size);
-  const sums = new CompensatedSums(slots.size);
-  for (const u of usage) sums.add(slots.get(u.customerId)!, rates.get(u.activity)! * u.quantity);
-  const result: Record<string, number> = Object.create(null);
-  for (const [customerId, slot] of slots) result[customerId] = sums.value(slot);
-  return result;
+  return largest;
 }

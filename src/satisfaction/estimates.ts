@@ -12,7 +12,7 @@
  *   standard error from the summed influence `z_i = sum_j a_j u_ij`, which is what
  *   `svycontrast` of `svyratio` estimates gives.
  */
-import { CompensatedSum } from "../engine/sum.js";
+import { CompensatedSum, powerOfTwoScale } from "../engine/sum.js";
 import type { SurveyColumns } from "./readSurvey.js";
 
 /** Point estimates of one set of respondents, per indicator and for the index. */
@@ -26,7 +26,10 @@ export interface PointEstimates {
   readonly indexWeightsWeighted: Float64Array;
   readonly indexUnweighted: number | null;
   readonly indexWeighted: number | null;
-  /** Per indicator, the {@link kishScale} of the values of those who answered it. */
+  /**
+   * Per indicator, the power of two that brings the largest value of those who answered
+   * near 1: Kish's `(sum K)^2 / sum K^2` on scaled values neither underflows nor overflows.
+   */
   readonly kScale: Float64Array;
 }
 
@@ -71,7 +74,7 @@ export function pointEstimates(
     const s = answeredSums(columns.scores[j]!, columns.values, rows);
     n[j] = s.count;
     valueTotal[j] = s.sumK;
-    kScale[j] = kishScale(s.maxK);
+    kScale[j] = powerOfTwoScale(s.maxK);
     if (s.count > 0) unweighted[j] = clamp(s.sumD / s.count, s.low, s.high);
     if (s.sumK > 0) weighted[j] = clamp(s.sumKD / s.sumK, s.low, s.high);
   }
@@ -133,16 +136,6 @@ export interface SecondPassInput {
   readonly rows: Int32Array;
   readonly reference: number;
   readonly scaleMax: number;
-}
-
-/**
- * The power of two that brings `max`, the largest value of a set, near 1: `K` times it is
- * exact, so Kish's `(sum K)^2 / sum K^2` keeps its value when the squares of tiny or huge
- * values would underflow or overflow. At most 2^1023 (the largest finite power): a
- * subnormal maximum is brought to 2^-51 or more, whose square is still a normal number.
- */
-export function kishScale(max: number): number {
-  return max > 0 ? 2 ** Math.min(1023, -Math.floor(Math.log2(max))) : 1;
 }
 
 /** Running sums of one indicator over the respondents who answered it. */

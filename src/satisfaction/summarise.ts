@@ -3,12 +3,11 @@
  * survey or one group: per indicator the means, standard errors, intervals, adjusted
  * scores and Kish's effective n; the index; the adjusted scores of each respondent.
  */
-import { CompensatedSum } from "../engine/sum.js";
+import { CompensatedSum, powerOfTwoScale } from "../engine/sum.js";
 import { adjustedColumns, adjustedRowsOf } from "./adjusted.js";
 import { emptyRecord } from "./emptyRecord.js";
 import {
   type IndicatorMoments,
-  kishScale,
   linearizationSe,
   type PointEstimates,
   pointEstimates,
@@ -51,7 +50,7 @@ export function summarise(
   const zq = normalQuantile(1 - (1 - settings.confidence) / 2);
   let maxK = 0;
   for (let p = 0; p < N; p++) maxK = Math.max(maxK, columns.values[rows[p]!]!);
-  const kScale = kishScale(maxK);
+  const kScale = powerOfTwoScale(maxK);
   const total = new CompensatedSum();
   let sumK2 = 0;
   for (let p = 0; p < N; p++) {
