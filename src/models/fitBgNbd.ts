@@ -28,7 +28,7 @@ const NAMES = ["r", "alpha", "a", "b"] as const;
  * prediction's `t` are in that unit. Rows with identical (frequency, recency, T)
  * are grouped, so the cost grows with the distinct rows.
  *
- * @param summary - one row per customer: `frequency` (whole number >= 0),
+ * @param summary - one row per customer: `frequency` (whole number, 0 to 2^53 - 1),
  *   `recency` (0 when frequency is 0, at most T), `T` >= 0. Not mutated.
  * @param options - `penalty` (L2, default 0), `initialParams`, `maxEvaluations` (default 5000),
  *   `timeBudgetMs` (default 8000).

@@ -24,7 +24,7 @@ const NAMES = ["r", "alpha", "a", "b"] as const;
  * log-parameters with the analytic gradient (start: shapes 1, `alpha` at the data's
  * time scale), within `options.timeBudgetMs`. Identical rows are grouped.
  *
- * @param summary - one row per customer: `frequency` (whole number >= 0),
+ * @param summary - one row per customer: `frequency` (whole number, 0 to 2^53 - 1),
  *   `recency` (0 when frequency is 0, at most T), `T` >= 0. Not mutated.
  * @param options - `penalty` (L2, default 0), `initialParams`, `maxEvaluations` (default 5000),
  *   `timeBudgetMs` (default 8000).

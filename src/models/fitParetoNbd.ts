@@ -32,7 +32,7 @@ const NAMES = ["r", "alpha", "s", "beta"] as const;
  * Times: `recency` and `T` in one unit; `alpha`, `beta` and every prediction's `t`
  * are in that unit.
  *
- * @param summary - one row per customer: `frequency` (whole number >= 0),
+ * @param summary - one row per customer: `frequency` (whole number, 0 to 2^53 - 1),
  *   `recency` (0 when frequency is 0, at most T), `T` >= 0. Not mutated.
  * @param options - `penalty` (L2, default 0), `initialParams`, `maxEvaluations` (default 5000),
  *   `timeBudgetMs` (default 8000).

@@ -27,7 +27,8 @@ export interface BgBbRow {
   readonly weight?: number;
 }
 
-const isWhole = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v) && v >= 0;
+/** A whole number a double counts exactly (up to 2^53 - 1), so loops over it end. */
+const isWhole = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
 
 /** Checks one row; pushes every problem to `issues` under `path`. */
 export function checkBgBbRow(row: unknown, path: string, issues: ValidationIssue[]): void {
@@ -43,7 +44,7 @@ export function checkBgBbRow(row: unknown, path: string, issues: ValidationIssue
   if (!isWhole(n) || n < 1 || n > MAX_PERIODS) {
     bad("periods", `expected a whole number in [1, ${MAX_PERIODS}], got ${describeValue(n)}`);
   }
-  if (!isWhole(x)) bad("frequency", `expected a whole number >= 0, got ${describeValue(x)}`);
+  if (!isWhole(x)) bad("frequency", `expected a whole number from 0 to 2^53 - 1, got ${describeValue(x)}`);
   if (!isWhole(tx)) bad("recency", `expected a whole number >= 0, got ${describeValue(tx)}`);
   else if (isWhole(n) && tx > n) bad("recency", `must be at most periods (${n}), got ${tx}`);
   else if (isWhole(x) && (x === 0) !== (tx === 0)) {

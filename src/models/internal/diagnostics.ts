@@ -40,7 +40,7 @@ export function readHoldoutRows(rows: readonly HoldoutRow[], fn: string): readon
     checkCustomer(row, `[${i}]`, issues, false);
     if (typeof row !== "object" || row === null) return;
     const { frequencyHoldout, durationHoldout } = row;
-    if (!(Number.isInteger(frequencyHoldout) && frequencyHoldout >= 0)) {
+    if (!(Number.isSafeInteger(frequencyHoldout) && frequencyHoldout >= 0)) {
       issues.push({
         path: `[${i}].frequencyHoldout`,
         message: `expected a whole number >= 0, got ${describeValue(frequencyHoldout)}`,

@@ -14,7 +14,7 @@ import { describeValue } from "../../internal/dates.js";
 export interface ModelCustomer {
   /** Optional id, carried into per-customer results. */
   readonly customerId?: string;
-  /** Number of repeat purchases (periods with a purchase after the first); a whole number >= 0. */
+  /** Number of repeat purchases (periods with a purchase after the first); a whole number from 0 to 2^53 - 1. */
   readonly frequency: number;
   /** Time from the first to the last purchase; 0 when `frequency` is 0; at most `T`. */
   readonly recency: number;
@@ -71,11 +71,12 @@ export function checkCustomer(
   }
   const r = row as Record<string, unknown>;
   const { frequency, T } = r;
-  const validF = typeof frequency === "number" && Number.isInteger(frequency) && frequency >= 0;
+  // A safe integer: above 2^53 - 1, k + 1 === k and the likelihood's series never end.
+  const validF = Number.isSafeInteger(frequency) && (frequency as number) >= 0;
   if (!validF) {
     issues.push({
       path: `${path}.frequency`,
-      message: `expected a whole number >= 0, got ${describeValue(frequency)}`,
+      message: `expected a whole number from 0 to 2^53 - 1, got ${describeValue(frequency)}`,
     });
   }
   const validT = typeof T === "number" && Number.isFinite(T) && T >= 0;
@@ -147,7 +148,7 @@ function isValidRow(row: unknown): boolean {
   const { frequency, recency, T } = row as Record<string, unknown>;
   return (
     typeof frequency === "number" &&
-    Number.isInteger(frequency) &&
+    Number.isSafeInteger(frequency) &&
     frequency >= 0 &&
     typeof T === "number" &&
     Number.isFinite(T) &&

@@ -59,10 +59,10 @@ export function transactionMethods(f: TransactionFormulas): TransactionMethods {
       return finiteResult(f.alive(c), "probabilityAlive");
     },
     probabilityOfPurchases(x, t) {
-      if (!Number.isInteger(x) || x < 0) {
+      if (!Number.isSafeInteger(x) || x < 0) {
         throw new CustomerValueError(
           "INVALID_OPTION",
-          `probabilityOfPurchases: x must be a whole number >= 0, got ${describeValue(x)}`,
+          `probabilityOfPurchases: x must be a whole number from 0 to 2^53 - 1, got ${describeValue(x)}`,
         );
       }
       const time = readTime(t, "probabilityOfPurchases: t");
