@@ -1,7 +1,7 @@
 import { CustomerValueError, type ValidationIssue } from "../errors/CustomerValueError.js";
 import { assertArray, assertInRange, assertInteger, assertOptions } from "../internal/assert.js";
 import { withErrorPrefix } from "../internal/errors.js";
-import { CompensatedSum } from "../engine/sum.js";
+import { CompensatedSum, finiteSum } from "../engine/sum.js";
 import type { GammaGammaModel } from "./gammaGammaModel.js";
 import { checkCustomer, type ModelCustomer } from "./internal/input.js";
 
@@ -86,7 +86,7 @@ const MAX_PERIODS = 100_000;
  * @param options - see {@link ModelLifetimeValueOptions}.
  * @returns per-customer rows (input order) and the total; an empty input gives no rows and total 0.
  * @throws CustomerValueError `INVALID_OPTION` for a bad option (`periods` at most 100000), `INVALID_RECORD`
- *   listing every bad customer row.
+ *   listing every bad customer row, or for a lifetime value beyond the largest double (about 1.8e308).
  *
  * @example
  * // CDNOW summary with spend (weeks): one year of 4-week periods, 1% per period
@@ -157,7 +157,7 @@ export function modelLifetimeValue(
         discounted += (cumulative - previous) * discount[k - 1]!;
         previous = cumulative;
       }
-      const lifetimeValue = margin * value * discounted + 0;
+      const lifetimeValue = finiteSum(margin * value * discounted + 0, "its lifetime value");
       total.add(lifetimeValue);
       return {
         customerId: customer.customerId ?? null,
@@ -175,6 +175,6 @@ export function modelLifetimeValue(
     discountRate,
     margin,
     customers: rows,
-    totalLifetimeValue: total.value,
+    totalLifetimeValue: finiteSum(total.value, `${fn}: totalLifetimeValue`),
   };
 }
