@@ -43,7 +43,8 @@ export interface GammaGammaModel extends GammaGammaParams {
  * @param params - `{ p, q, v }`, all finite and > 0.
  * @returns the model with `conditionalExpectedAverageValue`, `expectedAverageValue`
  *   and `logLikelihoodOf`.
- * @throws CustomerValueError `INVALID_OPTION` when a parameter is not a finite number > 0.
+ * @throws CustomerValueError `INVALID_OPTION` when a parameter is not a finite number > 0, or when
+ *   the population mean `p v / (q - 1)` is beyond the largest double.
  *
  * @example
  * const m = gammaGammaModel({ p: 6.25, q: 3.74, v: 15.44 }); // CDNOW
@@ -56,6 +57,12 @@ export function gammaGammaModel(params: GammaGammaParams): GammaGammaModel {
   }
   const { p, q, v } = params;
   const populationMean = q > 1 ? (p * v) / (q - 1) : null;
+  if (populationMean === Number.POSITIVE_INFINITY) {
+    throw new CustomerValueError(
+      "INVALID_OPTION",
+      `${fn}: the population mean p v / (q - 1) of these parameters is beyond the largest double (about 1.8e308), got p ${p}, q ${q}, v ${v}`,
+    );
+  }
   return {
     model: "gamma-gamma",
     p,

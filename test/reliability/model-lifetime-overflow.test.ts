@@ -23,3 +23,12 @@ describe("modelLifetimeValue beyond the largest double", () => {
     expect(call).toThrow(/^modelLifetimeValue: customer \[0\]: its lifetime value is beyond/);
   });
 });
+
+describe("gammaGammaModel whose population mean passes the largest double", () => {
+  it("refuses the parameters with INVALID_OPTION (the fuzz counterexample), not a mean of Infinity", () => {
+    // p v / (q - 1) = 0.01 · 3.99e294 / 2.2e-16 ≈ 1.8e308 · 1000: beyond the largest double.
+    const call = () => gammaGammaModel({ p: 0.01, q: 1.0000000000000002, v: 3.9916806190694396e294 });
+    expect(call).toThrow(CustomerValueError);
+    expect(call).toThrow(/population mean/);
+  });
+});
