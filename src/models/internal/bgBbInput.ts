@@ -5,6 +5,7 @@
 import { CustomerValueError, type ValidationIssue } from "../../errors/CustomerValueError.js";
 import { assertArray } from "../../internal/assert.js";
 import { describeValue } from "../../internal/dates.js";
+import { isPurchaseCount } from "./input.js";
 import type { BgBbColumns } from "./bgBbMath.js";
 
 /** The most opportunities a BG/BB row may have (the likelihood sums over them). */
@@ -27,8 +28,8 @@ export interface BgBbRow {
   readonly weight?: number;
 }
 
-/** A whole number a double counts exactly (up to 2^53 - 1), so loops over it end. */
-const isWhole = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
+/** Counts (periods, purchases, opportunities): whole numbers up to 2^53 - 1. */
+const isWhole = isPurchaseCount;
 
 /** Checks one row; pushes every problem to `issues` under `path`. */
 export function checkBgBbRow(row: unknown, path: string, issues: ValidationIssue[]): void {

@@ -5,7 +5,7 @@
 import { CustomerValueError, type ValidationIssue } from "../../errors/CustomerValueError.js";
 import { assertArray, assertInteger } from "../../internal/assert.js";
 import { describeValue } from "../../internal/dates.js";
-import { checkCustomer, type ModelCustomer } from "./input.js";
+import { checkCustomer, isPurchaseCount, type ModelCustomer } from "./input.js";
 
 /** A calibration row with its holdout outcome, as `calibrationAndHoldout` returns it. */
 export interface HoldoutRow extends ModelCustomer {
@@ -40,10 +40,10 @@ export function readHoldoutRows(rows: readonly HoldoutRow[], fn: string): readon
     checkCustomer(row, `[${i}]`, issues, false);
     if (typeof row !== "object" || row === null) return;
     const { frequencyHoldout, durationHoldout } = row;
-    if (!(Number.isSafeInteger(frequencyHoldout) && frequencyHoldout >= 0)) {
+    if (!isPurchaseCount(frequencyHoldout)) {
       issues.push({
         path: `[${i}].frequencyHoldout`,
-        message: `expected a whole number >= 0, got ${describeValue(frequencyHoldout)}`,
+        message: `expected a whole number from 0 to 2^53 - 1, got ${describeValue(frequencyHoldout)}`,
       });
     }
     if (!(typeof durationHoldout === "number" && Number.isFinite(durationHoldout) && durationHoldout > 0)) {

@@ -55,6 +55,9 @@ export interface SummaryColumns {
   readonly TTime: Int32Array;
 }
 
+/** A purchase count: a whole number up to 2^53 - 1 (beyond it k + 1 === k, and a series over the purchases never ends). */
+export const isPurchaseCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
+
 /** Checks one customer row; pushes every problem to `issues` under `path`. */
 export function checkCustomer(
   row: unknown,
@@ -71,8 +74,7 @@ export function checkCustomer(
   }
   const r = row as Record<string, unknown>;
   const { frequency, T } = r;
-  // A safe integer: above 2^53 - 1, k + 1 === k and the likelihood's series never end.
-  const validF = Number.isSafeInteger(frequency) && (frequency as number) >= 0;
+  const validF = isPurchaseCount(frequency);
   if (!validF) {
     issues.push({
       path: `${path}.frequency`,
@@ -147,9 +149,7 @@ function isValidRow(row: unknown): boolean {
   if (typeof row !== "object" || row === null) return false;
   const { frequency, recency, T } = row as Record<string, unknown>;
   return (
-    typeof frequency === "number" &&
-    Number.isSafeInteger(frequency) &&
-    frequency >= 0 &&
+    isPurchaseCount(frequency) &&
     typeof T === "number" &&
     Number.isFinite(T) &&
     typeof recency === "number" &&

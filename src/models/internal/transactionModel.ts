@@ -9,6 +9,7 @@ import {
   finiteResult,
   type History,
   type ModelCustomer,
+  isPurchaseCount,
   readCustomer,
   readSummary,
   readTime,
@@ -59,7 +60,7 @@ export function transactionMethods(f: TransactionFormulas): TransactionMethods {
       return finiteResult(f.alive(c), "probabilityAlive");
     },
     probabilityOfPurchases(x, t) {
-      if (!Number.isSafeInteger(x) || x < 0) {
+      if (!isPurchaseCount(x)) {
         throw new CustomerValueError(
           "INVALID_OPTION",
           `probabilityOfPurchases: x must be a whole number from 0 to 2^53 - 1, got ${describeValue(x)}`,
