@@ -1,6 +1,6 @@
 import { assertOptions } from "../internal/assert.js";
 import { assertPeriod, type Period } from "../internal/dates.js";
-import { IdDictionary } from "../engine/ids.js";
+import { LogBuilder } from "../engine/growing.js";
 import type { TransactionTable } from "../table/TransactionTable.js";
 import { tableOf } from "../table/tableOf.js";
 import type { Dialect } from "./dialects.js";
@@ -32,32 +32,6 @@ FROM (
 GROUP BY customer_id, period, purchase`;
 }
 
-/** Growing columns of the reduced log. */
-class ReducedLog {
-  readonly dictionary = new IdDictionary();
-  readonly customer: number[] = [];
-  readonly time: number[] = [];
-  readonly amount: number[] = [];
-
-  push(id: string, time: number, amount: number): void {
-    this.customer.push(this.dictionary.code(id));
-    this.time.push(time);
-    this.amount.push(amount + 0);
-  }
-
-  table(): TransactionTable {
-    return tableOf({
-      length: this.time.length,
-      customerIds: this.dictionary.ids,
-      customer: Int32Array.from(this.customer),
-      time: Float64Array.from(this.time),
-      amount: Float64Array.from(this.amount),
-      profit: undefined,
-      quantity: undefined,
-    });
-  }
-}
-
 /** {@link customerPeriodTableFromSql} under the name of the public function that runs it. */
 export async function customerPeriodTableIn(
   db: unknown,
@@ -69,8 +43,8 @@ export async function customerPeriodTableIn(
   const period = options.period ?? "month";
   assertPeriod(period, fn);
   const log = await openLog(db, source, options, fn);
-  const reduced = new ReducedLog();
-  if (log.empty) return reduced.table();
+  const reduced = new LogBuilder();
+  if (log.empty) return tableOf(reduced.columns());
   const check = new ResultCheck();
   let lastTime = Number.NEGATIVE_INFINITY;
   let lastId = "";
@@ -82,7 +56,7 @@ export async function customerPeriodTableIn(
     const total = numberOf(cell(row, 3, "total"));
     const ok = [check.number(first + last, "time"), check.number(total, "amount")];
     if (!check.id(id) || ok.includes(false)) return;
-    reduced.push(id, first, total);
+    reduced.push(reduced.code(id), first, total);
     if (first > lastRowTime) lastRowTime = first;
     if (last > lastTime) {
       lastTime = last;
@@ -92,8 +66,8 @@ export async function customerPeriodTableIn(
   check.throwIfAny(fn);
   // The log's last instant, kept as an amount of 0 (no purchase, no revenue), so that the
   // table spans the days the log spans.
-  if (lastTime > lastRowTime) reduced.push(lastId, lastTime, 0);
-  return reduced.table();
+  if (lastTime > lastRowTime) reduced.push(reduced.code(lastId), lastTime, 0);
+  return tableOf(reduced.columns());
 }
 
 /**

@@ -1,8 +1,7 @@
 import { CustomerValueError } from "../errors/CustomerValueError.js";
 import { assertOptions } from "../internal/assert.js";
-import { compareIds } from "../engine/rank.js";
-import { indices } from "../engine/rank.js";
-import { IdDictionary } from "../engine/ids.js";
+import { LogBuilder } from "../engine/growing.js";
+import { rankDescending } from "../engine/rank.js";
 import {
   type ClassifyLifecyclesOptions,
   classifyLifecycles,
@@ -97,51 +96,50 @@ FROM (
 GROUP BY customer_id, kind, instant`;
 }
 
-/** The rows of the reduced log, ordered by time then id when laid out as a table. */
+/** The reduced log and each customer's number of purchases, gathered as the rows arrive. */
 class FactRows {
-  readonly ids: string[] = [];
-  readonly time: number[] = [];
-  readonly amount: number[] = [];
-  readonly counts = new Map<string, number>();
+  private readonly log = new LogBuilder();
+  /** Per customer code: the number of purchases, and the instant of the first row. */
+  private readonly counts: number[] = [];
+  private readonly firstTime: number[] = [];
 
   add(id: string, kind: number, first: number, last: number, total: number, count: number): void {
+    const c = this.log.code(id);
+    if (c === this.counts.length) {
+      this.counts.push(0);
+      this.firstTime.push(first);
+    } else if (first < this.firstTime[c]!) this.firstTime[c] = first;
     if (kind === NOT_PURCHASE) {
-      this.push(id, first, 0);
+      this.log.push(c, first, 0);
       return;
     }
-    this.counts.set(id, (this.counts.get(id) ?? 0) + count);
+    this.counts[c]! += count;
     if (kind === RECENT || first === last) {
-      this.push(id, first, total);
+      this.log.push(c, first, total);
     } else {
       // The span's total split over its first and last instant: halving is exact, and both
       // halves stay purchases, so every window sum, the first purchase and the purchase
       // before the recovery cut are those of the full log.
-      this.push(id, first, total / 2);
-      this.push(id, last, total / 2);
+      this.log.push(c, first, total / 2);
+      this.log.push(c, last, total / 2);
     }
   }
 
-  private push(id: string, time: number, amount: number): void {
-    this.ids.push(id);
-    this.time.push(time);
-    this.amount.push(amount + 0);
-  }
-
-  table(): TransactionTable {
-    const { ids, time, amount } = this;
-    const order = indices(ids.length).sort((a, b) => time[a]! - time[b]! || compareIds(ids[a]!, ids[b]!));
-    const dictionary = new IdDictionary();
-    const customer = new Int32Array(order.length);
-    for (let k = 0; k < order.length; k++) customer[k] = dictionary.code(ids[order[k]!]!);
-    return tableOf({
-      length: order.length,
-      customerIds: dictionary.ids,
-      customer,
-      time: Float64Array.from(order, (i) => time[i]!),
-      amount: Float64Array.from(order, (i) => amount[i]!),
-      profit: undefined,
-      quantity: undefined,
+  /**
+   * The facts, customers numbered by their first row's instant, then id: the order in which
+   * a log read in time order meets them, so unknown customers are reported in that order.
+   */
+  facts(): LifecycleFacts {
+    const ids = this.log.dictionary.ids;
+    const purchaseCounts = new Map<string, number>();
+    this.counts.forEach((count, c) => {
+      if (count > 0) purchaseCounts.set(ids[c]!, count);
     });
+    const byFirstTime = rankDescending(
+      Float64Array.from(this.firstTime, (t) => -t),
+      ids,
+    );
+    return { table: tableOf(this.log.columns(byFirstTime)), purchaseCounts };
   }
 }
 
@@ -175,7 +173,7 @@ async function lifecycleFactsIn(
     });
     check.throwIfAny(fn);
   }
-  return { table: facts.table(), purchaseCounts: facts.counts };
+  return facts.facts();
 }
 
 /**
