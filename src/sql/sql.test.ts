@@ -231,6 +231,53 @@ describe("customer-value/sql: sources, executors and options", () => {
     ]);
   });
 
+  it("lifecycle facts number customers by first instant, then id, whatever order rows arrive in", async () => {
+    const t1 = Date.UTC(2024, 5, 1);
+    const t2 = Date.UTC(2024, 5, 10);
+    // [customer_id, kind, first_time, last_time, total, row_count]; kind 4: a purchase after
+    // the recovery cut, kind 0: not a purchase. First instants: a t2, b t2, c t1, d t1.
+    const rows: SqlRow[] = [
+      ["b", 4, t2, t2, 10, 1],
+      ["c", 4, t2, t2, 5, 1],
+      ["a", 4, t2, t2, 7, 1],
+      ["c", 4, t1, t1, 3, 1],
+      ["d", 0, t1, t1, -4, 1],
+    ];
+    const db = recorder("duckdb", rows);
+    const facts = await lifecycleFactsFromSql(db, { table: "log" }, { asOf: ASOF, validate: false });
+    expect(facts.table.customerIds).toEqual(["c", "d", "a", "b"]);
+    const table = facts.table;
+    const laidOut = Array.from({ length: table.length }, (_, i) => [
+      table.customerIds[table.customer[i]!],
+      table.time[i],
+      table.amount[i],
+    ]);
+    // Rows keep their order; a non-purchase row becomes a row of amount 0.
+    expect(laidOut).toEqual([
+      ["b", t2, 10],
+      ["c", t2, 5],
+      ["a", t2, 7],
+      ["c", t1, 3],
+      ["d", t1, 0],
+    ]);
+    expect([...facts.purchaseCounts].sort()).toEqual([
+      ["a", 1],
+      ["b", 1],
+      ["c", 2],
+    ]);
+    const stages = await classifyLifecyclesFromSql(db, { table: "log" }, [], {
+      asOf: ASOF,
+      unknownCustomers: "report",
+      validate: false,
+    });
+    expect(stages.map((r) => [r.customerId, r.evidence.purchases])).toEqual([
+      ["c", 2],
+      ["d", 0],
+      ["a", 1],
+      ["b", 1],
+    ]);
+  });
+
   it("an empty source (the probe finds no row) gives empty results without further queries", async () => {
     const db: SqlExecutor & { calls: number } = {
       dialect: "clickhouse",
