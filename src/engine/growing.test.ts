@@ -25,6 +25,14 @@ describe("GrowingColumn against a plain array", () => {
   it("takes an empty column as an empty array", () => {
     expect(growingFloat64().take()).toEqual(new Float64Array(0));
   });
+
+  it("refuses a push after take(), which would write into the array given out", () => {
+    const column = growingInt32();
+    column.push(1);
+    const taken = column.take();
+    expect(() => column.push(2)).toThrow(/after take/);
+    expect(Array.from(taken)).toEqual([1]);
+  });
 });
 
 describe("LogBuilder against the rows it was given", () => {

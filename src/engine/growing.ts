@@ -1,14 +1,15 @@
 /**
  * Columns that grow one row at a time, for results that arrive as a stream of unknown
- * length (database rows). Each column lives in one resizable `ArrayBuffer` (ES2024), which
- * grows in place: no copy on growth, no second copy at the end, so the peak is the data.
+ * length (database rows). Each column lives in one resizable `ArrayBuffer` (ES2024): it
+ * reserves address space once and grows in place, so nothing is copied on growth or at the
+ * end; what it holds is at most twice the rows pushed, trimmed to them by `take()`.
  */
 import { CustomerValueError } from "../errors/CustomerValueError.js";
 import type { TransactionColumns } from "./columns.js";
 import { IdDictionary } from "./ids.js";
 
-/** Rows a growing column can hold: 2 GiB of doubles, beyond what one process would lay out. */
-export const MAX_GROWING_ROWS = 2 ** 28;
+/** Rows a growing column can hold: 1 GiB of doubles (the address space each one reserves). */
+export const MAX_GROWING_ROWS = 2 ** 27;
 
 type NumberArray = Float64Array<ArrayBuffer> | Int32Array<ArrayBuffer>;
 interface NumberArrayOf<A extends NumberArray> {
@@ -20,6 +21,7 @@ interface NumberArrayOf<A extends NumberArray> {
 export class GrowingColumn<A extends NumberArray> {
   private readonly buffer: ArrayBuffer;
   private values: A;
+  private taken = false;
   /** Number of values appended. */
   length = 0;
 
@@ -29,18 +31,21 @@ export class GrowingColumn<A extends NumberArray> {
   }
 
   push(value: number): void {
-    if (this.length === this.values.length) this.grow();
+    if (this.length >= this.values.length) this.grow();
     this.values[this.length++] = value;
   }
 
-  /** The values in order, in one array that stays the column's (push no more after it). */
+  /** The values in order, in one array that is the column's own memory: no push after it. */
   take(): A {
     this.buffer.resize(this.length * this.type.BYTES_PER_ELEMENT);
+    this.values = new this.type(this.buffer, 0, 0);
+    this.taken = true;
     return new this.type(this.buffer, 0, this.length);
   }
 
   private grow(): void {
-    if (this.length === MAX_GROWING_ROWS) {
+    if (this.taken) throw new Error("GrowingColumn: push after take()");
+    if (this.length >= MAX_GROWING_ROWS) {
       throw new CustomerValueError(
         "INVALID_OPTION",
         `a result of more than ${MAX_GROWING_ROWS} rows does not fit in one column; narrow the query`,
@@ -79,7 +84,10 @@ export class LogBuilder {
     this.amount.push(amount + 0);
   }
 
-  /** The rows as columns (profit and quantity absent); add no rows after it. */
+  /**
+   * The rows as columns (profit and quantity absent), once: the builder is spent after it.
+   * `order`, when given, lists every customer code once.
+   */
   columns(order?: Int32Array): TransactionColumns {
     const customer = this.customer.take();
     const { ids } = this.dictionary;

@@ -290,7 +290,9 @@ describe("customer-value/sql: sources, executors and options", () => {
     expect(await customerTotalsFromSql(db, { table: "log" })).toEqual([]);
     expect(await rfmSummaryFromSql(db, { table: "log" })).toEqual([]);
     expect((await customerPeriodTableFromSql(db, { table: "log" })).length).toBe(0);
-    expect(db.calls).toBe(3);
+    const facts = await lifecycleFactsFromSql(db, { table: "log" }, { asOf: ASOF });
+    expect([facts.table.length, facts.table.customerIds, facts.purchaseCounts.size]).toEqual([0, [], 0]);
+    expect(db.calls).toBe(4);
   });
 });
 
