@@ -22,6 +22,18 @@ describe("GrowingColumn against a plain array", () => {
     );
   });
 
+  it("keeps every value when a large column moves into a buffer that grows in place", () => {
+    const n = 2 ** 20 + 2 ** 19 + 7; // past the move (2^20 rows) and one growth in place
+    const column = growingFloat64();
+    for (let i = 0; i < n; i++) column.push(i * 0.5);
+    const values = column.take();
+    expect(values.length).toBe(n);
+    let wrong = 0;
+    for (let i = 0; i < n; i++) if (values[i] !== i * 0.5) wrong++;
+    expect(wrong).toBe(0);
+    expect(values.buffer.byteLength).toBe(8 * n);
+  });
+
   it("takes an empty column as an empty array", () => {
     expect(growingFloat64().take()).toEqual(new Float64Array(0));
   });

@@ -1,33 +1,35 @@
 /**
  * Columns that grow one row at a time, for results that arrive as a stream of unknown
- * length (database rows). Each column lives in one resizable `ArrayBuffer` (ES2024): it
- * reserves address space once and grows in place, so nothing is copied on growth or at the
- * end; what it holds is at most twice the rows pushed, trimmed to them by `take()`.
+ * length (database rows). A column starts in a plain typed array, doubled by copying while
+ * small; past {@link IN_PLACE_FROM} rows it moves, once, into a resizable `ArrayBuffer`
+ * (ES2024) that reserves address space and grows in place, so a large result is never
+ * copied again: it holds at most twice the rows pushed, trimmed to them by `take()`.
  */
 import { CustomerValueError } from "../errors/CustomerValueError.js";
 import type { TransactionColumns } from "./columns.js";
 import { IdDictionary } from "./ids.js";
 
-/** Rows a growing column can hold: 1 GiB of doubles (the address space each one reserves). */
+/** Rows a growing column can hold: 1 GiB of doubles (the address space a large one reserves). */
 export const MAX_GROWING_ROWS = 2 ** 27;
+/** Rows from which a column grows in place: reserving address space costs more than copying less. */
+const IN_PLACE_FROM = 2 ** 20;
 
 type NumberArray = Float64Array<ArrayBuffer> | Int32Array<ArrayBuffer>;
 interface NumberArrayOf<A extends NumberArray> {
   readonly BYTES_PER_ELEMENT: number;
+  new (length: number): A;
   new (buffer: ArrayBuffer, byteOffset?: number, length?: number): A;
 }
 
 /** A column of numbers appended one at a time; `take()` gives them as one typed array. */
 export class GrowingColumn<A extends NumberArray> {
-  private readonly buffer: ArrayBuffer;
   private values: A;
   private taken = false;
   /** Number of values appended. */
   length = 0;
 
   constructor(private readonly type: NumberArrayOf<A>) {
-    this.buffer = new ArrayBuffer(0, { maxByteLength: MAX_GROWING_ROWS * type.BYTES_PER_ELEMENT });
-    this.values = new type(this.buffer);
+    this.values = new type(0);
   }
 
   push(value: number): void {
@@ -37,10 +39,12 @@ export class GrowingColumn<A extends NumberArray> {
 
   /** The values in order, in one array that is the column's own memory: no push after it. */
   take(): A {
-    this.buffer.resize(this.length * this.type.BYTES_PER_ELEMENT);
-    this.values = new this.type(this.buffer, 0, 0);
+    const { values, length } = this;
     this.taken = true;
-    return new this.type(this.buffer, 0, this.length);
+    this.values = new this.type(0);
+    if (!values.buffer.resizable) return values.slice(0, length) as A;
+    values.buffer.resize(length * this.type.BYTES_PER_ELEMENT);
+    return new this.type(values.buffer, 0, length);
   }
 
   private grow(): void {
@@ -51,14 +55,30 @@ export class GrowingColumn<A extends NumberArray> {
         `a result of more than ${MAX_GROWING_ROWS} rows does not fit in one column; narrow the query`,
       );
     }
-    const rows = Math.min(MAX_GROWING_ROWS, Math.max(1 << 12, 2 * this.length));
-    this.buffer.resize(rows * this.type.BYTES_PER_ELEMENT);
-    this.values = new this.type(this.buffer, 0, rows);
+    const rows = Math.min(MAX_GROWING_ROWS, Math.max(1 << 10, 2 * this.length));
+    const bytes = rows * this.type.BYTES_PER_ELEMENT;
+    const { buffer } = this.values;
+    if (buffer.resizable) {
+      buffer.resize(bytes);
+      this.values = new this.type(buffer, 0, rows);
+      return;
+    }
+    const next =
+      rows < IN_PLACE_FROM
+        ? new this.type(rows)
+        : new this.type(
+            new ArrayBuffer(bytes, { maxByteLength: MAX_GROWING_ROWS * this.type.BYTES_PER_ELEMENT }),
+            0,
+            rows,
+          );
+    next.set(this.values);
+    this.values = next;
   }
 }
 
-export const growingFloat64 = () => new GrowingColumn(Float64Array<ArrayBuffer>);
-export const growingInt32 = () => new GrowingColumn(Int32Array<ArrayBuffer>);
+export const growingFloat64 = () =>
+  new GrowingColumn(Float64Array as NumberArrayOf<Float64Array<ArrayBuffer>>);
+export const growingInt32 = () => new GrowingColumn(Int32Array as NumberArrayOf<Int32Array<ArrayBuffer>>);
 
 /**
  * A transaction log built row by row: ids encoded as they come (each distinct id kept
