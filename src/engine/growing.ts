@@ -1,9 +1,7 @@
 /**
- * Columns that grow one row at a time, for results that arrive as a stream of unknown
- * length (database rows). A column starts in a plain typed array, doubled by copying while
- * small; past {@link IN_PLACE_FROM} rows it moves, once, into a resizable `ArrayBuffer`
- * (ES2024) that reserves address space and grows in place, so a large result is never
- * copied again: it holds at most twice the rows pushed, trimmed to them by `take()`.
+ * Columns that grow one row at a time, for streamed results of unknown length: doubled by
+ * copying while small, then moved once into a resizable `ArrayBuffer` (ES2024) that grows
+ * in place, so a large result is never copied again; `take()` trims it to the rows pushed.
  */
 import { CustomerValueError } from "../errors/CustomerValueError.js";
 import type { TransactionColumns } from "./columns.js";

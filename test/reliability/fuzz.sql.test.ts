@@ -101,8 +101,8 @@ function fuzzEngine(
       // Counted per engine: each must give real results, not refuse every source.
       const verdict = <R>(fnName: string, run: () => Promise<R>) =>
         okOrCvErrorAsync(fnName, run, `${fnName} on ${name}`);
-      // A guard against a hang, not a speed check: 12 ms a case (a DuckDB call takes 2-6 ms
-      // on a quiet machine), at least 10 minutes.
+      // A guard against a hang, not a speed check: a few times a case's usual time, at
+      // least 10 minutes.
       const timeout = Math.max(600_000, runs * 12);
 
       it(

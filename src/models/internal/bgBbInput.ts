@@ -46,7 +46,7 @@ export function checkBgBbRow(row: unknown, path: string, issues: ValidationIssue
     bad("periods", `expected a whole number in [1, ${MAX_PERIODS}], got ${describeValue(n)}`);
   }
   if (!isWhole(x)) bad("frequency", `expected a whole number from 0 to 2^53 - 1, got ${describeValue(x)}`);
-  if (!isWhole(tx)) bad("recency", `expected a whole number >= 0, got ${describeValue(tx)}`);
+  if (!isWhole(tx)) bad("recency", `expected a whole number from 0 to 2^53 - 1, got ${describeValue(tx)}`);
   else if (isWhole(n) && tx > n) bad("recency", `must be at most periods (${n}), got ${tx}`);
   else if (isWhole(x) && (x === 0) !== (tx === 0)) {
     bad(

@@ -35,7 +35,7 @@ export interface TransactionMethods {
   probabilityAlive(customer: ModelCustomer): number;
   /**
    * P(X(t) = x): the probability that a new customer makes exactly `x` repeat
-   * purchases in `(0, t]` (`x` a whole number >= 0, `t >= 0`).
+   * purchases in `(0, t]` (`x` a whole number from 0 to 2^53 - 1, `t >= 0`).
    */
   probabilityOfPurchases(x: number, t: number): number;
   /** The log-likelihood of a summary under these parameters (summed over customers). */
