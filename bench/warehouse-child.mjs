@@ -4,7 +4,9 @@
  * process's peak resident memory. Plain JavaScript on the built package (dist/), as an
  * installed copy runs, so that no TypeScript loader adds to the memory measured.
  *
- *   node bench/warehouse-child.mjs <in-memory|clickhouse|postgres|duckdb> <totals|rfm|months|lifecycle> <dir>
+ *   node bench/warehouse-child.mjs <in-memory|clickhouse|postgres|duckdb> <computation> <dir>
+ *
+ * computation: totals, rfm, months, monthsTable, stages, lifecycleRows (bench/warehouse.ts).
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -29,6 +31,11 @@ async function inMemory() {
         : computation === "months"
           ? periodActivity(log, { period: "month" })
           : classifyLifecycles([], log, { asOf, unknownCustomers: "report" });
+  if (computation === "stages") {
+    // The counts lifecycleStageCountsFromSql returns.
+    const stages = {};
+    for (const row of result) stages[row.stage] = (stages[row.stage] ?? 0) + 1;
+  }
   return { ms: performance.now() - t1, readMs, rows: result.length };
 }
 
@@ -36,21 +43,21 @@ async function inMemory() {
 async function pushdown(db, source) {
   const sql = await import("customer-value/sql");
   // The package root (and mathjs with it) only where its functions run on the result.
-  const core =
-    computation === "months" || computation === "lifecycle" ? await import("customer-value") : undefined;
+  const core = computation === "monthsTable" ? await import("customer-value") : undefined;
+  const lifecycle = { asOf, unknownCustomers: "report" };
   const t = performance.now();
   let rows;
   if (computation === "totals") rows = (await sql.customerTotalsFromSql(db, source)).length;
   else if (computation === "rfm") rows = (await sql.rfmSummaryFromSql(db, source)).length;
-  else if (computation === "months") {
+  else if (computation === "months")
+    rows = (await sql.periodActivityFromSql(db, source, { period: "month" })).length;
+  else if (computation === "monthsTable") {
     const table = await sql.customerPeriodTableFromSql(db, source, { period: "month" });
     rows = table.length;
     core.periodActivity(table, { period: "month" });
-  } else {
-    const facts = await sql.lifecycleFactsFromSql(db, source, { asOf });
-    rows = facts.table.length;
-    core.classifyLifecycles([], facts.table, { asOf, unknownCustomers: "report" });
-  }
+  } else if (computation === "stages")
+    rows = (await sql.lifecycleStageCountsFromSql(db, source, [], lifecycle)).customers;
+  else rows = (await sql.classifyLifecyclesFromSql(db, source, [], lifecycle)).length;
   return { ms: performance.now() - t, rows };
 }
 

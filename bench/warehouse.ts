@@ -27,16 +27,22 @@ const arg = (name: string, fallback: string) => {
   return i > 0 ? process.argv[i + 1]! : fallback;
 };
 
-/** What each row of the table computes, per path. */
+/**
+ * What each row of the table computes, per path. The rows after the first four return a
+ * row per customer and period, or per customer, to the Node process: no in-memory cell.
+ */
 const COMPUTATIONS = {
   totals: "per-customer totals (`customerTotals` / `customerTotalsFromSql`)",
   rfm: "RFM summary by day (`rfmSummary` / `rfmSummaryFromSql`)",
-  months: "monthly activity (`periodActivity` on the log / on `customerPeriodTableFromSql`'s table)",
-  lifecycle:
-    "lifecycle stages at the end (`classifyLifecycles` on the log / on `lifecycleFactsFromSql`'s facts)",
+  months: "monthly activity (`periodActivity` / `periodActivityFromSql`)",
+  stages: "lifecycle stage counts at the end (`classifyLifecycles`, counted / `lifecycleStageCountsFromSql`)",
+  monthsTable: "monthly activity through the table (`customerPeriodTableFromSql`, then `periodActivity`)",
+  lifecycleRows: "lifecycle rows, one per customer (`classifyLifecyclesFromSql`)",
 } as const;
 type Computation = keyof typeof COMPUTATIONS;
 const PATHS = ["in-memory", "clickhouse", "postgres", "duckdb"] as const;
+const IN_MEMORY: readonly Computation[] = ["totals", "rfm", "months", "stages"];
+const pathsOf = (c: Computation) => PATHS.filter((p) => p !== "in-memory" || IN_MEMORY.includes(c));
 
 interface Measure {
   readonly ms: number;
@@ -82,7 +88,7 @@ const started = new Date();
 const loadAtStart = loadavg();
 const results = new Map<string, Measure>();
 for (const computation of Object.keys(COMPUTATIONS) as Computation[]) {
-  for (const path of PATHS) {
+  for (const path of pathsOf(computation)) {
     const child = spawnSync(process.execPath, [join(here, "warehouse-child.mjs"), path, computation, dir], {
       cwd: root,
       encoding: "utf8",
@@ -110,17 +116,18 @@ const lines = [
   "table; its memory is in every in-memory cell), then the library's function. ClickHouse:",
   "two shards on this machine, queried through the Distributed table; PostgreSQL 15; DuckDB",
   "over a Parquet file, inside the Node process with `memory_limit` 160MB (it spills to disk",
-  "beyond); the servers run beside the bench. What comes back is one row per",
-  "customer (totals, RFM), a few per customer and active month (the monthly table), or a few",
-  "per customer (lifecycle facts), so the pushdown's memory follows those, not the log.",
+  "beyond); the servers run beside the bench. What the Node process holds is one row per",
+  "customer (totals, RFM), or one batch of customers at a time (monthly activity and stage",
+  "counts read the grouped rows sorted by customer); the last two rows keep a few rows per",
+  "customer and active month, or a result row per customer, so their memory follows those.",
   "",
   "| computation | in-memory | ClickHouse (2 shards) | PostgreSQL | DuckDB |",
   "| --- | ---: | ---: | ---: | ---: |",
 ];
 for (const computation of Object.keys(COMPUTATIONS) as Computation[]) {
   const cells = PATHS.map((path) => {
-    const m = results.get(`${path} ${computation}`)!;
-    return `${fmt(m.ms)} ms, ${fmt(m.peakMB)} MB`;
+    const m = results.get(`${path} ${computation}`);
+    return m === undefined ? "—" : `${fmt(m.ms)} ms, ${fmt(m.peakMB)} MB`;
   });
   lines.push(`| ${COMPUTATIONS[computation]} | ${cells.join(" | ")} |`);
 }

@@ -14,14 +14,16 @@
 import { createClient } from "@clickhouse/client";
 import { DuckDBInstance } from "@duckdb/node-api";
 import pg from "pg";
-import { generateSampleData, paretoSplit, periodActivity } from "customer-value";
+import { cohortRetention, generateSampleData, paretoSplit } from "customer-value";
 import { fitBgNbd } from "customer-value/models";
 import {
-  classifyLifecyclesFromSql,
   clickhouseExecutor,
   customerPeriodTableFromSql,
   customerTotalsFromSql,
   duckdbExecutor,
+  eachLifecycleBatchFromSql,
+  lifecycleStageCountsFromSql,
+  periodActivityFromSql,
   postgresExecutor,
   rfmSummaryFromSql,
   type SqlExecutor,
@@ -83,19 +85,30 @@ try {
     `BG/NBD on ${summary.length} customers: r = ${model.r.toFixed(3)}, alpha = ${model.alpha.toFixed(3)}`,
   );
 
-  // Growth accounting on a customer-month table (a few rows per customer and month).
-  const months = await customerPeriodTableFromSql(db, source, { period: "month" });
-  const last = periodActivity(months, { period: "month" }).at(-1);
+  // Growth accounting: grouped in SQL, counted a batch of customers at a time.
+  const last = (await periodActivityFromSql(db, source, { period: "month" })).at(-1);
   console.log(`${last?.period}: ${last?.active} active, ${last?.new} new, ${last?.churned} churned`);
 
-  // Lifecycle stages: the facts grouped in SQL, the rules in the library.
-  const stages = await classifyLifecyclesFromSql(db, source, sample.customers, {
+  // Cohorts on a customer-month table (a few rows per customer and month).
+  const months = await customerPeriodTableFromSql(db, source, { period: "month" });
+  const [first] = cohortRetention(months, { period: "month" });
+  console.log(
+    `cohort ${first?.cohort}: ${first?.size} customers, ${first?.retention.length} months followed`,
+  );
+
+  // Lifecycle stages: the facts grouped in SQL, the rules in the library, only counts kept.
+  const stages = await lifecycleStageCountsFromSql(db, source, sample.customers, {
     asOf: sample.asOf,
     unknownCustomers: "report", // customers of the table missing from the list are classified too
   });
-  const counts = new Map<string, number>();
-  for (const row of stages) counts.set(row.stage, (counts.get(row.stage) ?? 0) + 1);
-  console.log(`stages at ${sample.asOf}:`, Object.fromEntries(counts));
+  console.log(`stages at ${sample.asOf} of ${stages.customers} customers:`, stages.stages);
+
+  // One row per customer, written out as the batches come.
+  let written = 0;
+  await eachLifecycleBatchFromSql(db, source, sample.customers, { asOf: sample.asOf }, (rows) => {
+    written += rows.length; // e.g. append rows to a file or a table here
+  });
+  console.log(`${written} lifecycle rows handed on in batches`);
   console.log(`(${Math.round(performance.now() - started)} ms)`);
 } finally {
   await close();

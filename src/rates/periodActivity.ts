@@ -1,4 +1,4 @@
-import { readTransactions } from "../engine/columns.js";
+import { readTransactions, type TransactionColumns } from "../engine/columns.js";
 import { assertPeriodSpan, cutPeriods, distinctPeriods, type PeriodCut } from "../engine/periods.js";
 import { CompensatedSums, finiteSum } from "../engine/sum.js";
 import { CustomerValueError } from "../errors/CustomerValueError.js";
@@ -116,6 +116,25 @@ export function periodActivity(
   options: PeriodActivityOptions = {},
 ): PeriodActivityRow[] {
   const fn = "periodActivity";
+  const { period, timeZone, activeWindow, bounds } = resolveActivityOptions(options, fn);
+  const log = readTransactions(transactions, fn);
+  const cut = cutPeriods(log.time, period, timeZone);
+  const range = activityRange(cut, bounds, { period, timeZone, fn });
+  if (range === undefined) return [];
+  const counts = countActivity(log, cut, range, activeWindow);
+  return activityRows(counts, { period, timeZone, span: observedSpan(cut, timeZone, bounds), fn });
+}
+
+/** The options of {@link periodActivity}, checked, with `from` and `to` as instants. */
+export interface ResolvedActivityOptions {
+  readonly period: Period;
+  readonly timeZone: string | undefined;
+  readonly activeWindow: number;
+  readonly bounds: { readonly from: number | undefined; readonly to: number | undefined };
+}
+
+/** Checks the options of {@link periodActivity} (or of a function that takes them, `fn`). */
+export function resolveActivityOptions(options: PeriodActivityOptions, fn: string): ResolvedActivityOptions {
   assertOptions(options, fn);
   const { period = "month", from, to, timeZone, activeWindow = 1 } = options;
   assertPeriod(period, fn);
@@ -125,12 +144,28 @@ export function periodActivity(
     from: from === undefined ? undefined : toTime(from, `${fn}: from`),
     to: to === undefined ? undefined : toTime(to, `${fn}: to`),
   };
+  return { period, timeZone, activeWindow, bounds };
+}
 
-  const log = readTransactions(transactions, fn);
-  const cut = cutPeriods(log.time, period, timeZone);
+/** The periods `lo .. hi` of the rows. */
+export interface ActivityRange {
+  readonly lo: number;
+  readonly hi: number;
+}
+
+/**
+ * The periods of the rows: from `from`'s period (else the first of the log, `cut.lo`) to
+ * `to`'s (else the last); `undefined` for an empty log without both bounds.
+ */
+export function activityRange(
+  cut: Pick<PeriodCut, "lo" | "hi">,
+  bounds: ResolvedActivityOptions["bounds"],
+  how: { readonly period: Period; readonly timeZone: string | undefined; readonly fn: string },
+): ActivityRange | undefined {
+  const { period, timeZone, fn } = how;
   const lo = bounds.from === undefined ? cut.lo : periodIndex(bounds.from, period, timeZone);
   const hi = bounds.to === undefined ? cut.hi : periodIndex(bounds.to, period, timeZone);
-  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return [];
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return undefined;
   if (lo > hi) {
     throw new CustomerValueError(
       "INVALID_OPTION",
@@ -138,7 +173,31 @@ export function periodActivity(
     );
   }
   assertPeriodSpan(lo, hi, period, fn);
+  return { lo, hi };
+}
 
+/**
+ * What {@link periodActivity} counts over the periods `lo .. hi`, before its rates. The
+ * counts of disjoint sets of customers add up: {@link addActivityCounts}.
+ */
+export interface ActivityCounts extends ActivityRange {
+  /** Slot `p - lo + 1` for period `p`, and slot 0 for `lo - 1`: customers active. */
+  readonly active: Int32Array;
+  /** Slot `p - lo + 1`: customers new, reactivated, churned in `p`. */
+  readonly fresh: Int32Array;
+  readonly reactivated: Int32Array;
+  readonly churned: Int32Array;
+  /** Slot `p - lo`: the sum of the amounts dated in `p`. */
+  readonly revenue: CompensatedSums;
+}
+
+/** The counts of a log over `range` (its rows cut into periods by `cut`). */
+export function countActivity(
+  log: Pick<TransactionColumns, "customer" | "customerIds" | "amount">,
+  cut: PeriodCut,
+  range: ActivityRange,
+  activeWindow: number,
+): ActivityCounts {
   const purchases = distinctPeriods({
     customer: log.customer,
     customers: log.customerIds.length,
@@ -146,16 +205,46 @@ export function periodActivity(
     keep: log.amount, // purchases: amount > 0
     within: [cut.lo, cut.hi],
   });
-  const [active, fresh, reactivated, churned] = countActivity(
-    purchases.offsets,
-    purchases.periods,
-    lo,
-    hi,
-    activeWindow,
-  );
-  const revenue = periodRevenue(log.amount, cut.periods, lo, hi);
-  const span = observedSpan(cut, timeZone, bounds);
+  const runs = countRuns(purchases.offsets, purchases.periods, range, activeWindow);
+  return { ...range, ...runs, revenue: periodRevenue(log.amount, cut.periods, range) };
+}
 
+/** Adds the counts `more` (of other customers, over the same periods) into `into`. */
+export function addActivityCounts(into: ActivityCounts, more: ActivityCounts): void {
+  for (const key of ["active", "fresh", "reactivated", "churned"] as const) {
+    const target = into[key];
+    more[key].forEach((x, slot) => {
+      target[slot]! += x;
+    });
+  }
+  for (let slot = 0; slot <= into.hi - into.lo; slot++) into.revenue.add(slot, more.revenue.value(slot));
+}
+
+/** Counts of no customer over `range`. */
+export function noActivity(range: ActivityRange): ActivityCounts {
+  const size = range.hi - range.lo + 2;
+  return {
+    ...range,
+    active: new Int32Array(size + 1),
+    fresh: new Int32Array(size),
+    reactivated: new Int32Array(size),
+    churned: new Int32Array(size),
+    revenue: new CompensatedSums(size - 1),
+  };
+}
+
+/** The rows of {@link periodActivity} from its counts: the keys, the rates, partial periods. */
+export function activityRows(
+  counts: ActivityCounts,
+  how: {
+    readonly period: Period;
+    readonly timeZone: string | undefined;
+    readonly span: ObservedSpan;
+    readonly fn: string;
+  },
+): PeriodActivityRow[] {
+  const { period, timeZone, span, fn } = how;
+  const { lo, hi, active, fresh, reactivated, churned, revenue } = counts;
   const rows: PeriodActivityRow[] = [];
   for (let p = lo; p <= hi; p++) {
     const s = p - lo + 1;
@@ -192,13 +281,13 @@ export function periodActivity(
  * so each customer's purchases make maximal runs [a, b]; `active` adds 1 over each run
  * through a difference array.
  */
-function countActivity(
+function countRuns(
   offsets: Int32Array,
   periods: Int32Array,
-  lo: number,
-  hi: number,
+  range: ActivityRange,
   activeWindow: number,
-): [active: Int32Array, fresh: Int32Array, reactivated: Int32Array, churned: Int32Array] {
+): Pick<ActivityCounts, "active" | "fresh" | "reactivated" | "churned"> {
+  const { lo, hi } = range;
   const base = lo - 1;
   const size = hi - base + 1;
   const active = new Int32Array(size + 1);
@@ -228,11 +317,12 @@ function countActivity(
     }
   }
   for (let s = 1; s <= size; s++) active[s]! += active[s - 1]!;
-  return [active, fresh, reactivated, churned];
+  return { active, fresh, reactivated, churned };
 }
 
 /** The sum of the amounts of each period `lo .. hi` (slot `p - lo`). */
-function periodRevenue(amount: Float64Array, periods: Int32Array, lo: number, hi: number): CompensatedSums {
+function periodRevenue(amount: Float64Array, periods: Int32Array, range: ActivityRange): CompensatedSums {
+  const { lo, hi } = range;
   const revenue = new CompensatedSums(hi - lo + 1);
   for (let row = 0; row < amount.length; row++) {
     const p = periods[row]!;

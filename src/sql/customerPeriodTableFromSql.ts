@@ -5,7 +5,14 @@ import type { TransactionTable } from "../table/TransactionTable.js";
 import { tableOf } from "../table/tableOf.js";
 import type { Dialect } from "./dialects.js";
 import { cell, numberOf, type SqlExecutor } from "./executor.js";
-import { eachRow, openLog, ResultCheck, type SqlSource, type SqlSourceOptions } from "./source.js";
+import {
+  eachRow,
+  type OpenLog,
+  openLog,
+  ResultCheck,
+  type SqlSource,
+  type SqlSourceOptions,
+} from "./source.js";
 
 /** Options of {@link customerPeriodTableFromSql}. */
 export interface CustomerPeriodTableFromSqlOptions extends SqlSourceOptions {
@@ -32,6 +39,36 @@ FROM (
 GROUP BY customer_id, period, purchase`;
 }
 
+/** One row of {@link customerPeriodSqlFor}, checked. */
+export interface CustomerPeriodRow {
+  readonly id: string;
+  readonly first: number;
+  readonly last: number;
+  readonly total: number;
+}
+
+/**
+ * Runs `sql` (rows of {@link customerPeriodSqlFor}) and hands each row with an id and finite
+ * numbers to `visit`; after the last row, `INVALID_RECORD` if any row had neither.
+ */
+export async function eachCustomerPeriodRow(
+  log: OpenLog,
+  sql: string,
+  fn: string,
+  visit: (row: CustomerPeriodRow) => void,
+): Promise<void> {
+  const check = new ResultCheck();
+  await eachRow(log, sql, log.binder.values, fn, (row) => {
+    const id = cell(row, 0, "customer_id");
+    const first = numberOf(cell(row, 1, "first_time"));
+    const last = numberOf(cell(row, 2, "last_time"));
+    const total = numberOf(cell(row, 3, "total"));
+    const ok = [check.number(first + last, "time"), check.number(total, "amount")];
+    if (check.id(id) && !ok.includes(false)) visit({ id, first, last, total });
+  });
+  check.throwIfAny(fn);
+}
+
 /** {@link customerPeriodTableFromSql} under the name of the public function that runs it. */
 export async function customerPeriodTableIn(
   db: unknown,
@@ -45,25 +82,17 @@ export async function customerPeriodTableIn(
   const log = await openLog(db, source, options, fn);
   const reduced = new LogBuilder();
   if (log.empty) return tableOf(reduced.columns());
-  const check = new ResultCheck();
   let lastTime = Number.NEGATIVE_INFINITY;
   let lastId = "";
   let lastRowTime = Number.NEGATIVE_INFINITY;
-  await eachRow(log, customerPeriodSqlFor(log.dialect, log.sql, period), log.binder.values, fn, (row) => {
-    const id = cell(row, 0, "customer_id");
-    const first = numberOf(cell(row, 1, "first_time"));
-    const last = numberOf(cell(row, 2, "last_time"));
-    const total = numberOf(cell(row, 3, "total"));
-    const ok = [check.number(first + last, "time"), check.number(total, "amount")];
-    if (!check.id(id) || ok.includes(false)) return;
-    reduced.push(reduced.code(id), first, total);
-    if (first > lastRowTime) lastRowTime = first;
-    if (last > lastTime) {
-      lastTime = last;
-      lastId = id;
+  await eachCustomerPeriodRow(log, customerPeriodSqlFor(log.dialect, log.sql, period), fn, (row) => {
+    reduced.push(reduced.code(row.id), row.first, row.total);
+    if (row.first > lastRowTime) lastRowTime = row.first;
+    if (row.last > lastTime) {
+      lastTime = row.last;
+      lastId = row.id;
     }
   });
-  check.throwIfAny(fn);
   // The log's last instant, kept as an amount of 0 (no purchase, no revenue), so that the
   // table spans the days the log spans.
   if (lastTime > lastRowTime) reduced.push(reduced.code(lastId), lastTime, 0);

@@ -39,6 +39,8 @@ export interface Dialect {
   firstBy(value: string, key: string): string;
   /** True where a double is neither infinite nor NaN. */
   isFinite(x: string): string;
+  /** A text column as an `ORDER BY` key that sorts by bytes, whatever the session's collation. */
+  bytewise(x: string): string;
   /** A query giving the type names of `columns` (quoted) in one row, or `undefined` when not needed. */
   probeSql(columns: readonly string[], from: string): string | undefined;
   /**
@@ -98,6 +100,7 @@ const duckdb: Dialect = {
   sum: (x) => `fsum(${x})`,
   firstBy: (value, key) => `arg_min(${value}, ${key})`,
   isFinite: (x) => `isfinite(${x})`,
+  bytewise: (x) => `encode(${x})`,
   probeSql: () => undefined,
   // TRY_CAST reads any column type and turns unreadable cells into NULL; the executor runs
   // the connection in UTC, so dates without a zone are UTC, as in the library.
@@ -137,6 +140,7 @@ const postgres: Dialect = {
   // Arrays compare element by element: the smallest [key, value] holds the first key's value.
   firstBy: (value, key) => `(min(ARRAY[${key}, ${value}]))[2]`,
   isFinite: (x) => `(${x} > '-Infinity'::double precision AND ${x} < 'Infinity'::double precision)`,
+  bytewise: (x) => `${x} COLLATE "C"`,
   probeSql: (columns, from) =>
     `SELECT ${columns.map((c, i) => `pg_typeof(${c})::text AS type${i}`).join(", ")} FROM ${from} AS source_rows LIMIT 1`,
   // Timestamps and dates give their epoch without regard to the session's zone (a timestamp
@@ -182,6 +186,7 @@ const clickhouse: Dialect = {
   sum: (x) => `sumKahan(${x})`,
   firstBy: (value, key) => `argMin(${value}, ${key})`,
   isFinite: (x) => `isFinite(${x})`,
+  bytewise: (x) => x,
   probeSql: (columns, from) =>
     `SELECT ${columns.map((c, i) => `toTypeName(${c}) AS type${i}`).join(", ")} FROM ${from} AS source_rows LIMIT 1`,
   // DateTime counts seconds since 1970 whatever its zone; Date counts days; strings are read

@@ -24,7 +24,8 @@ export type { PostgresClientLike, PostgresQueryConfig } from "./postgresExecutor
 // Sources
 export type { SqlColumns, SqlSource, SqlSourceOptions } from "./source.js";
 
-// Pushdowns: customer totals, the RFM summary, the customer-period table, lifecycle facts
+// Pushdowns: customer totals, the RFM summary, the customer-period table and period
+// activity, lifecycle facts, stages and their counts
 export { customerTotalsFromSql } from "./customerTotalsFromSql.js";
 export type { CustomerTotalsFromSqlOptions } from "./customerTotalsFromSql.js";
 export type { CustomerTotal } from "../value/customerTotals.js";
@@ -32,9 +33,14 @@ export { rfmSummaryFromSql } from "./rfmSummaryFromSql.js";
 export type { RfmSummaryFromSqlOptions } from "./rfmSummaryFromSql.js";
 export { customerPeriodTableFromSql } from "./customerPeriodTableFromSql.js";
 export type { CustomerPeriodTableFromSqlOptions } from "./customerPeriodTableFromSql.js";
+export { periodActivityFromSql } from "./periodActivityFromSql.js";
+export type { PeriodActivityFromSqlOptions } from "./periodActivityFromSql.js";
+export type { PeriodActivityRow } from "../rates/periodActivity.js";
 export { classifyLifecyclesFromSql, lifecycleFactsFromSql } from "./lifecycleFromSql.js";
 export type {
   ClassifyLifecyclesFromSqlOptions,
   LifecycleFacts,
   LifecycleFactsFromSqlOptions,
 } from "./lifecycleFromSql.js";
+export { eachLifecycleBatchFromSql, lifecycleStageCountsFromSql } from "./lifecycleStagesFromSql.js";
+export type { LifecycleStageCounts } from "./lifecycleStagesFromSql.js";

@@ -17,6 +17,7 @@ import type { Customer } from "../records/Customer.js";
 import type { TransactionTable } from "../table/TransactionTable.js";
 import { tableOf } from "../table/tableOf.js";
 import type { Dialect } from "./dialects.js";
+import { byCustomer } from "./batches.js";
 import { cell, numberOf, type SqlExecutor } from "./executor.js";
 import {
   type Binder,
@@ -96,6 +97,42 @@ FROM (
 GROUP BY customer_id, kind, instant`;
 }
 
+/** One row of {@link lifecycleFactsSqlFor}, checked. */
+export interface FactRow {
+  readonly id: string;
+  readonly kind: number;
+  readonly first: number;
+  readonly last: number;
+  readonly total: number;
+  readonly count: number;
+}
+
+/**
+ * The log rows a fact becomes, appended to `log` for customer `code`; its number of
+ * purchases (0 for a row that is not a purchase).
+ */
+export function pushFact(
+  log: { push(code: number, time: number, amount: number): void },
+  code: number,
+  fact: FactRow,
+): number {
+  const { kind, first, last, total, count } = fact;
+  if (kind === NOT_PURCHASE) {
+    log.push(code, first, 0);
+    return 0;
+  }
+  if (kind === RECENT || first === last) {
+    log.push(code, first, total);
+  } else {
+    // The span's total split over its first and last instant: halving is exact, and both
+    // halves stay purchases, so every window sum, the first purchase and the purchase
+    // before the recovery cut are those of the full log.
+    log.push(code, first, total / 2);
+    log.push(code, last, total / 2);
+  }
+  return count;
+}
+
 /** The reduced log and each customer's number of purchases, gathered as the rows arrive. */
 class FactRows {
   private readonly log = new LogBuilder();
@@ -103,26 +140,13 @@ class FactRows {
   private readonly counts: number[] = [];
   private readonly firstTime: number[] = [];
 
-  add(id: string, kind: number, first: number, last: number, total: number, count: number): void {
-    const c = this.log.code(id);
+  add(fact: FactRow): void {
+    const c = this.log.code(fact.id);
     if (c === this.counts.length) {
       this.counts.push(0);
-      this.firstTime.push(first);
-    } else if (first < this.firstTime[c]!) this.firstTime[c] = first;
-    if (kind === NOT_PURCHASE) {
-      this.log.push(c, first, 0);
-      return;
-    }
-    this.counts[c]! += count;
-    if (kind === RECENT || first === last) {
-      this.log.push(c, first, total);
-    } else {
-      // The span's total split over its first and last instant: halving is exact, and both
-      // halves stay purchases, so every window sum, the first purchase and the purchase
-      // before the recovery cut are those of the full log.
-      this.log.push(c, first, total / 2);
-      this.log.push(c, last, total / 2);
-    }
+      this.firstTime.push(fact.first);
+    } else if (fact.first < this.firstTime[c]!) this.firstTime[c] = fact.first;
+    this.counts[c]! += pushFact(this.log, c, fact);
   }
 
   /**
@@ -143,13 +167,18 @@ class FactRows {
   }
 }
 
-/** {@link lifecycleFactsFromSql} under the name of the public function that runs it. */
-async function lifecycleFactsIn(
+/**
+ * Checks the options, opens the source and runs the facts query (sorted by customer id when
+ * `sorted`), handing each checked row to `visit`.
+ */
+export async function eachFact(
   db: unknown,
   source: SqlSource,
   options: LifecycleFactsFromSqlOptions,
-  fn: string,
-): Promise<LifecycleFacts> {
+  how: { readonly fn: string; readonly sorted: boolean },
+  visit: (fact: FactRow) => void,
+): Promise<void> {
+  const { fn } = how;
   assertOptions(options, fn);
   if ((options as { adaptiveInterruption?: unknown }).adaptiveInterruption) {
     throw new CustomerValueError(
@@ -159,20 +188,31 @@ async function lifecycleFactsIn(
   }
   const cuts = lifecycleWindows(options.asOf, resolveLifecycleOptions(options, fn), `${fn}: asOf`);
   const log = await openLog(db, source, options, fn);
+  if (log.empty) return;
+  const binder = log.binder.fork();
+  const check = new ResultCheck();
+  const facts = lifecycleFactsSqlFor(log.dialect, log.sql, binder, cuts);
+  const sql = how.sorted ? byCustomer(log.dialect, facts) : facts;
+  await eachRow(log, sql, binder.values, fn, (row) => {
+    const id = cell(row, 0, "customer_id");
+    const [kind, first, last, total, count] = ["kind", "first_time", "last_time", "total", "row_count"].map(
+      (name, i) => numberOf(cell(row, i + 1, name)),
+    ) as [number, number, number, number, number];
+    const ok = [check.number(first + last, "time"), check.number(total, "amount")];
+    if (check.id(id) && !ok.includes(false)) visit({ id, kind, first, last, total, count });
+  });
+  check.throwIfAny(fn);
+}
+
+/** {@link lifecycleFactsFromSql} under the name of the public function that runs it. */
+async function lifecycleFactsIn(
+  db: unknown,
+  source: SqlSource,
+  options: LifecycleFactsFromSqlOptions,
+  fn: string,
+): Promise<LifecycleFacts> {
   const facts = new FactRows();
-  if (!log.empty) {
-    const binder = log.binder.fork();
-    const check = new ResultCheck();
-    await eachRow(log, lifecycleFactsSqlFor(log.dialect, log.sql, binder, cuts), binder.values, fn, (row) => {
-      const id = cell(row, 0, "customer_id");
-      const [kind, first, last, total, count] = ["kind", "first_time", "last_time", "total", "row_count"].map(
-        (name, i) => numberOf(cell(row, i + 1, name)),
-      ) as [number, number, number, number, number];
-      const ok = [check.number(first + last, "time"), check.number(total, "amount")];
-      if (check.id(id) && !ok.includes(false)) facts.add(id, kind, first, last, total, count);
-    });
-    check.throwIfAny(fn);
-  }
+  await eachFact(db, source, options, { fn, sorted: false }, (fact) => facts.add(fact));
   return facts.facts();
 }
 
@@ -239,6 +279,21 @@ export async function classifyLifecyclesFromSql(
 ): Promise<LifecycleRow[]> {
   const fn = "classifyLifecyclesFromSql";
   const { table, purchaseCounts } = await lifecycleFactsIn(db, source, options, fn);
+  return classifyFacts({ fn, customers, table, purchaseCounts, options });
+}
+
+/**
+ * `classifyLifecycles` on facts, as `fn`: its errors carry `fn`'s name, and each row's
+ * `evidence.purchases` is the customer's count in `purchaseCounts` (0 when absent).
+ */
+export function classifyFacts(input: {
+  readonly fn: string;
+  readonly customers: readonly Customer[];
+  readonly table: TransactionTable;
+  readonly purchaseCounts: ReadonlyMap<string, number>;
+  readonly options: ClassifyLifecyclesFromSqlOptions;
+}): LifecycleRow[] {
+  const { fn, customers, table, purchaseCounts, options } = input;
   const { columns: _columns, validate: _validate, ...lifecycleOptions } = options;
   let rows: LifecycleRow[];
   try {

@@ -12,6 +12,8 @@ import {
   customerPeriodTableFromSql,
   customerTotalsFromSql,
   lifecycleFactsFromSql,
+  lifecycleStageCountsFromSql,
+  periodActivityFromSql,
   rfmSummaryFromSql,
 } from "./index.js";
 
@@ -56,6 +58,10 @@ const CALLS = {
     customerPeriodTableFromSql(db, source as never, { period: "quarter" }),
   lifecycleFactsFromSql: (db: SqlExecutor, source: object) =>
     lifecycleFactsFromSql(db, source as never, { asOf: ASOF }),
+  periodActivityFromSql: (db: SqlExecutor, source: object) =>
+    periodActivityFromSql(db, source as never, { period: "week", activeWindow: 2 }),
+  lifecycleStageCountsFromSql: (db: SqlExecutor, source: object) =>
+    lifecycleStageCountsFromSql(db, source as never, [{ id: "A" }], { asOf: ASOF }),
 };
 
 describe("customer-value/sql: the SQL sent", () => {

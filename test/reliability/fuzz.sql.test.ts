@@ -18,6 +18,8 @@ import {
   customerPeriodTableFromSql,
   customerTotalsFromSql,
   duckdbExecutor,
+  lifecycleStageCountsFromSql,
+  periodActivityFromSql,
   postgresExecutor,
   rfmSummaryFromSql,
   type SqlDialect,
@@ -200,6 +202,65 @@ function fuzzEngine(
                 );
                 if (result !== undefined)
                   expect(result.slice(0, 2).map((r) => r.customerId)).toEqual(["A", "B"]);
+              },
+            ),
+            params(runs),
+          );
+        },
+        timeout,
+      );
+
+      it(
+        "periodActivityFromSql",
+        async () => {
+          await fc.assert(
+            fc.asyncProperty(
+              rowsArb,
+              optionArb(fc.constantFrom("day", "week", "month", "quarter", "year")),
+              optionArb(fc.oneof(fc.integer({ min: 1, max: 4 }), junkArb)),
+              optionArb(fc.oneof(fc.constantFrom("2011-03-15", "2013-01-01T00:00:00Z"), junkArb)),
+              async (rows, period, activeWindow, from) => {
+                const result = await verdict("periodActivityFromSql", () =>
+                  periodActivityFromSql(
+                    db,
+                    sourceOf(db.dialect, rows),
+                    compact({ period, activeWindow, from }) as never,
+                  ),
+                );
+                for (const r of result ?? []) {
+                  expect(r.retained + r.churned).toBe(r.previousActive);
+                  expect(r.retained + r.new + r.reactivated).toBe(r.active);
+                }
+              },
+            ),
+            params(runs),
+          );
+        },
+        timeout,
+      );
+
+      it(
+        "lifecycleStageCountsFromSql",
+        async () => {
+          await fc.assert(
+            fc.asyncProperty(
+              rowsArb,
+              fc.constantFrom("2011-06-30", "2013-12-31T23:00:00Z"),
+              optionArb(fc.constantFrom({ months: 2 }, { days: 40 })),
+              async (rows, asOf, interruptionAfter) => {
+                const result = await verdict("lifecycleStageCountsFromSql", () =>
+                  lifecycleStageCountsFromSql(
+                    db,
+                    sourceOf(db.dialect, rows),
+                    [{ id: "A" }, { id: "B" }],
+                    compact({ asOf, interruptionAfter, unknownCustomers: "report" }) as never,
+                  ),
+                );
+                if (result !== undefined) {
+                  const staged = Object.values(result.stages).reduce((a, b) => a + b, 0);
+                  expect(staged).toBe(result.customers);
+                  expect(result.customers - result.unknownCustomers).toBe(2);
+                }
               },
             ),
             params(runs),

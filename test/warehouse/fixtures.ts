@@ -28,6 +28,9 @@ import {
   classifyLifecyclesFromSql,
   customerPeriodTableFromSql,
   customerTotalsFromSql,
+  eachLifecycleBatchFromSql,
+  lifecycleStageCountsFromSql,
+  periodActivityFromSql,
   rfmSummaryFromSql,
   type SqlExecutor,
   type SqlSource,
@@ -167,6 +170,22 @@ export async function comparePeriodTable({ db, source, log }: EngineCase, period
   }
 }
 
+/** periodActivityFromSql against periodActivity on the full log: whole span, a wider window, given bounds. */
+export async function comparePeriodActivity({ db, source, log }: EngineCase, period: Period): Promise<void> {
+  const cases = [
+    { period },
+    { period, activeWindow: 3 },
+    { period, from: "2023-06-15", to: "2024-03-01T12:00:00Z" },
+  ];
+  for (const options of cases) {
+    expectClose(
+      await periodActivityFromSql(db, source, options),
+      periodActivity(log, options),
+      `periodActivity ${JSON.stringify(options)}`,
+    );
+  }
+}
+
 /**
  * A trend rule's reason with its numbers masked: they print vR, vQ and the change rounded,
  * and sums taken in another order may round the other way in the last printed digit. The
@@ -204,6 +223,39 @@ export async function compareLifecycles(
       maskTrendReasons(classifyLifecycles(customers, log, options)),
       `lifecycles ${JSON.stringify(options)}`,
     );
+  }
+}
+
+/**
+ * The batched lifecycle against classifyLifecycles: the rows of every batch, sorted by id,
+ * are its rows sorted by id; the stage counts are its rows counted.
+ */
+export async function compareLifecycleBatches(
+  { db, source, log, customers, asOf }: EngineCase,
+  cases = lifecycleCases(asOf).slice(0, 1),
+): Promise<void> {
+  const byId = (rows: LifecycleRow[]) =>
+    rows.sort((a, b) => (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0));
+  for (const options of cases) {
+    const report = { ...options, unknownCustomers: "report" as const };
+    const expected = classifyLifecycles(customers, log, report);
+    const batched: LifecycleRow[] = [];
+    await eachLifecycleBatchFromSql(db, source, customers, report, (rows) => batched.push(...rows));
+    expectClose(maskTrendReasons(byId(batched)), maskTrendReasons(byId(expected.slice())), "batches");
+    const count = (keep: (row: LifecycleRow) => boolean) => expected.filter(keep).length;
+    expect(await lifecycleStageCountsFromSql(db, source, customers, report)).toEqual({
+      customers: expected.length,
+      stages: Object.fromEntries(
+        ["prospecting", "socialization", "growth", "maturity", "decline", "interruption", "recovery"].map(
+          (stage) => [stage, count((row) => row.stage === stage)],
+        ),
+      ),
+      phases: {
+        endangerment: count((row) => row.phase === "endangerment"),
+        termination: count((row) => row.phase === "termination"),
+      },
+      unknownCustomers: count((row) => row.unknownCustomer === true),
+    });
   }
 }
 
@@ -245,7 +297,12 @@ export function engineSuite(name: string, configured: boolean, open: () => Promi
       it.each(PERIODS)("customer-period table by %s (sample)", async (period) =>
         comparePeriodTable(sample(), period),
       );
+      it.each(PERIODS)("period activity by %s (sample)", async (period) =>
+        comparePeriodActivity(sample(), period),
+      );
       it("lifecycle stages and evidence (sample)", async () => compareLifecycles(sample()));
+      it("lifecycle stages in batches, and their counts (sample)", async () =>
+        compareLifecycleBatches(sample(), lifecycleCases(sample().asOf)));
 
       describe.runIf(HEAVY)("the 1M-row log", () => {
         let million: EngineCase | undefined;
@@ -270,9 +327,19 @@ export function engineSuite(name: string, configured: boolean, open: () => Promi
           async (period) => comparePeriodTable(million!, period),
           timeout,
         );
+        it.each(PERIODS)(
+          "period activity by %s",
+          async (period) => comparePeriodActivity(million!, period),
+          timeout,
+        );
         it(
           "lifecycle stages and evidence",
           async () => compareLifecycles(million!, lifecycleCases(million!.asOf).slice(0, 1)),
+          timeout,
+        );
+        it(
+          "lifecycle stages in batches, and their counts",
+          async () => compareLifecycleBatches(million!),
           timeout,
         );
       });
