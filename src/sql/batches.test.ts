@@ -16,7 +16,7 @@ import type { Transaction } from "../records/Transaction.js";
 import { BATCH_ROWS, CustomerBatches, codePointBefore } from "./batches.js";
 import { duckdbExecutor } from "./duckdbExecutor.js";
 import type { SqlExecutor } from "./executor.js";
-import { lifecycleStageCountsFromSql, periodActivityFromSql } from "./index.js";
+import { eachLifecycleBatchFromSql, lifecycleStageCountsFromSql, periodActivityFromSql } from "./index.js";
 
 /** The reference order: the strings' code points compared one by one. */
 const referenceBefore = (a: string, b: string) => {
@@ -130,6 +130,19 @@ describe("the batched pushdowns on a log of several batches (DuckDB)", () => {
     }
     expect(counts.phases.endangerment).toBe(expected.filter((r) => r.phase === "endangerment").length);
     expect(counts.stages.prospecting).toBeGreaterThanOrEqual(1); // the listed prospect
+  });
+
+  it("reports SQL of a { sql } source that does not parse as INVALID_OPTION, from the real client", async () => {
+    await expect(periodActivityFromSql(db, { sql: "SELEC * FROM log" })).rejects.toMatchObject({
+      code: "INVALID_OPTION",
+    });
+  });
+
+  it("refuses a visit that is not a function before any query", async () => {
+    const never: SqlExecutor = { dialect: "duckdb", query: () => expect.fail("no query expected") };
+    await expect(
+      eachLifecycleBatchFromSql(never, source(), [], { asOf: "2024-09-30" }, undefined as never),
+    ).rejects.toMatchObject({ code: "INVALID_OPTION" });
   });
 
   it("refuses an executor that returns rows out of the database's order", async () => {

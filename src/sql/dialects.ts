@@ -112,10 +112,11 @@ const duckdb: Dialect = {
   periodKey: (t, period) =>
     arithmeticKey(t, period) ?? calendarKey(period, (f) => `${f}(epoch_ms(CAST(${t} AS BIGINT)))`),
   errorCode(error) {
-    const message = messageOf(error);
-    if (/^(Binder|Catalog) Error/.test(message)) return "UNKNOWN_NAME";
-    if (/^Parser Error/.test(message)) return "INVALID_OPTION";
-    if (/^Conversion Error/.test(message)) return "INVALID_RECORD";
+    // The client may put its own words first ("Failed to extract statements: Parser Error").
+    const kind = /(?:^|: )(\w+) Error:/.exec(messageOf(error))?.[1];
+    if (kind === "Binder" || kind === "Catalog") return "UNKNOWN_NAME";
+    if (kind === "Parser") return "INVALID_OPTION";
+    if (kind === "Conversion") return "INVALID_RECORD";
     return undefined;
   },
 };

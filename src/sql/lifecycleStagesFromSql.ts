@@ -1,5 +1,6 @@
 import { LogBuilder } from "../engine/growing.js";
 import { CustomerValueError } from "../errors/CustomerValueError.js";
+import { describeValue } from "../internal/dates.js";
 import type { LifecycleRow } from "../lifecycle/classifyLifecycles.js";
 import {
   LIFECYCLE_PHASES,
@@ -59,9 +60,10 @@ function positions(customers: readonly Customer[], fn: string): Map<string, numb
  * `classifyLifecycles` with the per-customer work pushed into a database, its rows handed to
  * `visit` a batch at a time (a few thousand customers), so that the Node process never holds
  * a row per customer: for logs whose customers are too many to keep every row, or to write
- * the rows out as they come. Every row equals the one `classifyLifecyclesFromSql` gives; the
- * batches come in order of customer id (as bytes), then the listed customers without
- * transactions (prospects), in list order.
+ * the rows out as they come. Every row equals the one `classifyLifecyclesFromSql` gives. The
+ * batches follow customer ids (as bytes); within one, the listed customers come in list
+ * order, then the unknown ones (`unknownCustomers: "report"`) in id order. Last come the
+ * listed customers without transactions (prospects), in list order.
  *
  * The facts of `lifecycleFactsFromSql` are read sorted by customer id, so each batch holds
  * whole customers and is classified by `classifyLifecycles` on its own. The customer list
@@ -73,7 +75,8 @@ function positions(customers: readonly Customer[], fn: string): Map<string, numb
  * @param customers - the customer list (ids unique)
  * @param options - those of `classifyLifecycles` (no `adaptiveInterruption`), `columns`, `validate`
  * @param visit - called with each batch of rows, in turn
- * @throws {CustomerValueError} as `classifyLifecyclesFromSql`, and `INVALID_OPTION` for rows the executor returned out of order
+ * @throws {CustomerValueError} as `classifyLifecyclesFromSql`, and `INVALID_OPTION` for a
+ *   `visit` that is not a function or rows the executor returned out of order
  * @example
  * await eachLifecycleBatchFromSql(db, { table: "transactions" }, customers, { asOf: "2024-06-30" }, (rows) => {
  *   for (const row of rows) out.write(`${row.customerId},${row.stage}\n`);
@@ -101,6 +104,12 @@ async function eachBatchIn(
   visit: (rows: LifecycleRow[]) => void,
 ): Promise<void> {
   const { db, source, customers, options, fn } = call;
+  if (typeof visit !== "function") {
+    throw new CustomerValueError(
+      "INVALID_OPTION",
+      `${fn}: visit must be a function that takes each batch of rows, got ${describeValue(visit)}`,
+    );
+  }
   const at = positions(customers, fn);
   const seen = new Uint8Array(customers.length);
   let purchaseCounts = new Map<string, number>();

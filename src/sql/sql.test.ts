@@ -329,6 +329,13 @@ describe("customer-value/sql: engine errors", () => {
     expect(
       await codeOf(failing("duckdb", new Error("Catalog Error: Table with name log does not exist!"))),
     ).toBe("UNKNOWN_NAME");
+    // @duckdb/node-api puts its own words first when it binds parameters or streams.
+    const unparsed = 'Failed to extract statements: Parser Error: syntax error at or near "SELEC"';
+    expect(await codeOf(failing("duckdb", new Error(unparsed)))).toBe("INVALID_OPTION");
+    expect(await codeOf(failing("duckdb", new Error("Conversion Error: Could not convert")))).toBe(
+      "INVALID_RECORD",
+    );
+    expect(await codeOf(failing("duckdb", new Error("IO Error: No files found")))).toBeInstanceOf(Error);
     const named = (await customerTotalsFromSql(failing("postgres", pgError("42703")), { table: "log" }).catch(
       (e: CustomerValueError) => e,
     )) as CustomerValueError;
