@@ -105,7 +105,8 @@ try {
 
   // One row per customer, written out as the batches come.
   let written = 0;
-  await eachLifecycleBatchFromSql(db, source, sample.customers, { asOf: sample.asOf }, (rows) => {
+  const report = { asOf: sample.asOf, unknownCustomers: "report" } as const;
+  await eachLifecycleBatchFromSql(db, source, sample.customers, report, (rows) => {
     written += rows.length; // e.g. append rows to a file or a table here
   });
   console.log(`${written} lifecycle rows handed on in batches`);

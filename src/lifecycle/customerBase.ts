@@ -109,7 +109,7 @@ function factOf(column: Float64Array, k: number): number | undefined {
  * The customers' ids (numbered in list order) and facts. A fast check accepts clean
  * records; at the first bad one the schema words every problem.
  */
-function readCustomers(customers: readonly Customer[], fn: string) {
+export function readCustomers(customers: readonly Customer[], fn: string) {
   if (!Array.isArray(customers)) {
     throw new CustomerValueError(
       "INVALID_RECORD",

@@ -43,25 +43,36 @@ describe("codePointBefore", () => {
 });
 
 describe("CustomerBatches", () => {
-  it("hands on whole customers, in batches of about the given size", () => {
+  /** The ids of each batch, for rows of `ids` in turn, batches of at least `size` rows. */
+  const batchesOf = (ids: string[], size: number) => {
     const got: string[][] = [];
-    const batches = new CustomerBatches(
-      (columns: TransactionColumns) => got.push(Array.from(columns.customer, (c) => columns.customerIds[c]!)),
-      "test",
-      3,
-    );
-    for (const id of ["a", "a", "b", "c", "c", "c", "c", "d"]) batches.push(batches.code(id), 0, 1);
-    batches.end();
-    batches.end(); // nothing more to hand on
+    const keep = (columns: TransactionColumns | undefined) => {
+      if (columns) got.push(Array.from(columns.customer, (c) => columns.customerIds[c]!));
+    };
+    const batches = new CustomerBatches("test", size);
+    for (const id of ids) {
+      keep(batches.begin(id));
+      batches.push(0, 1);
+    }
+    keep(batches.take());
+    expect(batches.take()).toBeUndefined(); // nothing more to hand on
+    return got;
+  };
+
+  it("hands on whole customers, in batches of about the given size", () => {
     // A batch closes at the first new customer once it holds 3 rows or more: after "b"
     // (3 rows), then after the four rows of "c".
-    expect(got).toEqual([["a", "a", "b"], ["c", "c", "c", "c"], ["d"]]);
+    expect(batchesOf(["a", "a", "b", "c", "c", "c", "c", "d"], 3)).toEqual([
+      ["a", "a", "b"],
+      ["c", "c", "c", "c"],
+      ["d"],
+    ]);
+    expect(batchesOf([], 3)).toEqual([]);
   });
 
   it("refuses ids out of order: a customer split over two batches would count twice", () => {
-    const batches = new CustomerBatches(() => undefined, "test", 3);
-    batches.code("b");
-    expect(() => batches.code("a")).toThrow(/out of the query's order/);
+    expect(() => batchesOf(["b", "a"], 3)).toThrow(/out of the query's order/);
+    expect(() => batchesOf(["a", "b", "a"], 3)).toThrow(/out of the query's order/);
   });
 });
 
@@ -155,6 +166,41 @@ describe("the batched pushdowns on a log of several batches (DuckDB)", () => {
         return all.reverse() as never;
       },
     };
-    await expect(periodActivityFromSql(reversed, source())).rejects.toMatchObject({ code: "INVALID_OPTION" });
+    await expect(periodActivityFromSql(reversed, source())).rejects.toMatchObject({
+      code: "INVALID_OPTION",
+      message: expect.stringMatching(/out of the query's order/),
+    });
+  });
+
+  it("refuses a log whose rows have no readable date (validate: false) rather than returning no rows", async () => {
+    const undated = { sql: "SELECT 'a' AS customerId, CAST(NULL AS DATE) AS date, 5.0 AS amount" };
+    await expect(periodActivityFromSql(db, undated, { validate: false })).rejects.toMatchObject({
+      code: "INVALID_RECORD",
+    });
+  });
+
+  it("hands batches on one at a time, waiting for each promise visit returns; its errors pass as thrown", async () => {
+    const customers = [{ id: "c5" }, { id: "prospect" }];
+    const options = { asOf: "2024-09-30", unknownCustomers: "report" as const };
+    let batches = 0;
+    let rows = 0;
+    let busy = false;
+    await eachLifecycleBatchFromSql(db, source(), customers, options, async (batch) => {
+      expect(busy).toBe(false);
+      busy = true;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      batches++;
+      rows += batch.length;
+      busy = false;
+    });
+    // Every customer of the log, plus the listed prospect, over several batches.
+    expect(rows).toBe(new Set(log.map((r) => r.customerId)).size + 1);
+    expect(batches).toBeGreaterThan(1);
+    const mine = new Error("disk full");
+    await expect(
+      eachLifecycleBatchFromSql(db, source(), customers, options, () => {
+        throw mine;
+      }),
+    ).rejects.toBe(mine);
   });
 });

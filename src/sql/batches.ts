@@ -34,48 +34,50 @@ export function codePointBefore(a: string, b: string): boolean {
 
 /**
  * Rows sorted by customer id, gathered into logs of whole customers (about
- * {@link BATCH_ROWS} rows each): `code(id)` first hands the gathered log to `flush` when it
- * is full and `id` starts a new customer. Ids out of order are an error: a customer split
- * over two batches would be counted twice.
+ * {@link BATCH_ROWS} rows each). Each row starts with `begin(id)`, which hands back the
+ * gathered log when it is full and `id` starts a new customer. Ids out of order are an
+ * error: a customer split over two batches would be counted twice.
  */
 export class CustomerBatches {
   private log = new LogBuilder();
   private rows = 0;
   private lastId: string | undefined;
+  private current = -1;
 
   constructor(
-    private readonly flush: (columns: TransactionColumns) => void,
     private readonly fn: string,
     private readonly size = BATCH_ROWS,
   ) {}
 
-  /** The code of customer `id` in the batch being gathered. */
-  code(id: string): number {
+  /** Starts a row of customer `id`: the full batch to hand on first, if `id` closes it. */
+  begin(id: string): TransactionColumns | undefined {
+    let full: TransactionColumns | undefined;
     if (id !== this.lastId) {
       if (this.lastId !== undefined && !codePointBefore(this.lastId, id)) {
         throw new CustomerValueError(
           "INVALID_OPTION",
-          `${this.fn}: the executor returned rows out of the query's order (by customer id); return them as the database sends them`,
+          `${this.fn}: rows came out of the query's order (by customer id): the executor must return them as the database sends them`,
         );
       }
-      if (this.rows >= this.size) this.end();
+      if (this.rows >= this.size) full = this.take();
       this.lastId = id;
     }
-    return this.log.code(id);
+    this.current = this.log.code(id);
+    return full;
   }
 
-  /** Appends a row of customer `code` (from {@link CustomerBatches.code}). */
-  push(code: number, time: number, amount: number): void {
-    this.log.push(code, time, amount);
+  /** Appends a row of the customer of the last {@link CustomerBatches.begin}. */
+  push(time: number, amount: number): void {
+    this.log.push(this.current, time, amount);
     this.rows++;
   }
 
-  /** Hands on the rows gathered since the last batch, if any. */
-  end(): void {
-    if (this.rows === 0) return;
+  /** The rows gathered since the last batch, if any, as a batch. */
+  take(): TransactionColumns | undefined {
+    if (this.rows === 0) return undefined;
     const columns = this.log.columns();
     this.log = new LogBuilder();
     this.rows = 0;
-    this.flush(columns);
+    return columns;
   }
 }

@@ -63,8 +63,7 @@ export async function eachCustomerPeriodRow(
     const first = numberOf(cell(row, 1, "first_time"));
     const last = numberOf(cell(row, 2, "last_time"));
     const total = numberOf(cell(row, 3, "total"));
-    const ok = [check.number(first + last, "time"), check.number(total, "amount")];
-    if (check.id(id) && !ok.includes(false)) visit({ id, first, last, total });
+    if (check.group(id, first, last, total)) visit({ id, first, last, total });
   });
   check.throwIfAny(fn);
 }

@@ -39,7 +39,7 @@ export interface Dialect {
   firstBy(value: string, key: string): string;
   /** True where a double is neither infinite nor NaN. */
   isFinite(x: string): string;
-  /** A text column as an `ORDER BY` key that sorts by bytes, whatever the session's collation. */
+  /** A text column as an `ORDER BY` key that sorts by its UTF-8 bytes, whatever the collation. */
   bytewise(x: string): string;
   /** A query giving the type names of `columns` (quoted) in one row, or `undefined` when not needed. */
   probeSql(columns: readonly string[], from: string): string | undefined;
@@ -141,7 +141,8 @@ const postgres: Dialect = {
   // Arrays compare element by element: the smallest [key, value] holds the first key's value.
   firstBy: (value, key) => `(min(ARRAY[${key}, ${value}]))[2]`,
   isFinite: (x) => `(${x} > '-Infinity'::double precision AND ${x} < 'Infinity'::double precision)`,
-  bytewise: (x) => `${x} COLLATE "C"`,
+  // Its UTF-8 bytes as bytea, whatever the database's encoding and collation.
+  bytewise: (x) => `convert_to(${x}, 'UTF8')`,
   probeSql: (columns, from) =>
     `SELECT ${columns.map((c, i) => `pg_typeof(${c})::text AS type${i}`).join(", ")} FROM ${from} AS source_rows LIMIT 1`,
   // Timestamps and dates give their epoch without regard to the session's zone (a timestamp

@@ -108,27 +108,23 @@ export interface FactRow {
 }
 
 /**
- * The log rows a fact becomes, appended to `log` for customer `code`; its number of
- * purchases (0 for a row that is not a purchase).
+ * The log rows a fact becomes, handed to `push` (time, amount); its number of purchases
+ * (0 for a row that is not a purchase).
  */
-export function pushFact(
-  log: { push(code: number, time: number, amount: number): void },
-  code: number,
-  fact: FactRow,
-): number {
+export function pushFact(push: (time: number, amount: number) => void, fact: FactRow): number {
   const { kind, first, last, total, count } = fact;
   if (kind === NOT_PURCHASE) {
-    log.push(code, first, 0);
+    push(first, 0);
     return 0;
   }
   if (kind === RECENT || first === last) {
-    log.push(code, first, total);
+    push(first, total);
   } else {
     // The span's total split over its first and last instant: halving is exact, and both
     // halves stay purchases, so every window sum, the first purchase and the purchase
     // before the recovery cut are those of the full log.
-    log.push(code, first, total / 2);
-    log.push(code, last, total / 2);
+    push(first, total / 2);
+    push(last, total / 2);
   }
   return count;
 }
@@ -146,7 +142,7 @@ class FactRows {
       this.counts.push(0);
       this.firstTime.push(fact.first);
     } else if (fact.first < this.firstTime[c]!) this.firstTime[c] = fact.first;
-    this.counts[c]! += pushFact(this.log, c, fact);
+    this.counts[c]! += pushFact((time, amount) => this.log.push(c, time, amount), fact);
   }
 
   /**
@@ -169,14 +165,14 @@ class FactRows {
 
 /**
  * Checks the options, opens the source and runs the facts query (sorted by customer id when
- * `sorted`), handing each checked row to `visit`.
+ * `sorted`), handing each checked row to `visit` and waiting for the promise it may return.
  */
 export async function eachFact(
   db: unknown,
   source: SqlSource,
   options: LifecycleFactsFromSqlOptions,
   how: { readonly fn: string; readonly sorted: boolean },
-  visit: (fact: FactRow) => void,
+  visit: (fact: FactRow) => unknown,
 ): Promise<void> {
   const { fn } = how;
   assertOptions(options, fn);
@@ -198,8 +194,7 @@ export async function eachFact(
     const [kind, first, last, total, count] = ["kind", "first_time", "last_time", "total", "row_count"].map(
       (name, i) => numberOf(cell(row, i + 1, name)),
     ) as [number, number, number, number, number];
-    const ok = [check.number(first + last, "time"), check.number(total, "amount")];
-    if (check.id(id) && !ok.includes(false)) visit({ id, kind, first, last, total, count });
+    return check.group(id, first, last, total) ? visit({ id, kind, first, last, total, count }) : undefined;
   });
   check.throwIfAny(fn);
 }

@@ -1,7 +1,9 @@
+import type { TransactionColumns } from "../engine/columns.js";
 import { LogBuilder } from "../engine/growing.js";
 import { CustomerValueError } from "../errors/CustomerValueError.js";
 import { describeValue } from "../internal/dates.js";
 import type { LifecycleRow } from "../lifecycle/classifyLifecycles.js";
+import { readCustomers } from "../lifecycle/customerBase.js";
 import {
   LIFECYCLE_PHASES,
   LIFECYCLE_STAGES,
@@ -9,7 +11,6 @@ import {
   type LifecycleStage,
 } from "../lifecycle/stages.js";
 import type { Customer } from "../records/Customer.js";
-import { parseCustomers } from "../records/validate.js";
 import { tableOf } from "../table/tableOf.js";
 import { BATCH_ROWS, CustomerBatches } from "./batches.js";
 import type { SqlExecutor } from "./executor.js";
@@ -33,32 +34,9 @@ export interface LifecycleStageCounts {
   readonly unknownCustomers: number;
 }
 
-/** Each customer's position in the list; `DUPLICATE_ID` at the first repeat, `INVALID_RECORD` for a bad record. */
-function positions(customers: readonly Customer[], fn: string): Map<string, number> {
-  const rejected = () => {
-    parseCustomers(customers, fn); // words every problem
-    return new CustomerValueError("INVALID_RECORD", `${fn}: customers must be records with a non-empty id`);
-  };
-  if (!Array.isArray(customers)) throw rejected();
-  const at = new Map<string, number>();
-  customers.forEach((customer, i) => {
-    const id = (customer as Partial<Customer> | null)?.id;
-    if (typeof id !== "string" || id === "") throw rejected();
-    const first = at.get(id);
-    if (first !== undefined) {
-      throw new CustomerValueError(
-        "DUPLICATE_ID",
-        `${fn}: customer ids must be unique, got ${JSON.stringify(id)} at [${first}] and [${i}]`,
-      );
-    }
-    at.set(id, i);
-  });
-  return at;
-}
-
 /**
  * `classifyLifecycles` with the per-customer work pushed into a database, its rows handed to
- * `visit` a batch at a time (a few thousand customers), so that the Node process never holds
+ * `visit` a batch at a time (the customers of some 65,000 grouped rows), so that the Node process never holds
  * a row per customer: for logs whose customers are too many to keep every row, or to write
  * the rows out as they come. Every row equals the one `classifyLifecyclesFromSql` gives. The
  * batches follow customer ids (as bytes); within one, the listed customers come in list
@@ -67,14 +45,16 @@ function positions(customers: readonly Customer[], fn: string): Map<string, numb
  *
  * The facts of `lifecycleFactsFromSql` are read sorted by customer id, so each batch holds
  * whole customers and is classified by `classifyLifecycles` on its own. The customer list
- * stays in memory (it is the caller's); with `unknownCustomers: "throw"` (the default) the
- * error names the unknown ids of the batch that met the first.
+ * stays in memory (it is the caller's) and is checked before the first batch. With
+ * `unknownCustomers: "throw"` (the default) the error names the unknown ids of the batch
+ * that met the first, after the batches before it went out.
  *
  * @param db - an executor: `duckdbExecutor(connection)`, `postgresExecutor(client)`, `clickhouseExecutor(client)` or your own that returns rows in the database's order
  * @param source - `{ table }` or `{ sql }` (with DuckDB also `{ csv }`, `{ parquet }`), with optional `columns`
  * @param customers - the customer list (ids unique)
  * @param options - those of `classifyLifecycles` (no `adaptiveInterruption`), `columns`, `validate`
- * @param visit - called with each batch of rows, in turn
+ * @param visit - called with each batch of rows, in turn; when it returns a promise, the next
+ *   batch waits for it
  * @throws {CustomerValueError} as `classifyLifecyclesFromSql`, and `INVALID_OPTION` for a
  *   `visit` that is not a function or rows the executor returned out of order
  * @example
@@ -87,7 +67,7 @@ export function eachLifecycleBatchFromSql(
   source: SqlSource,
   customers: readonly Customer[],
   options: ClassifyLifecyclesFromSqlOptions,
-  visit: (rows: LifecycleRow[]) => void,
+  visit: (rows: LifecycleRow[]) => unknown,
 ): Promise<void> {
   return eachBatchIn({ db, source, customers, options, fn: "eachLifecycleBatchFromSql" }, visit);
 }
@@ -101,7 +81,7 @@ async function eachBatchIn(
     readonly options: ClassifyLifecyclesFromSqlOptions;
     readonly fn: string;
   },
-  visit: (rows: LifecycleRow[]) => void,
+  visit: (rows: LifecycleRow[]) => unknown,
 ): Promise<void> {
   const { db, source, customers, options, fn } = call;
   if (typeof visit !== "function") {
@@ -110,32 +90,40 @@ async function eachBatchIn(
       `${fn}: visit must be a function that takes each batch of rows, got ${describeValue(visit)}`,
     );
   }
-  const at = positions(customers, fn);
+  // Every customer record checked before any batch: a customer's position is its number.
+  const listed = readCustomers(customers, fn).dictionary;
   const seen = new Uint8Array(customers.length);
-  let purchaseCounts = new Map<string, number>();
-  const batches = new CustomerBatches((columns) => {
-    const listed: number[] = [];
+  const classify = (columns: TransactionColumns, purchaseCounts: ReadonlyMap<string, number>) => {
+    const positions: number[] = [];
     for (const id of columns.customerIds) {
-      const i = at.get(id);
-      if (i !== undefined) listed.push(i);
+      const i = listed.find(id);
+      if (i >= 0) positions.push(i);
     }
-    listed.sort((a, b) => a - b);
-    for (const i of listed) seen[i] = 1;
-    const batch = listed.map((i) => customers[i]!);
-    visit(classifyFacts({ fn, customers: batch, table: tableOf(columns), purchaseCounts, options }));
-    purchaseCounts = new Map();
-  }, fn);
+    positions.sort((a, b) => a - b);
+    for (const i of positions) seen[i] = 1;
+    const batch = positions.map((i) => customers[i]!);
+    return visit(classifyFacts({ fn, customers: batch, table: tableOf(columns), purchaseCounts, options }));
+  };
+  const batches = new CustomerBatches(fn);
+  let purchaseCounts = new Map<string, number>();
   await eachFact(db, source, options, { fn, sorted: true }, (fact) => {
-    const code = batches.code(fact.id);
-    const count = pushFact(batches, code, fact);
+    const full = batches.begin(fact.id);
+    let pending: unknown;
+    if (full !== undefined) {
+      pending = classify(full, purchaseCounts);
+      purchaseCounts = new Map();
+    }
+    const count = pushFact((time, amount) => batches.push(time, amount), fact);
     if (count > 0) purchaseCounts.set(fact.id, (purchaseCounts.get(fact.id) ?? 0) + count);
+    return pending;
   });
-  batches.end();
+  const rest = batches.take();
+  if (rest !== undefined) await classify(rest, purchaseCounts);
   const prospects = customers.filter((_, i) => seen[i] === 0);
   const none = tableOf(new LogBuilder().columns());
   for (let k = 0; k < prospects.length; k += BATCH_ROWS) {
     const batch = prospects.slice(k, k + BATCH_ROWS);
-    visit(classifyFacts({ fn, customers: batch, table: none, purchaseCounts: new Map(), options }));
+    await visit(classifyFacts({ fn, customers: batch, table: none, purchaseCounts: new Map(), options }));
   }
 }
 

@@ -148,24 +148,37 @@ function fromItem(source: Record<string, unknown>, dialect: Dialect, binder: Bin
   );
 }
 
+/** Whether `value` is a promise (or another thenable). */
+export const isPromiseLike = (value: unknown): value is PromiseLike<unknown> =>
+  typeof (value as { then?: unknown } | null | undefined)?.then === "function";
+
 /**
- * Runs a query and hands each row to `visit`. The engine's errors about the caller's source
- * become the library's: a column or table the source does not have is `UNKNOWN_NAME`, SQL
- * that does not parse `INVALID_OPTION`, a cell that does not convert `INVALID_RECORD`; other
- * errors (a lost connection) pass as the client threw them.
+ * Runs a query and hands each row to `visit`, waiting for the promise it may return. The
+ * engine's errors about the caller's source become the library's: a column or table the
+ * source does not have is `UNKNOWN_NAME`, SQL that does not parse `INVALID_OPTION`, a cell
+ * that does not convert `INVALID_RECORD`; other errors (a lost connection) and those of
+ * `visit` pass as they were thrown.
  */
 export async function eachRow(
   log: Pick<OpenLog, "db" | "dialect">,
   sql: string,
   params: readonly SqlParam[],
   fn: string,
-  visit: (row: SqlRow) => void,
+  visit: (row: SqlRow) => unknown,
 ): Promise<void> {
+  let visiting = false; // errors of `visit` pass as they are
   try {
     const rows = await log.db.query(sql, params);
-    for await (const batch of batchesOf(rows, fn)) for (const row of batch) visit(row);
+    for await (const batch of batchesOf(rows, fn)) {
+      for (const row of batch) {
+        visiting = true;
+        const pending = visit(row);
+        if (isPromiseLike(pending)) await pending;
+        visiting = false;
+      }
+    }
   } catch (error) {
-    if (error instanceof CustomerValueError) throw error;
+    if (visiting || error instanceof CustomerValueError) throw error;
     const code = log.dialect.errorCode(error);
     if (code === undefined) throw error;
     const message = error instanceof Error ? error.message : String(error);
@@ -256,6 +269,12 @@ async function validate(log: OpenLog, fn: string): Promise<void> {
  * `INVALID_RECORD`, naming each column and the count.
  */
 export class ResultCheck {
+  /** Whether a grouped row has an id and a finite first and last instant and sum (counted when not). */
+  group(id: unknown, first: number, last: number, total: number): id is string {
+    const ok = [this.number(first + last, "time"), this.number(total, "amount")];
+    return this.id(id) && !ok.includes(false);
+  }
+
   private badIds = 0;
   private readonly badNumbers = new Map<string, number>();
 
