@@ -85,6 +85,16 @@ const compact = (o: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 
 /** The four pushdowns fuzzed on one engine, `runs` cases each. */
+/** A lifecycle call: a log, an `asOf`, maybe a fixed interruption; two customers listed, unknown ones reported. */
+const lifecycleCallArb = fc.record({
+  rows: rowsArb,
+  asOf: fc.constantFrom("2011-06-30", "2013-12-31T23:00:00Z"),
+  interruptionAfter: optionArb(fc.constantFrom({ months: 2 }, { days: 40 })),
+});
+const LISTED = [{ id: "A" }, { id: "B" }];
+const lifecycleOptions = ({ asOf, interruptionAfter }: { asOf: string; interruptionAfter?: unknown }) =>
+  compact({ asOf, interruptionAfter, unknownCustomers: "report" }) as never;
+
 function fuzzEngine(
   name: string,
   configured: boolean,
@@ -187,23 +197,18 @@ function fuzzEngine(
         "classifyLifecyclesFromSql",
         async () => {
           await fc.assert(
-            fc.asyncProperty(
-              rowsArb,
-              fc.constantFrom("2011-06-30", "2013-12-31T23:00:00Z"),
-              optionArb(fc.constantFrom({ months: 2 }, { days: 40 })),
-              async (rows, asOf, interruptionAfter) => {
-                const result = await verdict("classifyLifecyclesFromSql", () =>
-                  classifyLifecyclesFromSql(
-                    db,
-                    sourceOf(db.dialect, rows),
-                    [{ id: "A" }, { id: "B" }],
-                    compact({ asOf, interruptionAfter, unknownCustomers: "report" }) as never,
-                  ),
-                );
-                if (result !== undefined)
-                  expect(result.slice(0, 2).map((r) => r.customerId)).toEqual(["A", "B"]);
-              },
-            ),
+            fc.asyncProperty(lifecycleCallArb, async (call) => {
+              const result = await verdict("classifyLifecyclesFromSql", () =>
+                classifyLifecyclesFromSql(
+                  db,
+                  sourceOf(db.dialect, call.rows),
+                  LISTED,
+                  lifecycleOptions(call),
+                ),
+              );
+              if (result !== undefined)
+                expect(result.slice(0, 2).map((r) => r.customerId)).toEqual(["A", "B"]);
+            }),
             params(runs),
           );
         },
@@ -246,25 +251,20 @@ function fuzzEngine(
         "lifecycleStageCountsFromSql",
         async () => {
           await fc.assert(
-            fc.asyncProperty(
-              rowsArb,
-              fc.constantFrom("2011-06-30", "2013-12-31T23:00:00Z"),
-              optionArb(fc.constantFrom({ months: 2 }, { days: 40 })),
-              async (rows, asOf, interruptionAfter) => {
-                const result = await verdict("lifecycleStageCountsFromSql", () =>
-                  lifecycleStageCountsFromSql(
-                    db,
-                    sourceOf(db.dialect, rows),
-                    [{ id: "A" }, { id: "B" }],
-                    compact({ asOf, interruptionAfter, unknownCustomers: "report" }) as never,
-                  ),
-                );
-                if (result !== undefined) {
-                  expect(result.customers - result.unknownCustomers).toBe(2);
-                  expect(result.phases.endangerment + result.phases.termination).toBe(result.stages.decline);
-                }
-              },
-            ),
+            fc.asyncProperty(lifecycleCallArb, async (call) => {
+              const result = await verdict("lifecycleStageCountsFromSql", () =>
+                lifecycleStageCountsFromSql(
+                  db,
+                  sourceOf(db.dialect, call.rows),
+                  LISTED,
+                  lifecycleOptions(call),
+                ),
+              );
+              if (result !== undefined) {
+                expect(result.customers - result.unknownCustomers).toBe(2);
+                expect(result.phases.endangerment + result.phases.termination).toBe(result.stages.decline);
+              }
+            }),
             params(runs),
           );
         },
