@@ -36,12 +36,13 @@ export interface LifecycleStageCounts {
 
 /**
  * `classifyLifecycles` with the per-customer work pushed into a database, its rows handed to
- * `visit` a batch at a time (the customers of some 65,000 grouped rows), so that the Node process never holds
- * a row per customer: for logs whose customers are too many to keep every row, or to write
- * the rows out as they come. Every row equals the one `classifyLifecyclesFromSql` gives. The
- * batches follow customer ids (as bytes); within one, the listed customers come in list
- * order, then the unknown ones (`unknownCustomers: "report"`) in id order. Last come the
- * listed customers without transactions (prospects), in list order.
+ * `visit` a batch at a time (the customers of some 65,000 grouped rows), so that the Node
+ * process never holds a row per customer: for logs whose customers are too many to keep
+ * every row, or to write the rows out as they come. Every row equals the one
+ * `classifyLifecyclesFromSql` gives. The batches follow customer ids (as bytes); within one,
+ * the listed customers come in list order, then the unknown ones (`unknownCustomers:
+ * "report"`) in id order. Last come the listed customers without transactions (prospects),
+ * in list order.
  *
  * The facts of `lifecycleFactsFromSql` are read sorted by customer id, so each batch holds
  * whole customers and is classified by `classifyLifecycles` on its own. The customer list
