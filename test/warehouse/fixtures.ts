@@ -170,14 +170,21 @@ export async function comparePeriodTable({ db, source, log }: EngineCase, period
   }
 }
 
-/** periodActivityFromSql against periodActivity on the full log: whole span, a wider window, given bounds. */
-export async function comparePeriodActivity({ db, source, log }: EngineCase, period: Period): Promise<void> {
+/**
+ * periodActivityFromSql against periodActivity on the full log: the whole span and, unless
+ * `only` says otherwise, a wider active window and given bounds.
+ */
+export async function comparePeriodActivity(
+  { db, source, log }: EngineCase,
+  period: Period,
+  only: "whole span" | "all cases" = "all cases",
+): Promise<void> {
   const cases = [
     { period },
     { period, activeWindow: 3 },
     { period, from: "2023-06-15", to: "2024-03-01T12:00:00Z" },
   ];
-  for (const options of cases) {
+  for (const options of only === "whole span" ? cases.slice(0, 1) : cases) {
     expectClose(
       await periodActivityFromSql(db, source, options),
       periodActivity(log, options),
@@ -329,7 +336,9 @@ export function engineSuite(name: string, configured: boolean, open: () => Promi
         );
         it.each(PERIODS)(
           "period activity by %s",
-          async (period) => comparePeriodActivity(million!, period),
+          // The other options by month only: each case is a full pass over the log.
+          async (period) =>
+            comparePeriodActivity(million!, period, period === "month" ? "all cases" : "whole span"),
           timeout,
         );
         it(
