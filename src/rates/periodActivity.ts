@@ -222,14 +222,17 @@ export function addActivityCounts(into: ActivityCounts, more: ActivityCounts): v
 
 /** Counts of no customer over `range`. */
 export function noActivity(range: ActivityRange): ActivityCounts {
+  return { ...range, ...noRuns(range), revenue: new CompensatedSums(range.hi - range.lo + 1) };
+}
+
+/** The four counts of {@link ActivityCounts}, all 0; `active` has one more slot for its differences. */
+function noRuns(range: ActivityRange): Pick<ActivityCounts, "active" | "fresh" | "reactivated" | "churned"> {
   const size = range.hi - range.lo + 2;
   return {
-    ...range,
     active: new Int32Array(size + 1),
     fresh: new Int32Array(size),
     reactivated: new Int32Array(size),
     churned: new Int32Array(size),
-    revenue: new CompensatedSums(size - 1),
   };
 }
 
@@ -290,10 +293,7 @@ function countRuns(
   const { lo, hi } = range;
   const base = lo - 1;
   const size = hi - base + 1;
-  const active = new Int32Array(size + 1);
-  const fresh = new Int32Array(size);
-  const reactivated = new Int32Array(size);
-  const churned = new Int32Array(size);
+  const { active, fresh, reactivated, churned } = noRuns(range);
   for (let c = 0; c + 1 < offsets.length; c++) {
     const first = offsets[c]!;
     const end = offsets[c + 1]!;

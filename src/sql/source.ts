@@ -149,7 +149,7 @@ function fromItem(source: Record<string, unknown>, dialect: Dialect, binder: Bin
 }
 
 /** Whether `value` is a promise (or another thenable). */
-export const isPromiseLike = (value: unknown): value is PromiseLike<unknown> =>
+const isPromiseLike = (value: unknown): value is PromiseLike<unknown> =>
   typeof (value as { then?: unknown } | null | undefined)?.then === "function";
 
 /**
