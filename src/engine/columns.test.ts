@@ -39,7 +39,7 @@ describe("readTransactions against the records it reads", () => {
   it("columns hold each record's fields, ids numbered by first appearance", () => {
     fc.assert(
       fc.property(fc.array(record, { maxLength: 60 }), (records) => {
-        const columns = readTransactions(records, "test");
+        const columns = readTransactions(records, "test", { profit: true, quantity: true });
         const distinct = [...new Set(records.map((r) => r.customerId))];
         expect(columns.customerIds).toEqual(distinct);
         expect(isMarkedUnique(columns.customerIds)).toBe(true);
@@ -55,9 +55,27 @@ describe("readTransactions against the records it reads", () => {
           expect(columns.quantity?.[i] ?? Number.NaN).toBe(r.quantity ?? Number.NaN);
         });
         if (!records.some((r) => r.profit !== undefined)) expect(columns.profit).toBeUndefined();
+        // Not wanted: no column, the other columns the same.
+        const core = readTransactions(records, "test");
+        expect(core.profit).toBeUndefined();
+        expect(core.quantity).toBeUndefined();
+        expect([core.customer, core.time, core.amount]).toEqual([
+          columns.customer,
+          columns.time,
+          columns.amount,
+        ]);
       }),
       { numRuns: 200 },
     );
+  });
+
+  it("checks profit and quantity whether or not it keeps them", () => {
+    const records = [
+      { customerId: "a", date: "2011-01-01", amount: 1, profit: 2 },
+      { customerId: "b", date: "2011-01-01", amount: 1, quantity: Number.NaN },
+    ];
+    expect(caught(() => readTransactions(records, "f")).code).toBe("INVALID_RECORD");
+    expect(caught(() => readTransactions(records, "f", { profit: true })).code).toBe("INVALID_RECORD");
   });
 
   it("runs of one date (read once) and a bad date after them are read as each record says", () => {

@@ -19,7 +19,7 @@ import { getISOWeek } from "date-fns/getISOWeek";
 import { getISOWeekYear } from "date-fns/getISOWeekYear";
 import { sub } from "date-fns/sub";
 import { CustomerValueError } from "../errors/CustomerValueError.js";
-import { readIsoDate, timeInRange } from "./isoDate.js";
+import { readCommonIsoString, readIsoDate, timeInRange } from "./isoDate.js";
 
 export { daysFromCivil, readIsoDate, timeInRange } from "./isoDate.js";
 
@@ -100,6 +100,8 @@ export function parseDateInput(value: unknown): number | undefined {
     return Number.isFinite(t) ? timeInRange(t) : undefined;
   }
   if (typeof value !== "string") return undefined;
+  const common = readCommonIsoString(value);
+  if (common !== undefined) return common;
   const text =
     value.length > 0 && (value.charCodeAt(0) > 127 || value.charCodeAt(value.length - 1) > 127)
       ? value.trim()

@@ -157,7 +157,7 @@ export function customerScorecard(
   const { period = "year", at, timeZone, activeWindow = 1, satisfaction } = options;
   assertPeriod(period, fn);
   if (timeZone !== undefined) assertTimeZone(timeZone, fn);
-  const log = readTransactions(input.transactions, fn);
+  const log = readTransactions(input.transactions, fn, { profit: true });
   const atTime = at === undefined ? lastTime(log, fn) : toTime(at, `${fn}: at`);
   const indexOf = periodIndexer(period, timeZone);
   const inPeriod = (t: number) => indexOf(t) === indexOf(atTime);

@@ -94,6 +94,7 @@ describe("validateTransactions", () => {
         { customerId: "B", date: "2011-03-06", amount: 3, quantity: 4 },
       ],
       "f",
+      { profit: true, quantity: true },
     );
     expect(cols.customerIds).toEqual(["B", "A"]);
     expect([...cols.customer]).toEqual([0, 1, 0]);

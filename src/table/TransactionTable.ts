@@ -67,7 +67,7 @@ export function isTransactionTable(value: unknown): value is TransactionTable {
  * table.length; // => 1
  */
 export function transactionTable(transactions: readonly Transaction[]): TransactionTable {
-  return tableOf(readTransactions(transactions, "transactionTable"));
+  return tableOf(readTransactions(transactions, "transactionTable", { profit: true, quantity: true }));
 }
 
 /** Problems listed in an error; every one is counted. */

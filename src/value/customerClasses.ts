@@ -156,7 +156,7 @@ export function customerClasses(
   // Validate the log once; the lifecycle then reads the same columns.
   const table: TransactionTable = isTransactionTable(transactions)
     ? transactions
-    : tableOf(readTransactions(transactions, fn));
+    : tableOf(readTransactions(transactions, fn, { profit: true }));
   // Sales and profit per customer in the key window (sub(asOf, keyWindow), asOf].
   const windowStart = keyWindow === "all" ? Number.NEGATIVE_INFINITY : subDuration(asOf, keyWindow, timeZone);
   const totals = windowTotals(table, windowStart, asOf, fn);
