@@ -42,12 +42,11 @@ export function rejectRecords(input: unknown, schema: z.ZodMiniType, fn: string,
 
 const isFiniteNumber = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
 
-/** A column of optional numbers, `NaN` for none, made at the first row that has one (never when `length` is 0). */
+/** A column of optional numbers, `NaN` for none, made at the first row that has one. */
 class OptionalColumn {
   values: Float64Array | undefined;
   constructor(private readonly length: number) {}
   set(i: number, v: number): void {
-    if (this.length === 0) return;
     if (this.values === undefined) this.values = new Float64Array(this.length).fill(Number.NaN);
     this.values[i] = v;
   }
@@ -86,11 +85,11 @@ export function readTransactions(
   const customer = new Int32Array(n);
   const time = new Float64Array(n);
   const amount = new Float64Array(n);
-  const profit = new OptionalColumn(wanted.profit === true ? n : 0);
-  const quantity = new OptionalColumn(wanted.quantity === true ? n : 0);
+  const profit = wanted.profit === true ? new OptionalColumn(n) : undefined;
+  const quantity = wanted.quantity === true ? new OptionalColumn(n) : undefined;
   const ids = new IdDictionary();
   // Ids and numbers in one pass, dates in a second: the id dictionary and the date reader
-  // then keep their own working sets in cache (faster on 1M records than one pass).
+  // then keep their own working sets in cache.
   for (let i = 0; i < n; i++) {
     const row = transactions[i] as Partial<Transaction> | null;
     if (typeof row !== "object" || row === null) rejectRecords(transactions, Transaction, fn, "transactions");
@@ -103,8 +102,8 @@ export function readTransactions(
     }
     customer[i] = ids.code(customerId);
     amount[i] = a;
-    if (p !== undefined) profit.set(i, p);
-    if (q !== undefined) quantity.set(i, q);
+    if (p !== undefined) profit?.set(i, p);
+    if (q !== undefined) quantity?.set(i, q);
   }
   let lastDate: unknown;
   let lastTime: number | undefined;
@@ -123,8 +122,8 @@ export function readTransactions(
     customer,
     time,
     amount,
-    profit: profit.values,
-    quantity: quantity.values,
+    profit: profit?.values,
+    quantity: quantity?.values,
   };
 }
 
