@@ -1,12 +1,5 @@
-import { assertInRange } from "../internal/assert.js";
-import {
-  bgNbdConditional,
-  bgNbdExpected,
-  bgNbdProbabilityAlive,
-  bgNbdProbabilityOfPurchases,
-  bgNbdTotal,
-} from "./internal/bgNbdMath.js";
-import { type TransactionMethods, transactionMethods } from "./internal/transactionModel.js";
+import { BG_NBD } from "./internal/purchaseModels.js";
+import { purchaseModel, type TransactionMethods } from "./internal/transactionModel.js";
 
 /** The four BG/NBD parameters: purchase rates ~ Gamma(r, alpha), drop-out probabilities ~ Beta(a, b). */
 export interface BgNbdParams {
@@ -57,24 +50,5 @@ export interface BgNbdModel extends BgNbdParams, TransactionMethods {
  * m.probabilityAlive({ frequency: 2, recency: 30.43, T: 38.86 }); // => 0.7266 (to 4 digits)
  */
 export function bgNbdModel(params: BgNbdParams): BgNbdModel {
-  const fn = "bgNbdModel";
-  for (const name of ["r", "alpha", "a", "b"] as const) {
-    assertInRange(params?.[name], `${fn}: params.${name}`, 0, Number.POSITIVE_INFINITY, { minOpen: true });
-  }
-  const { r, alpha, a, b } = params;
-  const p = { r, alpha, a, b };
-  return {
-    model: "bg-nbd",
-    r,
-    alpha,
-    a,
-    b,
-    ...transactionMethods({
-      expected: (t) => bgNbdExpected(p, t),
-      conditional: (t, c) => bgNbdConditional(p, t, c),
-      alive: (c) => bgNbdProbabilityAlive(p, c),
-      probabilityOf: (x, t) => bgNbdProbabilityOfPurchases(p, x, t),
-      total: (columns) => bgNbdTotal([r, alpha, a, b], columns),
-    }),
-  };
+  return purchaseModel("bgNbdModel", BG_NBD, params);
 }

@@ -1,16 +1,14 @@
-import { type BgNbdModel, bgNbdModel } from "./bgNbdModel.js";
-import { bgNbdProbabilityAlive, bgNbdTotal } from "./internal/bgNbdMath.js";
-import { type FitOptions, type FitReport, fitReport } from "./internal/fit.js";
+import type { BgNbdModel } from "./bgNbdModel.js";
+import type { FitOptions, FitReport } from "./internal/fit.js";
 import type { ModelCustomer } from "./internal/input.js";
-import { fitTransactionModel } from "./internal/transactionFit.js";
+import { BG_NBD } from "./internal/purchaseModels.js";
+import { fitPurchaseModel } from "./internal/transactionFit.js";
 
 /** Options of {@link fitBgNbd}. */
 export interface FitBgNbdOptions extends FitOptions {}
 
 /** A fitted BG/NBD model: the estimates, their standard errors and the predictions. */
 export interface FittedBgNbd extends BgNbdModel, FitReport<"r" | "alpha" | "a" | "b"> {}
-
-const NAMES = ["r", "alpha", "a", "b"] as const;
 
 /**
  * Fits the BG/NBD model (Fader, Hardie & Lee 2005, "Counting your customers the
@@ -44,14 +42,5 @@ const NAMES = ["r", "alpha", "a", "b"] as const;
  * [model.r, model.alpha, model.a, model.b].map((v) => v.toFixed(3)); // => ["0.243", "4.414", "0.793", "2.426"]
  */
 export function fitBgNbd(summary: readonly ModelCustomer[], options: FitBgNbdOptions = {}): FittedBgNbd {
-  const { outcome, customers } = fitTransactionModel("fitBgNbd", summary, options, {
-    names: NAMES,
-    shapes: ["r", "a", "b"],
-    scales: ["alpha"],
-    likelihood: (columns) => (theta, gradient) => bgNbdTotal(theta, columns, gradient),
-    probabilityAlive: ([r, alpha, a, b], c) =>
-      bgNbdProbabilityAlive({ r: r!, alpha: alpha!, a: a!, b: b! }, c),
-  });
-  const [r, alpha, a, b] = outcome.params as [number, number, number, number];
-  return { ...bgNbdModel({ r, alpha, a, b }), ...fitReport(NAMES, outcome, customers) };
+  return fitPurchaseModel("fitBgNbd", summary, options, BG_NBD);
 }

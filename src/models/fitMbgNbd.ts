@@ -1,16 +1,14 @@
-import { type MbgNbdModel, mbgNbdModel } from "./mbgNbdModel.js";
-import { mbgNbdProbabilityAlive, mbgNbdTotal } from "./internal/mbgNbdMath.js";
-import { type FitOptions, type FitReport, fitReport } from "./internal/fit.js";
+import type { MbgNbdModel } from "./mbgNbdModel.js";
+import type { FitOptions, FitReport } from "./internal/fit.js";
 import type { ModelCustomer } from "./internal/input.js";
-import { fitTransactionModel } from "./internal/transactionFit.js";
+import { MBG_NBD } from "./internal/purchaseModels.js";
+import { fitPurchaseModel } from "./internal/transactionFit.js";
 
 /** Options of {@link fitMbgNbd}. */
 export interface FitMbgNbdOptions extends FitOptions {}
 
 /** A fitted MBG/NBD model: the estimates, their standard errors and the predictions. */
 export interface FittedMbgNbd extends MbgNbdModel, FitReport<"r" | "alpha" | "a" | "b"> {}
-
-const NAMES = ["r", "alpha", "a", "b"] as const;
 
 /**
  * Fits the MBG/NBD model (Batislam, Denizel & Filiztekin 2007) by maximum likelihood
@@ -40,14 +38,5 @@ const NAMES = ["r", "alpha", "a", "b"] as const;
  * [model.r, model.alpha, model.a, model.b].map((v) => v.toFixed(3)); // => ["0.525", "6.183", "0.891", "1.614"]
  */
 export function fitMbgNbd(summary: readonly ModelCustomer[], options: FitMbgNbdOptions = {}): FittedMbgNbd {
-  const { outcome, customers } = fitTransactionModel("fitMbgNbd", summary, options, {
-    names: NAMES,
-    shapes: ["r", "a", "b"],
-    scales: ["alpha"],
-    likelihood: (columns) => (theta, gradient) => mbgNbdTotal(theta, columns, gradient),
-    probabilityAlive: ([r, alpha, a, b], c) =>
-      mbgNbdProbabilityAlive({ r: r!, alpha: alpha!, a: a!, b: b! }, c),
-  });
-  const [r, alpha, a, b] = outcome.params as [number, number, number, number];
-  return { ...mbgNbdModel({ r, alpha, a, b }), ...fitReport(NAMES, outcome, customers) };
+  return fitPurchaseModel("fitMbgNbd", summary, options, MBG_NBD);
 }

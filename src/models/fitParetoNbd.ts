@@ -1,17 +1,14 @@
-import { type FitOptions, type FitReport, fitReport } from "./internal/fit.js";
+import type { ParetoNbdModel } from "./paretoNbdModel.js";
+import type { FitOptions, FitReport } from "./internal/fit.js";
 import type { ModelCustomer } from "./internal/input.js";
-import { paretoNbdProbabilityAlive } from "./internal/paretoNbdMath.js";
-import { paretoNbdTotal, paretoStructure } from "./internal/paretoNbdTotal.js";
-import { fitTransactionModel } from "./internal/transactionFit.js";
-import { type ParetoNbdModel, paretoNbdModel } from "./paretoNbdModel.js";
+import { PARETO_NBD } from "./internal/purchaseModels.js";
+import { fitPurchaseModel } from "./internal/transactionFit.js";
 
 /** Options of {@link fitParetoNbd}. */
 export interface FitParetoNbdOptions extends FitOptions {}
 
 /** A fitted Pareto/NBD model: the estimates, their standard errors and the predictions. */
 export interface FittedParetoNbd extends ParetoNbdModel, FitReport<"r" | "alpha" | "s" | "beta"> {}
-
-const NAMES = ["r", "alpha", "s", "beta"] as const;
 
 /**
  * Fits the Pareto/NBD model (Schmittlein, Morrison & Colombo 1987) by maximum
@@ -51,17 +48,5 @@ export function fitParetoNbd(
   summary: readonly ModelCustomer[],
   options: FitParetoNbdOptions = {},
 ): FittedParetoNbd {
-  const { outcome, customers } = fitTransactionModel("fitParetoNbd", summary, options, {
-    names: NAMES,
-    shapes: ["r", "s"],
-    scales: ["alpha", "beta"],
-    likelihood: (columns, budget) => {
-      const structure = paretoStructure(columns);
-      return (theta, gradient) => paretoNbdTotal(theta, columns, structure, gradient, budget.checkTime);
-    },
-    probabilityAlive: ([r, alpha, s, beta], c) =>
-      paretoNbdProbabilityAlive({ r: r!, alpha: alpha!, s: s!, beta: beta! }, c),
-  });
-  const [r, alpha, s, beta] = outcome.params as [number, number, number, number];
-  return { ...paretoNbdModel({ r, alpha, s, beta }), ...fitReport(NAMES, outcome, customers) };
+  return fitPurchaseModel("fitParetoNbd", summary, options, PARETO_NBD);
 }

@@ -1,24 +1,9 @@
-import { assertInRange } from "../internal/assert.js";
-import {
-  mbgNbdConditional,
-  mbgNbdExpected,
-  mbgNbdProbabilityAlive,
-  mbgNbdProbabilityOfPurchases,
-  mbgNbdTotal,
-} from "./internal/mbgNbdMath.js";
-import { type TransactionMethods, transactionMethods } from "./internal/transactionModel.js";
+import type { BgNbdParams } from "./bgNbdModel.js";
+import { MBG_NBD } from "./internal/purchaseModels.js";
+import { purchaseModel, type TransactionMethods } from "./internal/transactionModel.js";
 
-/** The four MBG/NBD parameters: purchase rates ~ Gamma(r, alpha), drop-out probabilities ~ Beta(a, b). */
-export interface MbgNbdParams {
-  /** Shape of the gamma distribution of purchase rates; > 0. */
-  readonly r: number;
-  /** Scale (in the data's time unit) of the gamma distribution of purchase rates; > 0. */
-  readonly alpha: number;
-  /** First shape of the beta distribution of drop-out probabilities; > 0. */
-  readonly a: number;
-  /** Second shape of the beta distribution of drop-out probabilities; > 0. */
-  readonly b: number;
-}
+/** The four MBG/NBD parameters, named and constrained as BG/NBD's. */
+export interface MbgNbdParams extends BgNbdParams {}
 
 /**
  * An MBG/NBD model with its predictions. Every time `t` is in the time unit of the
@@ -59,24 +44,5 @@ export interface MbgNbdModel extends MbgNbdParams, TransactionMethods {
  * m.probabilityAlive({ frequency: 0, recency: 0, T: 38.86 }); // => 0.39 (to 2 digits: 1 / (1 + 0.891/1.614 (45.043/6.183)^0.525))
  */
 export function mbgNbdModel(params: MbgNbdParams): MbgNbdModel {
-  const fn = "mbgNbdModel";
-  for (const name of ["r", "alpha", "a", "b"] as const) {
-    assertInRange(params?.[name], `${fn}: params.${name}`, 0, Number.POSITIVE_INFINITY, { minOpen: true });
-  }
-  const { r, alpha, a, b } = params;
-  const p = { r, alpha, a, b };
-  return {
-    model: "mbg-nbd",
-    r,
-    alpha,
-    a,
-    b,
-    ...transactionMethods({
-      expected: (t) => mbgNbdExpected(p, t),
-      conditional: (t, c) => mbgNbdConditional(p, t, c),
-      alive: (c) => mbgNbdProbabilityAlive(p, c),
-      probabilityOf: (x, t) => mbgNbdProbabilityOfPurchases(p, x, t),
-      total: (columns) => mbgNbdTotal([r, alpha, a, b], columns),
-    }),
-  };
+  return purchaseModel("mbgNbdModel", MBG_NBD, params);
 }

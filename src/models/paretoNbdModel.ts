@@ -1,12 +1,5 @@
-import { assertInRange } from "../internal/assert.js";
-import {
-  paretoNbdConditional,
-  paretoNbdExpected,
-  paretoNbdProbabilityAlive,
-  paretoNbdProbabilityOfPurchases,
-} from "./internal/paretoNbdMath.js";
-import { paretoNbdTotal, paretoStructure } from "./internal/paretoNbdTotal.js";
-import { type TransactionMethods, transactionMethods } from "./internal/transactionModel.js";
+import { PARETO_NBD } from "./internal/purchaseModels.js";
+import { purchaseModel, type TransactionMethods } from "./internal/transactionModel.js";
 
 /** The four Pareto/NBD parameters: purchase rates ~ Gamma(r, alpha), drop-out rates ~ Gamma(s, beta). */
 export interface ParetoNbdParams {
@@ -57,24 +50,5 @@ export interface ParetoNbdModel extends ParetoNbdParams, TransactionMethods {
  * m.expectedPurchases(39); // => 1.2130 (to 4 digits)
  */
 export function paretoNbdModel(params: ParetoNbdParams): ParetoNbdModel {
-  const fn = "paretoNbdModel";
-  for (const name of ["r", "alpha", "s", "beta"] as const) {
-    assertInRange(params?.[name], `${fn}: params.${name}`, 0, Number.POSITIVE_INFINITY, { minOpen: true });
-  }
-  const { r, alpha, s, beta } = params;
-  const p = { r, alpha, s, beta };
-  return {
-    model: "pareto-nbd",
-    r,
-    alpha,
-    s,
-    beta,
-    ...transactionMethods({
-      expected: (t) => paretoNbdExpected(p, t),
-      conditional: (t, c) => paretoNbdConditional(p, t, c),
-      alive: (c) => paretoNbdProbabilityAlive(p, c),
-      probabilityOf: (x, t) => paretoNbdProbabilityOfPurchases(p, x, t),
-      total: (columns) => paretoNbdTotal([r, alpha, s, beta], columns, paretoStructure(columns)),
-    }),
-  };
+  return purchaseModel("paretoNbdModel", PARETO_NBD, params);
 }

@@ -4,36 +4,17 @@
  * default starting values, the fit itself and the P(alive) warnings. Not public.
  */
 import { CustomerValueError } from "../../errors/CustomerValueError.js";
+import { type FitOptions, type FitReport, fitByMaximumLikelihood, fitReport, startBudget } from "./fit.js";
+import { type ModelCustomer, readSummary, sampleRows } from "./input.js";
 import {
-  type FitBudget,
-  type FitOptions,
-  type FitOutcome,
-  fitByMaximumLikelihood,
-  type LogLikelihood,
-  startBudget,
-} from "./fit.js";
-import { type History, type ModelCustomer, readSummary, type SummaryColumns, sampleRows } from "./input.js";
+  type Params,
+  type PurchaseModel,
+  type PurchaseModelSpec,
+  purchaseModel,
+} from "./transactionModel.js";
 import { aliveWarnings } from "./warnings.js";
 
 const COARSE_ROWS = 10_000;
-
-/** One purchase model, as its fit needs it. */
-export interface TransactionFitSpec {
-  readonly names: readonly string[];
-  readonly shapes: readonly string[];
-  /** Names of the parameters in the data's time unit (started at the data's time scale). */
-  readonly scales: readonly string[];
-  /** The total log-likelihood over the grouped summary, with its gradient. */
-  likelihood(columns: SummaryColumns, budget: FitBudget): LogLikelihood;
-  /** P(alive) of one customer under the parameters `theta`. */
-  probabilityAlive(theta: readonly number[], c: History): number;
-}
-
-/** The outcome of {@link fitTransactionModel}. */
-export interface TransactionFit {
-  readonly outcome: FitOutcome;
-  readonly customers: number;
-}
 
 /**
  * Fits a purchase model to a summary. Throws `NOT_CONVERGED` at once when nobody
@@ -42,12 +23,12 @@ export interface TransactionFit {
  * rate of one purchase per customer lifetime is typical; beyond 30,000 distinct rows,
  * from the fit on a systematic sample of about 10,000 of them.
  */
-export function fitTransactionModel(
+export function fitPurchaseModel<M extends string, K extends string>(
   fn: string,
   summary: readonly ModelCustomer[],
   options: FitOptions,
-  spec: TransactionFitSpec,
-): TransactionFit {
+  spec: PurchaseModelSpec<M, K>,
+): PurchaseModel<M, K> & FitReport<K> {
   const budget = startBudget(fn, options);
   const columns = readSummary(summary, fn);
   let repeat = 0;
@@ -73,20 +54,19 @@ export function fitTransactionModel(
       n: columns.n,
       shapes: spec.shapes,
       start: spec.names.map((name) => (spec.scales.includes(name) ? scale : 1)),
-      logLikelihood: spec.likelihood(columns, budget),
-      ...(every > 2 ? { coarse: spec.likelihood(sampleRows(columns, every), budget) } : {}),
+      logLikelihood: spec.likelihood(columns, budget.checkTime),
+      ...(every > 2 ? { coarse: spec.likelihood(sampleRows(columns, every), budget.checkTime) } : {}),
     },
     options,
     budget,
   );
+  const params = Object.fromEntries(spec.names.map((name, i) => [name, outcome.params[i]!])) as Params<K>;
   const rows: number[] = [];
   for (let i = 0; i < columns.x.length; i++) if (columns.x[i]! > 0) rows.push(i);
   const pAlive = Float64Array.from(rows, (i) =>
-    spec.probabilityAlive(outcome.params, { x: columns.x[i]!, tx: columns.tx[i]!, T: columns.T[i]! }),
+    spec.alive(params, { x: columns.x[i]!, tx: columns.tx[i]!, T: columns.T[i]! }),
   );
   const weights = Float64Array.from(rows, (i) => columns.weight[i]!);
-  return {
-    outcome: { ...outcome, warnings: [...outcome.warnings, ...aliveWarnings(pAlive, weights)] },
-    customers: columns.n,
-  };
+  const warnings = [...outcome.warnings, ...aliveWarnings(pAlive, weights)];
+  return { ...purchaseModel(fn, spec, params), ...fitReport(spec.names, outcome, columns.n, warnings) };
 }

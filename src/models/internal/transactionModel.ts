@@ -4,7 +4,9 @@
  * Not public.
  */
 import { CustomerValueError } from "../../errors/CustomerValueError.js";
+import { assertInRange } from "../../internal/assert.js";
 import { describeValue } from "../../internal/dates.js";
+import type { LogLikelihood } from "./fit.js";
 import {
   finiteResult,
   type History,
@@ -16,13 +18,25 @@ import {
   type SummaryColumns,
 } from "./input.js";
 
-/** A purchase model's formulas on plain, checked numbers. */
-export interface TransactionFormulas {
-  expected(t: number): number;
-  conditional(t: number, c: History): number;
-  alive(c: History): number;
-  probabilityOf(x: number, t: number): number;
-  total(columns: SummaryColumns): number;
+/** A model's parameters by name. */
+export type Params<K extends string> = Readonly<Record<K, number>>;
+
+/**
+ * One purchase model: its tag, its parameters (in the order of the fit's vector
+ * `theta`) and its formulas on plain, checked numbers.
+ */
+export interface PurchaseModelSpec<M extends string, K extends string> {
+  readonly model: M;
+  readonly names: readonly K[];
+  /** The fit starts shapes at 1 and scales (in the data's time unit) at the data's time scale. */
+  readonly shapes: readonly K[];
+  readonly scales: readonly K[];
+  expected(p: Params<K>, t: number): number;
+  conditional(p: Params<K>, t: number, c: History): number;
+  alive(p: Params<K>, c: History): number;
+  probabilityOf(p: Params<K>, x: number, t: number): number;
+  /** The total log-likelihood over a grouped summary as a function of `theta`, with its gradient. */
+  likelihood(columns: SummaryColumns, checkTime?: () => void): LogLikelihood;
 }
 
 /** The prediction methods every purchase model offers. */
@@ -42,22 +56,40 @@ export interface TransactionMethods {
   logLikelihoodOf(summary: readonly ModelCustomer[]): number;
 }
 
-/** Builds the {@link TransactionMethods} of a model from its formulas. */
-export function transactionMethods(f: TransactionFormulas): TransactionMethods {
-  return {
+/** A purchase model: its tag, its parameters and its predictions. */
+export type PurchaseModel<M extends string, K extends string> = { readonly model: M } & Params<K> &
+  TransactionMethods;
+
+/**
+ * Builds a purchase model from its parameters, each checked to be a finite number > 0.
+ * Every prediction checks its input and never returns NaN.
+ */
+export function purchaseModel<M extends string, K extends string>(
+  fn: string,
+  spec: PurchaseModelSpec<M, K>,
+  params: Params<K>,
+): PurchaseModel<M, K> {
+  const p = {} as Record<K, number>;
+  for (const name of spec.names) {
+    assertInRange(params?.[name], `${fn}: params.${name}`, 0, Number.POSITIVE_INFINITY, { minOpen: true });
+    p[name] = params[name];
+  }
+  const theta = spec.names.map((name) => p[name]);
+  const historyOf = (customer: ModelCustomer, method: string): History => {
+    readCustomer(customer, method);
+    return { x: customer.frequency, tx: customer.recency, T: customer.T };
+  };
+  const methods: TransactionMethods = {
     expectedPurchases(t) {
-      return finiteResult(f.expected(readTime(t, "expectedPurchases: t")), "expectedPurchases");
+      return finiteResult(spec.expected(p, readTime(t, "expectedPurchases: t")), "expectedPurchases");
     },
     conditionalExpectedPurchases(t, customer) {
       const time = readTime(t, "conditionalExpectedPurchases: t");
-      readCustomer(customer, "conditionalExpectedPurchases");
-      const c = { x: customer.frequency, tx: customer.recency, T: customer.T };
-      return finiteResult(f.conditional(time, c), "conditionalExpectedPurchases");
+      const c = historyOf(customer, "conditionalExpectedPurchases");
+      return finiteResult(spec.conditional(p, time, c), "conditionalExpectedPurchases");
     },
     probabilityAlive(customer) {
-      readCustomer(customer, "probabilityAlive");
-      const c = { x: customer.frequency, tx: customer.recency, T: customer.T };
-      return finiteResult(f.alive(c), "probabilityAlive");
+      return finiteResult(spec.alive(p, historyOf(customer, "probabilityAlive")), "probabilityAlive");
     },
     probabilityOfPurchases(x, t) {
       if (!isPurchaseCount(x)) {
@@ -68,10 +100,12 @@ export function transactionMethods(f: TransactionFormulas): TransactionMethods {
       }
       const time = readTime(t, "probabilityOfPurchases: t");
       if (time === 0) return x === 0 ? 1 : 0;
-      return finiteResult(Math.min(1, Math.max(0, f.probabilityOf(x, time))), "probabilityOfPurchases");
+      const probability = Math.min(1, Math.max(0, spec.probabilityOf(p, x, time)));
+      return finiteResult(probability, "probabilityOfPurchases");
     },
     logLikelihoodOf(summary) {
-      return f.total(readSummary(summary, "logLikelihoodOf"));
+      return spec.likelihood(readSummary(summary, "logLikelihoodOf"))(theta, undefined);
     },
   };
+  return { model: spec.model, ...p, ...methods };
 }
