@@ -1,6 +1,6 @@
 import type { CalibrationVsHoldoutRow } from "../models/calibrationVsHoldout.js";
-import { assertRows, finishSpec, resolveChartOptions } from "./internal.js";
-import { actualAndModelColor, actualAndModelPoints, MODEL_TEXT } from "./modelText.js";
+import { finishSpec } from "./internal.js";
+import { actualAndModelColor, actualAndModelPoints } from "./modelText.js";
 import type { ChartOptions, VegaLiteSpec } from "./types.js";
 
 /** Options of {@link calibrationHoldoutChart}. */
@@ -26,15 +26,12 @@ export function calibrationHoldoutChart(
   options: CalibrationHoldoutChartOptions = {},
 ): VegaLiteSpec {
   const fn = "calibrationHoldoutChart";
-  const resolved = resolveChartOptions(options, fn, { title: () => "", width: 480, height: 300 });
-  const text = MODEL_TEXT[resolved.locale];
-  assertRows(rows, fn, "rows");
-  const { labels, data } = actualAndModelPoints(
-    rows,
+  const { resolved, text, labels, data } = actualAndModelPoints(
     fn,
+    rows,
+    options,
     ["actualMean", "predictedMean"],
     (row, mean) => ({ mean, customers: row.customers }),
-    text,
   );
   const encoding = {
     x: {

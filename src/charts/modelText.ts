@@ -2,8 +2,8 @@
  * The wording of the model-diagnostic charts, per language (kept apart from the other
  * charts' wording in internal.ts). Not exported from the package.
  */
-import { badRow, COLORS } from "./internal.js";
-import type { ChartLocale } from "./types.js";
+import { assertRows, badRow, COLORS, type ResolvedChartOptions, resolveChartOptions } from "./internal.js";
+import type { ChartLocale, ChartOptions } from "./types.js";
 
 export const MODEL_TEXT = {
   en: {
@@ -68,17 +68,21 @@ interface PairRow {
 }
 
 /**
- * The data points of rows that set an actual figure beside the model's: each row's two
- * values (`keys`, checked to be finite numbers >= 0) become two points of series
- * `text.actual` and `text.model`, as `point` writes them. Also the labels, in row order.
+ * Reads a diagnostic chart's options and rows that set an actual figure beside the
+ * model's: each row's two values (`keys`, checked to be finite numbers >= 0) become
+ * two points of series `text.actual` and `text.model`, as `point` writes them. Also
+ * the labels, in row order, and the language's wording.
  */
 export function actualAndModelPoints<R extends PairRow>(
-  rows: readonly R[],
   fn: string,
+  rows: readonly R[],
+  options: ChartOptions,
   keys: readonly [keyof R & string, keyof R & string],
   point: (row: R, value: number) => Record<string, unknown>,
-  text: ModelText,
-): { labels: string[]; data: Record<string, unknown>[] } {
+): { resolved: ResolvedChartOptions; text: ModelText; labels: string[]; data: Record<string, unknown>[] } {
+  const resolved = resolveChartOptions(options, fn, { title: () => "", width: 480, height: 300 });
+  const text = MODEL_TEXT[resolved.locale];
+  assertRows(rows, fn, "rows");
   const labels: string[] = [];
   const data = rows.flatMap((row, i) => {
     if (typeof row?.label !== "string") badRow(fn, `rows[${i}].label`, "must be a string", row?.label);
@@ -94,7 +98,7 @@ export function actualAndModelPoints<R extends PairRow>(
       { label: row.label, series: text.model, ...point(row, values[1]!) },
     ];
   });
-  return { labels, data };
+  return { resolved, text, labels, data };
 }
 
 /** The colour channel of actual (blue) against model (orange), legend on top. */

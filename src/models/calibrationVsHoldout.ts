@@ -1,4 +1,3 @@
-import { assertOptions } from "../internal/assert.js";
 import { bucketLabel, type HoldoutRow, readHoldoutRows, readMaxFrequency } from "./internal/diagnostics.js";
 import { finiteResult, type ModelCustomer } from "./internal/input.js";
 
@@ -45,8 +44,7 @@ export function calibrationVsHoldout(
   options: CalibrationVsHoldoutOptions = {},
 ): CalibrationVsHoldoutRow[] {
   const fn = "calibrationVsHoldout";
-  assertOptions(options, fn);
-  const max = readMaxFrequency(options.maxFrequency, fn, 7);
+  const max = readMaxFrequency(options, fn);
   readHoldoutRows(rows, fn);
   const customers = new Array<number>(max + 1).fill(0);
   const actual = new Array<number>(max + 1).fill(0);

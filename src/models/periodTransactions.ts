@@ -1,4 +1,3 @@
-import { assertOptions } from "../internal/assert.js";
 import { bucketLabel, readMaxFrequency } from "./internal/diagnostics.js";
 import { finiteResult, type ModelCustomer, readSummary } from "./internal/input.js";
 
@@ -43,8 +42,7 @@ export function periodTransactions(
   options: PeriodTransactionsOptions = {},
 ): PeriodTransactionsRow[] {
   const fn = "periodTransactions";
-  assertOptions(options, fn);
-  const max = readMaxFrequency(options.maxFrequency, fn, 7);
+  const max = readMaxFrequency(options, fn);
   const columns = readSummary(summary, fn);
   const actual = new Array<number>(max + 1).fill(0);
   // Customers per distinct T: the expectation needs P(X(T) = x) once per T and x.

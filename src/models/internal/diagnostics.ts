@@ -3,7 +3,7 @@
  * calibration frequency, and reading calibration/holdout rows. Not public.
  */
 import { CustomerValueError, type ValidationIssue } from "../../errors/CustomerValueError.js";
-import { assertArray, assertInteger } from "../../internal/assert.js";
+import { assertArray, assertInteger, assertOptions } from "../../internal/assert.js";
 import { describeValue } from "../../internal/dates.js";
 import { checkCustomer, isPurchaseCount, type ModelCustomer } from "./input.js";
 
@@ -15,9 +15,13 @@ export interface HoldoutRow extends ModelCustomer {
   readonly durationHoldout: number;
 }
 
-/** Reads `maxFrequency` (a whole number >= 1): frequencies from it up share one bucket. */
-export function readMaxFrequency(value: unknown, fn: string, fallback: number): number {
-  const max = value ?? fallback;
+/**
+ * Reads a diagnostic's options: `maxFrequency` (a whole number from 1 to 1000, default
+ * 7), from which frequency up the customers share one bucket.
+ */
+export function readMaxFrequency(options: { readonly maxFrequency?: number }, fn: string): number {
+  assertOptions(options, fn);
+  const max = options.maxFrequency ?? 7;
   assertInteger(max, `${fn}: maxFrequency`, 1);
   if (max > 1000) {
     throw new CustomerValueError("INVALID_OPTION", `${fn}: maxFrequency must be at most 1000, got ${max}`);
