@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import fits from "../../test/reference/models/fits.json" with { type: "json" };
 import {
   expectClose,
+  expectRecovered,
+  fitSimulated,
   expectReferenceFit,
   HAS_CDNOW,
   loadCdnowSummary,
@@ -13,15 +15,10 @@ import { fitBgNbd } from "./fitBgNbd.js";
 
 describe("fitBgNbd on simulated customers (always runs)", () => {
   const truth = { r: 0.5, alpha: 6, a: 0.8, b: 2.5 };
-  const summary = Object.freeze(simulateBgNbd(1, 3000, truth).map((row) => Object.freeze(row)));
-  const model = fitBgNbd(summary);
+  const { summary, model } = fitSimulated(simulateBgNbd(1, 3000, truth), fitBgNbd);
 
   it("recovers the simulated parameters within 3 standard errors", () => {
-    for (const name of ["r", "alpha", "a", "b"] as const) {
-      const se = model.standardErrors[name]!;
-      expect(se).toBeGreaterThan(0);
-      expect(Math.abs(model[name] - truth[name]), name).toBeLessThan(3 * se);
-    }
+    expectRecovered(model, truth);
     expect(model.customers).toBe(3000);
   });
 

@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import fits from "../../test/reference/models/fits.json" with { type: "json" };
 import {
   expectClose,
+  expectRecovered,
+  fitSimulated,
   expectReferenceFit,
   HAS_CDNOW,
   loadCdnowWithSpend,
@@ -13,16 +15,9 @@ import { gammaGammaModel } from "./gammaGammaModel.js";
 
 describe("fitGammaGamma on simulated customers (always runs)", () => {
   const truth = { p: 6, q: 4, v: 15 };
-  const summary = Object.freeze(simulateGammaGamma(3, 1500, truth).map((row) => Object.freeze(row)));
-  const model = fitGammaGamma(summary);
+  const { summary, model } = fitSimulated(simulateGammaGamma(3, 1500, truth), fitGammaGamma);
 
-  it("recovers the simulated parameters within 3 standard errors", () => {
-    for (const name of ["p", "q", "v"] as const) {
-      const se = model.standardErrors[name]!;
-      expect(se).toBeGreaterThan(0);
-      expect(Math.abs(model[name] - truth[name]), name).toBeLessThan(3 * se);
-    }
-  });
+  it("recovers the simulated parameters within 3 standard errors", () => expectRecovered(model, truth));
 
   it("skips customers without repeat purchases", () => {
     const withNew = [...summary, { frequency: 0, recency: 0, T: 3 }];

@@ -109,3 +109,29 @@ export function expectReferenceFit<Name extends string>(
   }
   expectClose(model.logLikelihood, ref.logLikelihood, tolerance.logLikelihood);
 }
+
+/**
+ * Checks that a fit on simulated data recovers the true parameters: each standard
+ * error positive and each estimate within 3 standard errors of the truth.
+ */
+export function expectRecovered<Name extends string>(
+  model: Readonly<Record<NoInfer<Name>, number>> & {
+    readonly standardErrors: Readonly<Record<NoInfer<Name>, number | null>>;
+  },
+  truth: Readonly<Record<Name, number>>,
+): void {
+  for (const name of Object.keys(truth) as Name[]) {
+    const se = model.standardErrors[name]!;
+    expect(se, `standard error of ${name}`).toBeGreaterThan(0);
+    expect(Math.abs(model[name] - truth[name]), name).toBeLessThan(3 * se);
+  }
+}
+
+/** Freezes simulated rows (each row and the array: a fit must not mutate its input) and fits them. */
+export function fitSimulated<Row extends object, Model>(
+  rows: Row[],
+  fitModel: (summary: readonly Readonly<Row>[]) => Model,
+): { summary: readonly Readonly<Row>[]; model: Model } {
+  const summary = Object.freeze(rows.map((row) => Object.freeze(row)));
+  return { summary, model: fitModel(summary) };
+}
