@@ -1,8 +1,8 @@
 /**
  * Everything the report writes in words, per language: headings, table headers, the
  * one-line definitions under each figure and table, the reasons of empty sections and
- * the opening summary's sentences. `en.ts` and `zh.ts` fill it in; a test checks that
- * the Chinese report has no English left outside data values.
+ * the opening summary's sentences. `en.ts` and `zh.ts` fill it in, the short labels from
+ * `labels.ts`; a test checks that the Chinese report has no English left outside data values.
  */
 import type { BcgQuadrant } from "../../bcg/quadrant.js";
 import type { ChartLocale } from "../../charts/types.js";
