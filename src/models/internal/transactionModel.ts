@@ -1,7 +1,7 @@
 /**
- * The prediction methods the purchase models (BG/NBD, MBG/NBD, Pareto/NBD) share,
- * built from a model's formulas: input checks, and results that are never NaN.
- * Not public.
+ * What the purchase models (BG/NBD, MBG/NBD, Pareto/NBD) share: their declaration
+ * ({@link PurchaseModelSpec}) and the model built from it, whose predictions check
+ * their input and never return NaN. Not public.
  */
 import { CustomerValueError } from "../../errors/CustomerValueError.js";
 import { assertInRange } from "../../internal/assert.js";
