@@ -1,6 +1,6 @@
 import type { CalibrationVsHoldoutRow } from "../models/calibrationVsHoldout.js";
 import { finishSpec } from "./internal.js";
-import { actualAndModelColor, actualAndModelPoints } from "./modelText.js";
+import { actualAndModelColor, readActualAndModel } from "./modelText.js";
 import type { ChartOptions, VegaLiteSpec } from "./types.js";
 
 /** Options of {@link calibrationHoldoutChart}. */
@@ -26,7 +26,7 @@ export function calibrationHoldoutChart(
   options: CalibrationHoldoutChartOptions = {},
 ): VegaLiteSpec {
   const fn = "calibrationHoldoutChart";
-  const { resolved, text, labels, data } = actualAndModelPoints(
+  const { resolved, text, labels, data } = readActualAndModel(
     fn,
     rows,
     options,

@@ -73,7 +73,7 @@ interface PairRow {
  * two points of series `text.actual` and `text.model`, as `point` writes them. Also
  * the labels, in row order, and the language's wording.
  */
-export function actualAndModelPoints<R extends PairRow>(
+export function readActualAndModel<R extends PairRow>(
   fn: string,
   rows: readonly R[],
   options: ChartOptions,

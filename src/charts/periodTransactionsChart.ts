@@ -1,6 +1,6 @@
 import type { PeriodTransactionsRow } from "../models/periodTransactions.js";
 import { finishSpec } from "./internal.js";
-import { actualAndModelColor, actualAndModelPoints } from "./modelText.js";
+import { actualAndModelColor, readActualAndModel } from "./modelText.js";
 import type { ChartOptions, VegaLiteSpec } from "./types.js";
 
 /** Options of {@link periodTransactionsChart}. */
@@ -26,7 +26,7 @@ export function periodTransactionsChart(
   options: PeriodTransactionsChartOptions = {},
 ): VegaLiteSpec {
   const fn = "periodTransactionsChart";
-  const { resolved, text, labels, data } = actualAndModelPoints(
+  const { resolved, text, labels, data } = readActualAndModel(
     fn,
     rows,
     options,
