@@ -113,5 +113,12 @@ describe.skipIf(!HAS_DATA && !process.env.CI)(
         /Grey: each row's last cell \(the last period\), cohort 2011-12, not fully covered/,
       );
     });
+
+    it("words each chart with its own horizon: 6-month portfolio windows, 12-month lifetime value", () => {
+      const html = readFileSync(join(dir, "report.html"), "utf8");
+      expect(html).toContain("Growth = purchases in the last 6 months against the 6 months before");
+      expect(html).toContain("Expected revenue of the next 12 months per RFM segment");
+      expect(html).not.toMatch(/next 6 months/);
+    });
   },
 );

@@ -129,9 +129,11 @@ ${account.length === 0 ? "" : `<p class="meta">${escapeHtml(account.join(separat
 
 /** Facts the figures' definition lines quote. */
 function figureFacts(analysis: Analysis, f: Format): Record<string, string> {
+  const { portfolio, lifetimeValue } = analysis.results;
   return {
-    months: f.count(analysis.results.portfolio?.windows.months ?? HORIZON_MONTHS),
-    rate: f.percent(MONTHLY_DISCOUNT_RATE),
+    months: f.count(portfolio?.windows.months ?? 0),
+    horizonMonths: f.count(lifetimeValue?.horizonMonths ?? HORIZON_MONTHS),
+    rate: f.percent(lifetimeValue?.monthlyDiscountRate ?? MONTHLY_DISCOUNT_RATE),
   };
 }
 

@@ -34,13 +34,13 @@ const DEFINITIONS: Readonly<Record<DefinedThing, (f: Facts) => string>> = {
   bgNbd: () =>
     "P(alive): the BG/NBD model's probability that a customer has not dropped out, from how often and how recently they bought (Fader, Hardie & Lee 2005); the bars count customers per tenth of probability.",
   bgNbdTable: (f) =>
-    `The model fitted by maximum likelihood on purchase days (time in days); expected purchases = over the next ${f["months"]} months for every customer; "probably active" = P(alive) of 50% or more (the model takes a customer who bought on one day only as active).`,
+    `The model fitted by maximum likelihood on purchase days (time in days); expected purchases = over the next ${f["horizonMonths"]} months for every customer; "probably active" = P(alive) of 50% or more (the model takes a customer who bought on one day only as active).`,
   lifetimeValue: (f) =>
-    `Expected revenue of the next ${f["months"]} months per RFM segment: BG/NBD purchases times Gamma-Gamma spend per purchase, discounted at ${f["rate"]} a month (revenue, not margin).`,
+    `Expected revenue of the next ${f["horizonMonths"]} months per RFM segment: BG/NBD purchases times Gamma-Gamma spend per purchase, discounted at ${f["rate"]} a month (revenue, not margin).`,
   lifetimeValueTotals: (f) =>
-    `Expected revenue of the next ${f["months"]} months from today's customers, discounted at ${f["rate"]} a month; customers whose repeat purchases net to zero or less have no spend to model and are left out.`,
+    `Expected revenue of the next ${f["horizonMonths"]} months from today's customers, discounted at ${f["rate"]} a month; customers whose repeat purchases net to zero or less have no spend to model and are left out.`,
   lifetimeValueTable: (f) =>
-    `The ${f["top"]} customers of highest expected ${f["months"]}-month value; expected purchases and spend per purchase from the models.`,
+    `The ${f["top"]} customers of highest expected ${f["horizonMonths"]}-month value; expected purchases and spend per purchase from the models.`,
   satisfaction: () =>
     "Plain mean of each indicator beside its value-weighted mean (each answer weighted by the customer's value): a weighted mean below the plain one means the customers who matter are less satisfied.",
   satisfactionTable: () =>
@@ -117,7 +117,7 @@ export const en: ReportText = {
         ? `Weighted by customer value, satisfaction is ${f["weighted"]} against a plain average of ${f["plain"]}: the customers who carry the business are about as satisfied as the others.`
         : `Weighted by customer value, satisfaction is ${f["weighted"]} against a plain average of ${f["plain"]}: the customers who carry the business are ${f.direction} satisfied than the plain average suggests.`,
     value: (f) =>
-      `The BG/NBD model expects today's ${f["customers"]} customers to make about ${f["purchases"]} purchases in the next ${f["months"]} months${f["value"] === "" ? "" : `, worth about ${f["value"]} at today's value`}; of the ${f["repeat"]} who bought on two days or more, ${f["active"]} (${f["activeShare"]}) are probably still active.`,
+      `The BG/NBD model expects today's ${f["customers"]} customers to make about ${f["purchases"]} purchases in the next ${f["horizonMonths"]} months${f["value"] === "" ? "" : `, worth about ${f["value"]} at today's value`}; of the ${f["repeat"]} who bought on two days or more, ${f["active"]} (${f["activeShare"]}) are probably still active.`,
     emptySections: (names) => `The data leave these sections empty (the reasons are given below): ${names}.`,
   },
   footer: "Made with customer-value. The machine-readable results: customer-value report --json FILE.",

@@ -65,7 +65,7 @@ function valueSentence(r: ReportResults, f: Format, t: ReportText): string | und
   return t.sentences.value({
     customers: f.count(m.customers),
     purchases: f.count(m.expectedPurchases),
-    months: f.count(m.horizonMonths),
+    horizonMonths: f.count(m.horizonMonths),
     value: r.lifetimeValue === undefined ? "" : f.money(r.lifetimeValue.total, true),
     repeat: f.count(m.repeatCustomers),
     active: f.count(m.probablyActiveRepeat),

@@ -5,7 +5,6 @@
 import { BCG_QUADRANTS, BCG_STRATEGY } from "../../bcg/quadrant.js";
 import type { Period } from "../../internal/dates.js";
 import type { PeriodActivityRow } from "../../rates/periodActivity.js";
-import { HORIZON_MONTHS, MONTHLY_DISCOUNT_RATE } from "../analyseModels.js";
 import type { Format } from "./format.js";
 import { type DataValues, definition, htmlTable } from "./html.js";
 import type { ReportResults } from "../results.js";
@@ -240,15 +239,15 @@ export function bgNbdTable({ r, f, t, data }: TableContext): string {
   ];
   return (
     htmlTable({ columns: [t.th["measure"]!, t.th["value"]!], rows, numeric: [false, true] }) +
-    definition(t.define("bgNbdTable", { months: f.count(HORIZON_MONTHS) }))
+    definition(t.define("bgNbdTable", { horizonMonths: f.count(m.horizonMonths) }))
   );
 }
 
 export function lifetimeValueTables({ r, f, t, data }: TableContext): string {
   const v = r.lifetimeValue!;
   const facts = {
-    months: f.count(HORIZON_MONTHS),
-    rate: f.percent(MONTHLY_DISCOUNT_RATE),
+    horizonMonths: f.count(v.horizonMonths),
+    rate: f.percent(v.monthlyDiscountRate),
     top: f.count(v.top.length),
   };
   const totals = htmlTable({

@@ -31,13 +31,13 @@ const DEFINITIONS: Readonly<Record<DefinedThing, (f: Facts) => string>> = {
   bgNbd: () =>
     "存活概率：BG/NBD 模型根据客户购买的频次与最近一次购买的时间，估计客户尚未流失的概率；柱形按每十分之一概率统计客户数。",
   bgNbdTable: (f) =>
-    `模型以购买天为单位、用最大似然法拟合（时间单位为天）；预期购买次数＝每位客户未来${f["months"]}个月的预期购买次数之和；“很可能仍活跃”＝存活概率不低于50%（模型把只在一天购买过的客户视为活跃）。`,
+    `模型以购买天为单位、用最大似然法拟合（时间单位为天）；预期购买次数＝每位客户未来${f["horizonMonths"]}个月的预期购买次数之和；“很可能仍活跃”＝存活概率不低于50%（模型把只在一天购买过的客户视为活跃）。`,
   lifetimeValue: (f) =>
-    `各 RFM 分群未来${f["months"]}个月的预期收入：BG/NBD 预期购买次数乘以伽马-伽马模型的每次消费额，按每月${f["rate"]}折现（为收入而非利润）。`,
+    `各 RFM 分群未来${f["horizonMonths"]}个月的预期收入：BG/NBD 预期购买次数乘以伽马-伽马模型的每次消费额，按每月${f["rate"]}折现（为收入而非利润）。`,
   lifetimeValueTotals: (f) =>
-    `现有客户未来${f["months"]}个月的预期收入，按每月${f["rate"]}折现；重复购买净额不大于零的客户没有可建模的消费额，未计入。`,
+    `现有客户未来${f["horizonMonths"]}个月的预期收入，按每月${f["rate"]}折现；重复购买净额不大于零的客户没有可建模的消费额，未计入。`,
   lifetimeValueTable: (f) =>
-    `未来${f["months"]}个月预期价值最高的${f["top"]}位客户；预期购买次数与每次消费额来自上述模型。`,
+    `未来${f["horizonMonths"]}个月预期价值最高的${f["top"]}位客户；预期购买次数与每次消费额来自上述模型。`,
   satisfaction: () =>
     "各指标的简单平均与价值加权平均（每份回答按客户价值加权）并列：加权平均低于简单平均，说明重要客户的满意度更低。",
   satisfactionTable: () =>
@@ -102,7 +102,7 @@ export const zh: ReportText = {
         ? `按客户价值加权的满意度为${f["weighted"]}，简单平均为${f["plain"]}：支撑业务的客户与其他客户的满意度大致相同。`
         : `按客户价值加权的满意度为${f["weighted"]}，简单平均为${f["plain"]}：支撑业务的客户比简单平均所显示的${f.direction === "less" ? "更不满意" : "更满意"}。`,
     value: (f) =>
-      `BG/NBD 模型预计现有${f["customers"]}位客户在未来${f["months"]}个月内约购买${f["purchases"]}次${f["value"] === "" ? "" : `，折现价值约${f["value"]}`}；在两天及以上购买过的${f["repeat"]}位客户中，${f["active"]}位（${f["activeShare"]}）很可能仍然活跃。`,
+      `BG/NBD 模型预计现有${f["customers"]}位客户在未来${f["horizonMonths"]}个月内约购买${f["purchases"]}次${f["value"] === "" ? "" : `，折现价值约${f["value"]}`}；在两天及以上购买过的${f["repeat"]}位客户中，${f["active"]}位（${f["activeShare"]}）很可能仍然活跃。`,
     emptySections: (names) => `以下各节因数据所限为空（原因见下文）：${names}。`,
   },
   footer: "本报告由客户价值分析命令行工具生成。",
