@@ -120,5 +120,20 @@ describe.skipIf(!HAS_DATA && !process.env.CI)(
       expect(html).toContain("Expected revenue of the next 12 months per RFM segment");
       expect(html).not.toMatch(/next 6 months/);
     });
+
+    it("passes on the BG/NBD fit's warnings: in the JSON, under its table and in the summary", () => {
+      // UCI's repeat buyers nearly all bought within the last months: the drop-out
+      // parameter a runs to 0 and P(alive) > 0.99 for nearly everyone (docs/models.md).
+      const results = JSON.parse(readFileSync(join(dir, "_as_of_2011_12_09.json"), "utf8"));
+      const codes = results.bgNbd.warnings.map((w: { code: string }) => w.code);
+      expect(codes).toContain("p-alive-near-one");
+      const html = readFileSync(join(dir, "report.html"), "utf8");
+      const section = html.slice(
+        html.indexOf('<section id="bgNbd">'),
+        html.indexOf("</section>", html.indexOf('<section id="bgNbd">')),
+      );
+      expect(section).toContain('<p class="warning">The model sees almost no drop-out');
+      expect(html).toMatch(/probably still active\. But the model(&#39;|')s fit carries warnings/);
+    });
   },
 );

@@ -126,6 +126,7 @@ export function analyseModels(context: ModelsContext): void {
       timeUnit: "day",
       params: { r: bgNbd.r, alpha: bgNbd.alpha, a: bgNbd.a, b: bgNbd.b },
       logLikelihood: bgNbd.logLikelihood,
+      warnings: bgNbd.warnings,
       fittedOn: bgNbd.customers,
       customers: summary.length,
       repeatCustomers: repeaters,
@@ -151,7 +152,13 @@ export function analyseModels(context: ModelsContext): void {
 
   step("lifetime value (BG/NBD and Gamma-Gamma)");
   runSection("lifetimeValue", sections, () => {
-    if (model === undefined) throw new EmptySection("noRepeatPurchases", { customers: summary.length });
+    if (model === undefined) {
+      const fit = sections.bgNbd;
+      const reason = fit?.status === "empty" ? fit.reason : undefined;
+      throw new EmptySection(reason === "noRepeatPurchases" ? reason : "noPurchaseModel", {
+        customers: summary.length,
+      });
+    }
     // Repeat buyers whose repeat purchases net to 0 or less have no spend for Gamma-Gamma.
     const valued = summary.filter((c) => c.frequency === 0 || c.monetaryValue > 0);
     const spenders = valued.filter((c) => c.frequency > 0);
@@ -180,6 +187,7 @@ export function analyseModels(context: ModelsContext): void {
       monthlyDiscountRate: MONTHLY_DISCOUNT_RATE,
       margin: 1,
       spendParams: { p: spend.p, q: spend.q, v: spend.v },
+      spendWarnings: spend.warnings,
       customers: clv.customers.length,
       leftOut: summary.length - valued.length,
       total: clv.totalLifetimeValue,

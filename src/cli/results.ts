@@ -16,7 +16,7 @@ import type {
   ValueWeightedSatisfactionResult,
   WhaleCurveResult,
 } from "../index.js";
-import type { ModelLifetimeValueRow } from "../models/index.js";
+import type { FitWarning, ModelLifetimeValueRow } from "../models/index.js";
 import type { SectionId, SectionStatus } from "./sections.js";
 
 export interface InputSummary {
@@ -89,6 +89,8 @@ export interface BgNbdResults {
   readonly timeUnit: "day";
   readonly params: { readonly r: number; readonly alpha: number; readonly a: number; readonly b: number };
   readonly logLikelihood: number;
+  /** The fit's warnings (`[]` when none): signs that its estimates should not be trusted. */
+  readonly warnings: readonly FitWarning[];
   readonly fittedOn: number;
   readonly customers: number;
   readonly repeatCustomers: number;
@@ -114,6 +116,8 @@ export interface LifetimeValueResults {
   readonly monthlyDiscountRate: number;
   readonly margin: number;
   readonly spendParams: { readonly p: number; readonly q: number; readonly v: number };
+  /** The Gamma-Gamma spend fit's warnings (`[]` when none). */
+  readonly spendWarnings: readonly FitWarning[];
   readonly customers: number;
   readonly leftOut: number;
   readonly total: number;

@@ -25,6 +25,7 @@ export type EmptyReason =
   | "noRevenue"
   | "noPurchasesInWindows"
   | "noRepeatPurchases"
+  | "noPurchaseModel"
   | "noSurvey"
   | "failed";
 

@@ -54,6 +54,8 @@ const EMPTY: Readonly<Record<string, (f: Facts) => string>> = {
     `nobody bought in the two ${f["months"]}-month windows from ${f["from"]} to ${f["to"]}, so there is no portfolio to place.`,
   noRepeatPurchases: () =>
     "no customer bought on two different days, and the models learn from repeat purchases.",
+  noPurchaseModel: () =>
+    "the BG/NBD model, on which lifetime value builds, could not be fitted (its section says why).",
   noSurvey: () => "no survey was given.",
   failed: (f) => `the analysis could not use the data: ${f["message"]}`,
 };
@@ -117,7 +119,7 @@ export const en: ReportText = {
         ? `Weighted by customer value, satisfaction is ${f["weighted"]} against a plain average of ${f["plain"]}: the customers who carry the business are about as satisfied as the others.`
         : `Weighted by customer value, satisfaction is ${f["weighted"]} against a plain average of ${f["plain"]}: the customers who carry the business are ${f.direction} satisfied than the plain average suggests.`,
     value: (f) =>
-      `The BG/NBD model expects today's ${f["customers"]} customers to make about ${f["purchases"]} purchases in the next ${f["horizonMonths"]} months${f["value"] === "" ? "" : `, worth about ${f["value"]} at today's value`}; of the ${f["repeat"]} who bought on two days or more, ${f["active"]} (${f["activeShare"]}) are probably still active.`,
+      `The BG/NBD model expects today's ${f["customers"]} customers to make about ${f["purchases"]} purchases in the next ${f["horizonMonths"]} months${f["value"] === "" ? "" : `, worth about ${f["value"]} at today's value`}; of the ${f["repeat"]} who bought on two days or more, ${f["active"]} (${f["activeShare"]}) are probably still active.${f["warned"] === "" ? "" : " But the model's fit carries warnings (see its section): take these figures with caution."}`,
     emptySections: (names) => `The data leave these sections empty (the reasons are given below): ${names}.`,
   },
   footer: "Made with customer-value. The machine-readable results: customer-value report --json FILE.",

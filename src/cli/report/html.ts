@@ -1,9 +1,11 @@
 /**
  * HTML pieces of the report: escaped tables with numbers right-aligned, definition lines,
- * and the set of data values (ids, file names, formulas) the page shows — listed in the
+ * model-fit warnings, and the set of data values (ids, file names, formulas) the page shows — listed in the
  * page so that a language check can tell data from the report's own words.
  */
 import { escapeHtml } from "../../charts/internal.js";
+import type { FitWarning } from "../../models/internal/warnings.js";
+import type { ReportText } from "./text.js";
 
 /** Strings of the data the page shows as they are (not words of the report's language). */
 export class DataValues {
@@ -50,4 +52,14 @@ export function htmlTable(table: TableSpec): string {
 /** The one-line definition under a figure or table. */
 export function definition(text: string): string {
   return `<p class="definition">${escapeHtml(text)}</p>`;
+}
+
+/**
+ * A fit's warnings as notes: what each means for the reader, in the report's language,
+ * then the model's own account with its numbers (as data).
+ */
+export function fitWarnings(warnings: readonly FitWarning[], t: ReportText, data: DataValues): string {
+  return warnings
+    .map((w) => `<p class="warning">${escapeHtml(`${t.fitWarnings[w.code]} ${data.add(w.message)}.`)}</p>`)
+    .join("\n");
 }

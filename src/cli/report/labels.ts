@@ -1,7 +1,7 @@
 /**
  * The report's labels, English and Chinese side by side, so that a label cannot be
  * missing in one language: units, section headings, BCG quadrants and strategies, RFM
- * segments and table headers.
+ * segments, model-fit warnings and table headers.
  */
 
 /** A label in English and in Chinese. */
@@ -53,6 +53,24 @@ const PAIRS = {
     "at-risk": ["At risk", "有流失风险"],
     hibernating: ["Hibernating", "沉睡客户"],
     none: ["No segment", "未分群"],
+  },
+  fitWarnings: {
+    boundary: [
+      "A model parameter sits at the edge of its range: the fit, and what is predicted from it, is unreliable.",
+      "模型参数处于取值范围的边缘：拟合结果及其预测不可靠。",
+    ],
+    "ill-conditioned": [
+      "The data hardly pin down the model's parameters: their values and standard errors are unreliable.",
+      "数据几乎无法确定模型参数：参数值与标准误不可靠。",
+    ],
+    "p-alive-near-one": [
+      "The model sees almost no drop-out: its P(alive) cannot tell active customers from lapsed ones.",
+      "模型几乎看不到客户流失：其存活概率无法区分活跃客户与已流失客户。",
+    ],
+    "p-alive-near-zero": [
+      "The model calls nearly every repeat buyer gone: check the as-of date and the data.",
+      "模型认为几乎所有重复购买的客户都已流失：请检查截止日期与数据。",
+    ],
   },
   th: {
     measure: ["Measure", "指标"],

@@ -12,7 +12,7 @@ ul.summary li { margin: 6px 0; }
 figure { margin: 16px 0 4px; overflow-x: auto; }
 figure svg { max-width: 100%; height: auto; }
 p.definition { color: #666; font-size: 12.5px; margin: 2px 0 18px; max-width: 900px; }
-p.empty { color: #8a5300; background: #fff6e5; border-left: 3px solid #e0a030; padding: 8px 12px; }
+p.empty, p.warning { color: #8a5300; background: #fff6e5; border-left: 3px solid #e0a030; padding: 8px 12px; }
 table.cv-table { border-collapse: collapse; margin: 12px 0 4px; font-size: 13px; }
 table.cv-table th, table.cv-table td { border-bottom: 1px solid #e5e5e5; padding: 3px 10px; text-align: left; }
 table.cv-table th { background: #f6f6f6; }

@@ -70,6 +70,7 @@ function valueSentence(r: ReportResults, f: Format, t: ReportText): string | und
     repeat: f.count(m.repeatCustomers),
     active: f.count(m.probablyActiveRepeat),
     activeShare: f.percent(m.probablyActiveRepeat / m.repeatCustomers, true),
+    warned: m.warnings.length > 0 ? "yes" : "",
   });
 }
 

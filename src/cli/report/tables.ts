@@ -6,7 +6,7 @@ import { BCG_QUADRANTS, BCG_STRATEGY } from "../../bcg/quadrant.js";
 import type { Period } from "../../internal/dates.js";
 import type { PeriodActivityRow } from "../../rates/periodActivity.js";
 import type { Format } from "./format.js";
-import { type DataValues, definition, htmlTable } from "./html.js";
+import { type DataValues, definition, fitWarnings, htmlTable } from "./html.js";
 import type { ReportResults } from "../results.js";
 import type { ReportText } from "./text.js";
 
@@ -239,7 +239,8 @@ export function bgNbdTable({ r, f, t, data }: TableContext): string {
   ];
   return (
     htmlTable({ columns: [t.th["measure"]!, t.th["value"]!], rows, numeric: [false, true] }) +
-    definition(t.define("bgNbdTable", { horizonMonths: f.count(m.horizonMonths) }))
+    definition(t.define("bgNbdTable", { horizonMonths: f.count(m.horizonMonths) })) +
+    fitWarnings(m.warnings, t, data)
   );
 }
 
@@ -277,7 +278,8 @@ export function lifetimeValueTables({ r, f, t, data }: TableContext): string {
     totals +
     definition(t.define("lifetimeValueTotals", facts)) +
     top +
-    definition(t.define("lifetimeValueTable", facts))
+    definition(t.define("lifetimeValueTable", facts)) +
+    fitWarnings(v.spendWarnings, t, data)
   );
 }
 

@@ -8,6 +8,7 @@ import type { BcgQuadrant } from "../../bcg/quadrant.js";
 import type { ChartLocale } from "../../charts/types.js";
 import type { Period } from "../../internal/dates.js";
 import type { LifecycleStage } from "../../lifecycle/stages.js";
+import type { FitWarningCode } from "../../models/internal/warnings.js";
 import type { EmptyReason, SectionId } from "../sections.js";
 import { en } from "./en.js";
 import { zh } from "./zh.js";
@@ -72,6 +73,8 @@ export interface ReportText {
   readonly strategies: Readonly<Record<"hold" | "harvest" | "build" | "divest", string>>;
   readonly segments: Readonly<Record<string, string>>;
   readonly stages: Readonly<Record<LifecycleStage, string>>;
+  /** What each model-fit warning means for the report's reader. */
+  readonly fitWarnings: Readonly<Record<FitWarningCode, string>>;
   /** Short phrases inside table cells. */
   readonly phrases: {
     readonly headHolds: (customers: string, share: string) => string;

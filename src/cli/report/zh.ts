@@ -50,6 +50,7 @@ const EMPTY: Readonly<Record<string, (f: Facts) => string>> = {
   noPurchasesInWindows: (f) =>
     `从${f["from"]}到${f["to"]}的两个${f["months"]}个月窗口内无人购买，因此没有可以放入矩阵的客户。`,
   noRepeatPurchases: () => "没有客户在两个不同的日子购买过，而模型需要从重复购买中学习。",
+  noPurchaseModel: () => "客户终身价值以 BG/NBD 模型为基础，而该模型未能拟合（原因见其章节）。",
   noSurvey: () => "未提供满意度调查。",
   failed: (f) => `分析无法使用这些数据（错误代码 ${f["code"]}）。`,
 };
@@ -102,7 +103,7 @@ export const zh: ReportText = {
         ? `按客户价值加权的满意度为${f["weighted"]}，简单平均为${f["plain"]}：支撑业务的客户与其他客户的满意度大致相同。`
         : `按客户价值加权的满意度为${f["weighted"]}，简单平均为${f["plain"]}：支撑业务的客户比简单平均所显示的${f.direction === "less" ? "更不满意" : "更满意"}。`,
     value: (f) =>
-      `BG/NBD 模型预计现有${f["customers"]}位客户在未来${f["horizonMonths"]}个月内约购买${f["purchases"]}次${f["value"] === "" ? "" : `，折现价值约${f["value"]}`}；在两天及以上购买过的${f["repeat"]}位客户中，${f["active"]}位（${f["activeShare"]}）很可能仍然活跃。`,
+      `BG/NBD 模型预计现有${f["customers"]}位客户在未来${f["horizonMonths"]}个月内约购买${f["purchases"]}次${f["value"] === "" ? "" : `，折现价值约${f["value"]}`}；在两天及以上购买过的${f["repeat"]}位客户中，${f["active"]}位（${f["activeShare"]}）很可能仍然活跃。${f["warned"] === "" ? "" : "但该模型的拟合带有警告（见其章节），请谨慎对待这些数字。"}`,
     emptySections: (names) => `以下各节因数据所限为空（原因见下文）：${names}。`,
   },
   footer: "本报告由客户价值分析命令行工具生成。",
