@@ -161,6 +161,8 @@ export function analyse(input: AnalyseInput, options: AnalyseOptions = {}): Anal
     (t, i) => toTime(t.date, `transactions[${i}].date`, "INVALID_RECORD") <= asOf,
   );
   const { customers, total } = customerTotals(transactions);
+  const buyers = new Set<string>();
+  for (const t of transactions) if (t.amount > 0) buyers.add(t.customerId);
   const sections: Partial<Record<SectionId, SectionStatus>> = {};
   const results: ReportResults = {
     asOf: Number.isNaN(asOf) ? null : asOfDate.toISOString(),
@@ -170,15 +172,15 @@ export function analyse(input: AnalyseInput, options: AnalyseOptions = {}): Anal
       transactionsAfterAsOf: input.transactions.length - transactions.length,
       customersWithTransactions: customers.length,
       customersWithNetReturns: customers.filter((c) => c.netRevenue < 0).length,
+      customersWithoutPurchase: customers.length - buyers.size,
       netRevenue: total,
       firstTransaction: firstDate(transactions),
     },
     sections,
   };
   const charts: Record<string, VegaLiteSpec> = {};
-  const purchases = transactions.filter((t) => t.amount > 0).length;
   const needPurchases = () => {
-    if (purchases === 0) throw new EmptySection("noPurchases", { asOf: asOfDate.toISOString() });
+    if (buyers.size === 0) throw new EmptySection("noPurchases", { asOf: asOfDate.toISOString() });
   };
 
   step("concentration (Pareto, ABC, Gini, Lorenz)");

@@ -7,6 +7,7 @@ import type { ChartLocale } from "../charts/types.js";
 import { MS_PER_DAY, PERIODS, type Period, parseDateInput } from "../internal/dates.js";
 import { REPORT_DEPENDENCIES } from "./dependencies.js";
 import { CliError } from "./errors.js";
+import { dateFormat } from "./textFormats.js";
 
 export const USAGE = `Usage: customer-value report --transactions FILE (--out FILE | --json FILE) [options]
        customer-value sample --dir DIR [--customers N] [--months N] [--seed N]
@@ -24,7 +25,10 @@ Inputs (CSV with a header row, plain or gzip-compressed: .csv and .csv.gz are to
   --amount FORMULA      compute the amount from the row's columns, e.g. --amount "Quantity * UnitPrice"
   --exclude FORMULA     leave out (and count) the rows where FORMULA is true; repeatable, e.g.
                         --exclude 'startsWith(InvoiceNo, "C")' --exclude "Quantity <= 0"
-  --delimiter CHAR      field delimiter of every CSV (default ",")
+  --delimiter CHAR      field delimiter of every CSV (default ","); "whitespace": fields
+                        separated by runs of spaces or tabs (quotes not special)
+  --date-format PATTERN dates written otherwise than ISO-8601, read as UTC: yyyy, MM or M,
+                        dd or d [, HH or H, mm, ss], e.g. yyyyMMdd or "d/M/yyyy H:mm"
   --decimal CHAR        decimal separator of the transaction numbers, "." or "," (default ".")
   --skip-invalid        leave out bad transaction rows (listed in the JSON) instead of stopping
 
@@ -75,6 +79,8 @@ export interface ReportArgs {
   readonly currency: string | undefined;
   readonly delimiter: string;
   readonly decimal: "." | ",";
+  /** `--date-format`, checked; `undefined` for ISO-8601. */
+  readonly dateFormat: string | undefined;
   readonly columns: Partial<Record<MappableField, string>>;
   readonly amount: string | undefined;
   readonly exclude: readonly string[];
@@ -157,6 +163,8 @@ export function parseReportArgs(args: readonly string[]): ReportArgs {
   if (values.amount !== undefined && columns.amount !== undefined) {
     throw new CliError("give either --amount FORMULA or --map amount=COLUMN, not both");
   }
+  const pattern = values["date-format"];
+  if (pattern !== undefined) dateFormat(pattern); // throws for a bad pattern, before any file is read
   return {
     help,
     transactions: values.transactions,
@@ -167,6 +175,7 @@ export function parseReportArgs(args: readonly string[]): ReportArgs {
     json: values.json,
     title: values.title,
     ...readChoices(values),
+    dateFormat: pattern,
     columns,
     amount: values.amount,
     exclude: values.exclude ?? [],
@@ -193,6 +202,7 @@ function parseFlags(args: readonly string[]) {
       currency: { type: "string" },
       delimiter: { type: "string", default: "," },
       decimal: { type: "string", default: "." },
+      "date-format": { type: "string" },
       map: { type: "string", multiple: true },
       amount: { type: "string" },
       exclude: { type: "string", multiple: true },

@@ -71,6 +71,7 @@ const ADVICE: readonly [RegExp, string][] = [
   [/; pass onInvalid: "skip" to leave them out and get them in result\.invalid/, ""],
   [/; map the columns with options\.columns/, "; name the column with --map FIELD=COLUMN"],
   [/, got it in options\.columns or options\.keep/, ", got it in --map"],
+  [/ \(see error\.issues\)/, ""],
 ];
 
 /**

@@ -15,6 +15,7 @@ import { parseReportArgs, type ReportArgs, USAGE } from "./args.js";
 import { canResolve, checkReportDependencies } from "./dependencies.js";
 import { CliError, dataError, EXIT_DATA, EXIT_USAGE, fileError, isFileError } from "./errors.js";
 import { ensureFolder, readCsvText, writeFileInPieces, writeTextFile } from "./files.js";
+import { fieldsOf } from "./textFormats.js";
 import { writeJson } from "./jsonStream.js";
 import { readCustomersCsv, readSurveyCsv } from "./readInputs.js";
 import { buildReport } from "./report/build.js";
@@ -160,15 +161,17 @@ async function readTransactionsFile(values: ReportArgs, io: CliIo, progress: (te
   const readProgress = values.quiet
     ? undefined
     : { err: io.err, errIsTty: io.errIsTty, progressBytes: io.progressBytes ?? PROGRESS_BYTES };
-  const text = await readCsvText(values.transactions, "--transactions", readProgress);
+  const read = await readCsvText(values.transactions, "--transactions", readProgress);
   progress(`parsing ${values.transactions}`);
+  const { text, delimiter } = fieldsOf(read, values.delimiter);
   return readTransactionFlags(text, {
     path: values.transactions,
     columns: values.columns,
     amount: values.amount,
     exclude: values.exclude,
-    delimiter: values.delimiter,
+    delimiter,
     decimal: values.decimal,
+    dateFormat: values.dateFormat,
     skipInvalid: values.skipInvalid,
   });
 }
@@ -206,7 +209,8 @@ function readWith<T>(
   values: ReportArgs,
 ): T {
   try {
-    return reader(text, path, values.delimiter);
+    const fields = fieldsOf(text, values.delimiter);
+    return reader(fields.text, path, fields.delimiter);
   } catch (error) {
     if (error instanceof CustomerValueError) throw dataError(error, "customer-value report");
     throw error;

@@ -24,6 +24,11 @@ export interface InputSummary {
   readonly transactionsAfterAsOf: number;
   readonly customersWithTransactions: number;
   readonly customersWithNetReturns: number;
+  /**
+   * Customers with transactions but no purchase (amount > 0) up to `asOf`: outside RFM,
+   * the portfolio and the models, which read purchases; prospects in the lifecycle.
+   */
+  readonly customersWithoutPurchase: number;
   /** Every amount up to `asOf`, summed with compensation. */
   readonly netRevenue: number;
   /** The earliest transaction up to `asOf`, ISO-8601, or `null` for none. */

@@ -14,6 +14,7 @@ import {
 import { compileSafeFormula, DEFAULT_MAX_OPERATIONS, type SafeFormula } from "../value/safeFormula.js";
 import type { MappableField } from "./args.js";
 import { CliError, dataError, EXIT_DATA } from "./errors.js";
+import { dateFormat } from "./textFormats.js";
 
 /** How to read the log. */
 export interface TransactionFlags {
@@ -24,6 +25,8 @@ export interface TransactionFlags {
   readonly exclude: readonly string[];
   readonly delimiter: string;
   readonly decimal: "." | ",";
+  /** `--date-format`: the pattern of the date cells; `undefined` for ISO-8601. */
+  readonly dateFormat?: string | undefined;
   readonly skipInvalid: boolean;
 }
 
@@ -53,6 +56,10 @@ function lineCount(text: string): number {
 
 /** Checks that every column the flags read is in the header, naming the flag that fixes it. */
 function checkColumns(header: readonly string[], flags: TransactionFlags): void {
+  const oneColumn =
+    header.length === 1 && /[\s;|]/.test(header[0]!)
+      ? `; the header reads as one column: for fields separated by spaces or tabs give --delimiter whitespace, for another separator --delimiter CHAR`
+      : "";
   const columns = `(columns: ${header.join(", ")})`;
   for (const field of ["customerId", "date", "amount"] as const) {
     if (field === "amount" && flags.amount !== undefined) continue;
@@ -62,7 +69,9 @@ function checkColumns(header: readonly string[], flags: TransactionFlags): void 
       flags.columns[field] !== undefined
         ? `--map ${field}=${column} names a column the file does not have`
         : `name its column with --map ${field}=COLUMN${field === "amount" ? ' or compute it with --amount "FORMULA"' : ""}`;
-    throw new CliError(`--transactions ${flags.path} has no column "${column}" ${columns}: ${how}`);
+    throw new CliError(
+      `--transactions ${flags.path} has no column "${column}" ${columns}: ${how}${oneColumn}`,
+    );
   }
   for (const field of ["profit", "quantity"] as const) {
     const column = flags.columns[field];
@@ -131,6 +140,11 @@ export function readTransactionFlags(text: string, flags: TransactionFlags): Tra
     if (columns[field] === undefined && header.includes(field)) columns[field] = field;
   }
   if (amount !== undefined) columns["amount"] = (row) => evaluateAmount(amount, cells(row), note);
+  if (flags.dateFormat !== undefined) {
+    const read = dateFormat(flags.dateFormat);
+    const column = flags.columns.date ?? "date";
+    columns["date"] = (row) => read(cells(row)(column) ?? "");
+  }
   const exclude = (row: Readonly<Record<string, string>>): string | undefined => {
     for (const [formula, compiled] of excludes) {
       try {
@@ -161,11 +175,7 @@ export function readTransactionFlags(text: string, flags: TransactionFlags): Tra
   } catch (error) {
     if (!(error instanceof CustomerValueError)) throw error;
     const hint = problemRows > 0 ? formulaHint(problemRows, problems) : "";
-    throw dataError(
-      error,
-      `--transactions ${flags.path}`,
-      `${hint}Run with --skip-invalid to leave the bad rows out (they are listed in the --json results).`,
-    );
+    throw dataError(error, `--transactions ${flags.path}`, `${hint}${readAdvice(error)}`);
   }
   if (!flags.skipInvalid && (parsed.excludedCounts[NOT_EVALUATED] ?? 0) > 0) {
     throw new CliError(
@@ -193,6 +203,28 @@ function evaluateAmount(
     note(error);
     return Number.NaN; // the row is then invalid: "amount: expected a finite number, got NaN"
   }
+}
+
+/** What to try when the log cannot be read, from what its error shows. */
+function readAdvice(error: CustomerValueError): string {
+  if (error.issues.length === 0) {
+    return /column ""/.test(error.message)
+      ? "A column without a name: for fields separated by runs of spaces or tabs, give --delimiter whitespace."
+      : "";
+  }
+  const advice: string[] = [];
+  if (error.issues.every((issue) => issue.path.endsWith(".date"))) {
+    advice.push(
+      "Dates are read as ISO-8601 (2011-03-04, 2011-03-04T10:00:00Z); for another spelling give --date-format, e.g. --date-format yyyyMMdd.",
+    );
+  }
+  const [, invalid, of] = /(\d+) invalid rows? of (\d+)/.exec(error.message) ?? [];
+  advice.push(
+    invalid === of
+      ? "No row could be read: check --map, --delimiter and --date-format against the file."
+      : "Run with --skip-invalid to leave the bad rows out (they are listed in the --json results).",
+  );
+  return advice.join("\n");
 }
 
 function formulaHint(rows: number, examples: readonly string[]): string {

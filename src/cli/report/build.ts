@@ -118,6 +118,8 @@ function header(
   }
   if (r.input.transactionsAfterAsOf > 0)
     account.push(t.rows.afterAsOf(f.count(r.input.transactionsAfterAsOf)));
+  if (r.input.customersWithoutPurchase > 0)
+    account.push(t.rows.withoutPurchase(f.count(r.input.customersWithoutPurchase)));
   const separator = f.locale === "zh" ? "；" : "; ";
   return `<header>
 <h1>${escapeHtml(data.add(title))}</h1>

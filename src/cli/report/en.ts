@@ -75,6 +75,8 @@ export const en: ReportText = {
     excluded: (n) => `${n} left out by`,
     invalid: (n) => `${n} invalid rows left out`,
     afterAsOf: (n) => `${n} dated after the as-of date`,
+    withoutPurchase: (n) =>
+      `${n} customers without a purchase (no amount above 0) are left out of RFM, the portfolio and the models, and count as prospects in the lifecycle`,
     notEvaluated: (n) => `${n} rows on which an exclusion rule could not be evaluated`,
   },
   summaryTitle: "Summary",

@@ -58,6 +58,7 @@ export interface ReportText {
     readonly excluded: (n: string) => string;
     readonly invalid: (n: string) => string;
     readonly afterAsOf: (n: string) => string;
+    readonly withoutPurchase: (n: string) => string;
     readonly notEvaluated: (n: string) => string;
   };
   readonly summaryTitle: string;

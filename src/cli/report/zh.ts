@@ -70,6 +70,8 @@ export const zh: ReportText = {
     excluded: (n) => `排除${n}行，规则为`,
     invalid: (n) => `无效行${n}行已剔除`,
     afterAsOf: (n) => `分析日之后的${n}笔交易未计入`,
+    withoutPurchase: (n) =>
+      `${n}位客户没有购买（金额均不大于0），未纳入 RFM、客户组合与模型，在生命周期中计为潜在客户`,
     notEvaluated: (n) => `${n}行无法计算排除规则`,
   },
   summaryTitle: "摘要",
