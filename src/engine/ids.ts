@@ -12,7 +12,8 @@ import { sortKeys } from "./sortKeys.js";
  *
  * An open-addressing hash table (linear probing, at most half full, {@link hashOfId}) in
  * one typed array: each slot holds an id's hash and number side by side, and a string is
- * compared only when the hashes match. Numbers a million ids in a third of a `Map`'s time.
+ * compared only when the hashes match. The hash is seeded at random per dictionary, so
+ * that ids cannot be crafted to share one slot (hash flooding).
  */
 export class IdDictionary {
   /** The distinct ids, in order of first appearance. */
@@ -20,6 +21,7 @@ export class IdDictionary {
   /** Slot `s`: `cells[2s]` the hash, `cells[2s + 1]` the number + 1 (0: empty). */
   private cells = new Int32Array(2 * 16);
   private mask = 15;
+  private readonly seed = randomSeed();
 
   /** A dictionary of `ids` in their order (repeats keep their first number). */
   static of(ids: Iterable<string>): IdDictionary {
@@ -31,7 +33,7 @@ export class IdDictionary {
 
   /** The number of `id`, added when new. */
   code(id: string): number {
-    const h = hashOfId(id) | 0;
+    const h = hashOfId(id, this.seed) | 0;
     const s = this.slotOf(id, h);
     const found = this.cells[2 * s + 1]! - 1;
     if (found >= 0) return found;
@@ -45,7 +47,7 @@ export class IdDictionary {
 
   /** The number of `id`, or -1 when it is not in the dictionary. */
   find(id: string): number {
-    return this.cells[2 * this.slotOf(id, hashOfId(id) | 0) + 1]! - 1;
+    return this.cells[2 * this.slotOf(id, hashOfId(id, this.seed) | 0) + 1]! - 1;
   }
 
   /** The slot that holds `id` (hash `h`), else the empty slot where it would go. */
@@ -78,17 +80,31 @@ export class IdDictionary {
 }
 
 /**
- * A 32-bit hash of `id`: FNV-1a over its UTF-16 code units, then mixed (the finaliser of
- * MurmurHash3) so that its high bits spread ids that differ only in their last unit.
+ * A 32-bit hash of `id`: FNV-1a over its UTF-16 code units from `seed` (FNV's offset basis
+ * by default), then mixed (the finaliser of MurmurHash3) so that its high bits spread ids
+ * that differ only in their last unit.
  */
-export function hashOfId(id: string): number {
-  let h = 0x811c9dc5;
+export function hashOfId(id: string, seed = FNV_BASIS): number {
+  let h = seed;
   for (let k = 0; k < id.length; k++) h = Math.imul(h ^ id.charCodeAt(k), 0x01000193);
+  return mix(h);
+}
+
+const FNV_BASIS = 0x811c9dc5;
+
+/** The finaliser of MurmurHash3 (its first three steps), as an unsigned 32-bit number. */
+function mix(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
   return h >>> 0;
 }
+
+/**
+ * A random starting state for a hash table's FNV-1a: colliding ids built for one state
+ * (a chain of colliding blocks) do not collide from another, unknown one.
+ */
+const randomSeed = () => (Math.random() * 2 ** 32) >>> 0;
 
 /**
  * The first repeated id of `ids` as `[first position, repeating position]` (the smallest
@@ -191,8 +207,8 @@ export function idOrderOf(ids: readonly string[]): Int32Array {
 /**
  * Ids numbered in order of first appearance, looked up by their UTF-8 bytes, so that
  * reading a file makes a string only for each new id, not for every row: an open-addressing
- * hash table (FNV-1a over the bytes, linear probing, kept at most half full) beside a copy
- * of each distinct id's bytes.
+ * hash table (FNV-1a over the bytes from a random seed, mixed as {@link hashOfId}; linear
+ * probing, kept at most half full) beside a copy of each distinct id's bytes.
  */
 export class ByteIdDictionary {
   /** The distinct ids, in order of first appearance. */
@@ -205,11 +221,13 @@ export class ByteIdDictionary {
   private starts = new Int32Array(1025);
   // ignoreBOM: a U+FEFF that starts an id is part of it.
   private readonly decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+  private readonly seed = randomSeed();
 
   /** The code of the id written in `bytes[from .. to)`, added when new. */
   codeOf(bytes: Uint8Array, from: number, to: number): number {
-    let hash = 0x811c9dc5;
+    let hash = this.seed;
     for (let k = from; k < to; k++) hash = Math.imul(hash ^ bytes[k]!, 0x01000193);
+    hash = mix(hash) | 0;
     const mask = this.slots.length - 1;
     let s = hash & mask;
     for (let code = this.slots[s]! - 1; code >= 0; code = this.slots[s]! - 1) {
