@@ -333,7 +333,11 @@ export function periodKey(time: number, period: Period, timeZone?: string): stri
 export function periodStart(index: number, period: Period, timeZone?: string): number {
   const first = periodFirstDay(index, period);
   if (timeZone === undefined) return first.getTime();
-  return new TZDate(first.getUTCFullYear(), first.getUTCMonth(), first.getUTCDate(), timeZone).getTime();
+  const [year, month, day] = [first.getUTCFullYear(), first.getUTCMonth(), first.getUTCDate()];
+  const start = new TZDate(year, month, day, timeZone);
+  // The constructor reads years 0 to 99 as 1900 to 1999, as Date's does.
+  if (year < 100) start.setFullYear(year, month, day);
+  return start.getTime();
 }
 
 /** The instant the period with this index ends (exclusive): the start of the next period. */

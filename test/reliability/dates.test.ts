@@ -66,6 +66,26 @@ describe("period keys at daylight-saving transitions", () => {
   });
 });
 
+describe("years 0000 to 0099", () => {
+  it("periods in a time zone start in year 50, not 1950 (Date reads years 0-99 as 1900-1999)", () => {
+    const rows = [
+      { customerId: "a", date: "0050-01-15", amount: 5 },
+      { customerId: "a", date: "0050-02-15", amount: 5 },
+    ];
+    for (const options of [{}, { timeZone: "UTC" }]) {
+      const activity = periodActivity(rows, options);
+      expect(activity.map((r) => [r.period, r.start, r.end])).toEqual([
+        ["0050-01", "0050-01-01T00:00:00.000Z", "0050-02-01T00:00:00.000Z"],
+        ["0050-02", "0050-02-01T00:00:00.000Z", "0050-03-01T00:00:00.000Z"],
+      ]);
+      expect(activity.map((r) => [r.new, r.retained])).toEqual([
+        [1, 0],
+        [0, 1],
+      ]);
+    }
+  });
+});
+
 describe("periods and windows across DST", () => {
   it("periodActivity by day in Los Angeles: each day starts at local midnight (8:00Z before DST, 7:00Z after)", () => {
     const log = deepFreeze([
