@@ -4,6 +4,7 @@ import { type DateInput, toTime } from "../internal/dates.js";
 import { readTransactions } from "../engine/columns.js";
 import { idOrder } from "../engine/rank.js";
 import { CompensatedSums } from "../engine/sum.js";
+import { assertFiniteTotal } from "./internal.js";
 import type { TransactionInput } from "../table/TransactionTable.js";
 
 /** Options of {@link customerTotals}. */
@@ -44,7 +45,8 @@ export interface CustomerTotal {
  * @param transactions - the transaction log: `Transaction` records or a `TransactionTable`
  * @param options - `from` (inclusive) and `to` (exclusive) instants
  * @returns one row `{ id, value, purchases, transactions }` per customer, sorted by id
- * @throws {CustomerValueError} `INVALID_RECORD` listing every bad transaction; `INVALID_OPTION`
+ * @throws {CustomerValueError} `INVALID_RECORD` listing every bad transaction, or for a
+ *   customer whose amounts add up beyond the largest double (about 1.8e308); `INVALID_OPTION`
  *   for a bad `from` or `to`, or `from` after `to`
  * @example
  * customerTotals([
@@ -88,6 +90,8 @@ export function customerTotals(
   const rows = new Array<CustomerTotal>(present.length);
   for (let k = 0; k < present.length; k++) {
     const c = present[order[k]!]!;
+    assertFiniteTotal(value.value(c), fn, customerIds[c]!);
+    assertFiniteTotal(purchases.value(c), fn, customerIds[c]!);
     rows[k] = {
       id: customerIds[c]!,
       value: value.value(c),

@@ -9,6 +9,7 @@ import {
   calibrationAndHoldout,
   compositeValueScore,
   customerClasses,
+  customerTotals,
   rfmScores,
   rfmSummary,
 } from "customer-value";
@@ -39,6 +40,20 @@ const overflowing = deepFreeze([
 ]);
 
 describe("totals beyond the largest double are a CustomerValueError", () => {
+  it("customerTotals: a value and purchases of 3e308", () => {
+    expectCvError(() => customerTotals(overflowing), "customerTotals", "INVALID_RECORD");
+    // Amounts that cancel (1e308 - 1e308) are a value of 0; the purchases (1e308) still fit.
+    const cancelling = deepFreeze([
+      { customerId: "A", date: "2024-01-10", amount: 1e308 },
+      { customerId: "A", date: "2024-01-11", amount: -1e308 },
+      { customerId: "B", date: "2024-01-11", amount: 5 },
+    ]);
+    expect(customerTotals(cancelling)).toEqual([
+      { id: "A", value: 0, purchases: 1e308, transactions: 2 },
+      { id: "B", value: 5, purchases: 5, transactions: 1 },
+    ]);
+  });
+
   it(
     "customerClasses: sales of 3e308 in the key window",
     () => {
