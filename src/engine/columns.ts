@@ -40,6 +40,13 @@ export function rejectRecords(input: unknown, schema: z.ZodMiniType, fn: string,
   throw new CustomerValueError("INVALID_RECORD", `${fn}: invalid ${what}`);
 }
 
+/** The most rows a log can have: rows are numbered in 32-bit signed integers. */
+export const MAX_ROWS = 2 ** 31 - 1;
+
+/** Whether `n` is a row count: a whole number from 0 to {@link MAX_ROWS}. */
+export const isRowCount = (n: unknown): n is number =>
+  typeof n === "number" && Number.isInteger(n) && n >= 0 && n <= MAX_ROWS;
+
 const isFiniteNumber = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
 
 /** A column of optional numbers, `NaN` for none, made at the first row that has one. */

@@ -96,7 +96,7 @@ export function isoString(t: number): string {
  */
 export function parseDateInput(value: unknown): number | undefined {
   if (value instanceof Date) {
-    const t = value.getTime();
+    const t = timeOfDate(value);
     return Number.isFinite(t) ? timeInRange(t) : undefined;
   }
   if (typeof value !== "string") return undefined;
@@ -109,6 +109,18 @@ export function parseDateInput(value: unknown): number | undefined {
   if (text.length > UNITS.length) return undefined;
   for (let i = 0; i < text.length; i++) UNITS[i] = text.charCodeAt(i);
   return readIsoDate(UNITS, 0, text.length);
+}
+
+/**
+ * `date.getTime()`, or NaN for an object that only looks like a `Date` (made with
+ * `Object.create(Date.prototype)`, or a `Proxy` of one), whose `getTime` throws.
+ */
+function timeOfDate(date: Date): number {
+  try {
+    return date.getTime();
+  } catch {
+    return Number.NaN;
+  }
 }
 
 /** The code units of a string being read (no ISO-8601 date is longer). */
@@ -181,6 +193,7 @@ export function assertDuration(
   };
   if (typeof duration !== "object" || duration === null || Array.isArray(duration)) fail("(an object)");
   let positive = false;
+  let days = 0;
   for (const [key, value] of Object.entries(duration as object)) {
     if (!(DURATION_KEYS as readonly string[]).includes(key)) fail(`(unknown field "${key}")`);
     if (value === undefined) continue;
@@ -188,9 +201,23 @@ export function assertDuration(
       fail(`(each field a whole number >= 0)`);
     }
     if ((value as number) > 0) positive = true;
+    days += (value as number) * DAYS_PER_UNIT[key as (typeof DURATION_KEYS)[number]];
   }
   if (!positive && !allowZero) fail("(at least one field > 0)");
+  // Dates run from year 0000 to 9999: a longer duration would step out of every date.
+  if (days > 10_000 * 365.2425) fail("(at most 10,000 years in all, the span of dates from 0000 to 9999)");
 }
+
+/** The mean length of each duration unit in days (Gregorian year of 365.2425 days). */
+const DAYS_PER_UNIT = {
+  years: 365.2425,
+  months: 365.2425 / 12,
+  weeks: 7,
+  days: 1,
+  hours: 1 / 24,
+  minutes: 1 / 1440,
+  seconds: 1 / 86_400,
+} as const;
 
 /** The date-fns context in which calendar math runs: UTC, or the given IANA zone. */
 const contextOf = (timeZone: string | undefined): ((value: Date | number | string) => Date) =>
@@ -349,7 +376,10 @@ export function periodEnd(index: number, period: Period, timeZone?: string): num
 export function describeValue(value: unknown): string {
   if (typeof value === "string")
     return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "Invalid Date" : value.toISOString();
+  if (value instanceof Date) {
+    const t = timeOfDate(value);
+    return Number.isNaN(t) ? "Invalid Date" : new Date(t).toISOString();
+  }
   if (typeof value === "number" || typeof value === "bigint" || typeof value === "boolean")
     return String(value);
   if (value === undefined) return "undefined";

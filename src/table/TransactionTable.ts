@@ -2,7 +2,7 @@ import { IdDictionary } from "../engine/ids.js";
 import { tableOf } from "./tableOf.js";
 import { CustomerValueError, type ValidationIssue } from "../errors/CustomerValueError.js";
 import { describeValue, parseDateInput, timeInRange } from "../internal/dates.js";
-import { readTransactions, type TransactionColumns } from "../engine/columns.js";
+import { isRowCount, MAX_ROWS, readTransactions, type TransactionColumns } from "../engine/columns.js";
 import type { Transaction } from "../records/Transaction.js";
 
 /**
@@ -127,10 +127,10 @@ function checkShape(columns: TransactionTableColumns, fn: string): number {
     );
   }
   const n = columns.customerId?.length;
-  if (typeof n !== "number") {
+  if (!isRowCount(n)) {
     throw new CustomerValueError(
       "INVALID_RECORD",
-      `${fn}: customerId must be an array of ids, got ${describeValue(columns.customerId)}`,
+      `${fn}: customerId must be an array of ids (at most ${MAX_ROWS}), got ${describeValue(columns.customerId)}`,
     );
   }
   for (const name of ["date", "amount", "profit", "quantity"] as const) {

@@ -1,4 +1,5 @@
 import { CustomerValueError } from "../errors/CustomerValueError.js";
+import { isRowCount, MAX_ROWS } from "../engine/columns.js";
 import { describeValue } from "../internal/dates.js";
 import { withErrorPrefix } from "../internal/errors.js";
 import {
@@ -59,6 +60,12 @@ export function transactionTableFromArrow(
   }
   const names = options.columns ?? {};
   const n = table.numRows;
+  if (!isRowCount(n)) {
+    throw new CustomerValueError(
+      "INVALID_RECORD",
+      `${fn}: numRows must be a whole number of rows from 0 to ${MAX_ROWS}, got ${describeValue(n)}`,
+    );
+  }
   const column = (name: string, required: boolean) => {
     const vector = table.getChild(name);
     if (vector === null && required) {

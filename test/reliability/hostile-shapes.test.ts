@@ -1,0 +1,86 @@
+/**
+ * Inputs that look right and are not: objects that pass `instanceof Date` without being
+ * dates, columns whose length is not a row count, and durations longer than the whole
+ * calendar the library reads (years 0000 to 9999). Each is a CustomerValueError with its
+ * code, never a TypeError or RangeError from deep inside, nor a silently different answer.
+ */
+import { describe, expect, it } from "vitest";
+import {
+  classifyLifecycle,
+  customerPortfolio,
+  periodActivity,
+  rfmSummary,
+  transactionTableFromArrow,
+  transactionTableFromColumns,
+  validateTransactions,
+} from "customer-value";
+import { expectCode } from "./helpers.js";
+
+const log = (date: unknown) => [
+  { customerId: "a", date, amount: 5 },
+  { customerId: "a", date: "2011-01-05", amount: 3 },
+];
+
+describe("Date look-alikes", () => {
+  // Neither holds a time: Date.prototype.getTime throws on both.
+  const lookAlikes = [Object.create(Date.prototype), new Proxy(new Date("2011-01-01"), {})];
+
+  it("as a record's date: INVALID_RECORD naming the row", () => {
+    for (const date of lookAlikes) {
+      for (const run of [rfmSummary, periodActivity, validateTransactions]) {
+        const error = expectCode(() => run(log(date) as never), "INVALID_RECORD");
+        expect(error.issues[0]?.path).toBe("[0].date");
+      }
+    }
+  });
+
+  it("as an option: INVALID_OPTION", () => {
+    const history = { transactions: log("2011-01-01") } as never;
+    expectCode(() => classifyLifecycle(history, { asOf: Object.create(Date.prototype) }), "INVALID_OPTION");
+  });
+});
+
+describe("row counts", () => {
+  it("a column length that is negative, fractional or beyond 2^31 - 1 is INVALID_RECORD", () => {
+    for (const length of [-1, 1.5, 1e12, Number.NaN]) {
+      const column = { length };
+      expectCode(
+        () => transactionTableFromColumns({ customerId: column, date: column, amount: column } as never),
+        "INVALID_RECORD",
+      );
+    }
+  });
+
+  it("an Arrow table whose numRows is not a row count is INVALID_RECORD", () => {
+    const column = { length: 1, get: () => "a" };
+    for (const numRows of [-1, 1.5]) {
+      expectCode(
+        () => transactionTableFromArrow({ numRows, getChild: () => column } as never),
+        "INVALID_RECORD",
+      );
+    }
+  });
+});
+
+describe("durations beyond the calendar", () => {
+  const history = { transactions: log("2011-01-01") } as never;
+
+  it("10,000 years pass; 10,001 years, or 300,000, are INVALID_OPTION", () => {
+    expect(
+      classifyLifecycle(history, { asOf: "2011-06-01", trendWindow: { years: 10_000 } }).stage,
+    ).toBeTypeOf("string");
+    for (const trendWindow of [{ years: 10_001 }, { years: 300_000 }, { months: 120_013 }]) {
+      expectCode(() => classifyLifecycle(history, { asOf: "2011-06-01", trendWindow }), "INVALID_OPTION");
+    }
+    for (const option of ["recoveryWindow", "socializationWindow"]) {
+      expectCode(
+        () => classifyLifecycle(history, { asOf: "2011-06-01", [option]: { years: 300_000 } }),
+        "INVALID_OPTION",
+      );
+    }
+    expectCode(
+      () => customerPortfolio(log("2011-01-01") as never, { asOf: "2011-06-01", window: { years: 300_000 } }),
+      "INVALID_OPTION",
+    );
+  });
+});
