@@ -14,6 +14,7 @@ import {
   transactionTableFromColumns,
   validateTransactions,
 } from "customer-value";
+import { bgNbdModel, paretoNbdModel } from "customer-value/models";
 import { expectCode } from "./helpers.js";
 
 const log = (date: unknown) => [
@@ -81,6 +82,28 @@ describe("durations beyond the calendar", () => {
     expectCode(
       () => customerPortfolio(log("2011-01-01") as never, { asOf: "2011-06-01", window: { years: 300_000 } }),
       "INVALID_OPTION",
+    );
+  });
+});
+
+describe("model calls that could run without end", () => {
+  it("probabilityOfPurchases refuses x above 10,000,000 at once (its formula sums x terms)", () => {
+    const model = bgNbdModel({ r: 0.24, alpha: 4.4, a: 0.79, b: 2.4 });
+    expectCode(() => model.probabilityOfPurchases(2 ** 53 - 1, 39), "INVALID_OPTION");
+    expectCode(() => model.probabilityOfPurchases(10_000_001, 39), "INVALID_OPTION");
+    // The true probability is far below 1e-300; what is left is rounding in 1 - P(N < x).
+    expect(model.probabilityOfPurchases(10_000_000, 39)).toBeLessThan(1e-20);
+  });
+
+  it("Pareto/NBD with r or s near 1e17: NOT_CONVERGED, not an endless integral", () => {
+    const customer = { frequency: 3, recency: 5, T: 39 };
+    expectCode(
+      () => paretoNbdModel({ r: 1e17, alpha: 1, s: 1, beta: 1 }).probabilityAlive(customer),
+      "NOT_CONVERGED",
+    );
+    expectCode(
+      () => paretoNbdModel({ r: 0.5, alpha: 10, s: 1e17, beta: 11 }).probabilityAlive(customer),
+      "NOT_CONVERGED",
     );
   });
 });

@@ -14,6 +14,7 @@
  * 8-point Gauss-Legendre per cell (error below 1e-15 of the cell); cells where f has
  * fallen below e^-50 of its start are dropped.
  */
+import { CustomerValueError } from "../../errors/CustomerValueError.js";
 
 /** The derivatives of ln f: with respect to r, alpha, s, beta. */
 export type Moments = [number, number, number, number];
@@ -82,6 +83,7 @@ export function integratePiece(p: Integrand, lo: number, hi: number, out: LogInt
   let a = lo;
   while (a < hi && -m * Math.log1p((a - lo) / alphaLo) - n * Math.log1p((a - lo) / betaLo) > -NEGLIGIBLE) {
     const b = cellEnd(cells, a);
+    if (!(b > a)) unresolvable(m, n);
     const mid = (a + b) / 2;
     const half = (b - a) / 2;
     for (let i = 0; i < 8; i++) {
@@ -122,6 +124,17 @@ function cellEnd(q: Cells, a: number): number {
   const guess = (q.small + a) * Math.exp(first) - q.small;
   const step = Math.min(CELL_RATIO, CELL_LOG_DROP / slope(q, guess));
   return Math.min(q.hi, (q.small + a) * Math.exp(step) - q.small);
+}
+
+/**
+ * Throws when a cell cannot grow past its start: with r + x or s + 1 near 1e16 and more,
+ * the integrand falls within one rounding step of its start, and no quadrature resolves it.
+ */
+function unresolvable(m: number, n: number): never {
+  throw new CustomerValueError(
+    "NOT_CONVERGED",
+    `Pareto/NBD: the integral over the drop-out time cannot be resolved in double precision (r + x = ${m.toPrecision(3)}, s + 1 = ${n.toPrecision(3)}); parameters this large are beyond the model's numerical range`,
+  );
 }
 
 /** A fresh {@link LogIntegral}. */
