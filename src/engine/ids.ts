@@ -220,10 +220,11 @@ export class ByteIdDictionary {
   private arena = new Uint8Array(1 << 16);
   private starts = new Int32Array(1025);
   // ignoreBOM: a U+FEFF that starts an id is part of it.
-  private readonly decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+  // fatal: bytes that are not UTF-8 would all decode to U+FFFD, making distinct ids equal.
+  private readonly decoder = new TextDecoder("utf-8", { ignoreBOM: true, fatal: true });
   private readonly seed = randomSeed();
 
-  /** The code of the id written in `bytes[from .. to)`, added when new. */
+  /** The code of the id written in `bytes[from .. to)`, added when new; -1 when they are not UTF-8. */
   codeOf(bytes: Uint8Array, from: number, to: number): number {
     let hash = this.seed;
     for (let k = from; k < to; k++) hash = Math.imul(hash ^ bytes[k]!, 0x01000193);
@@ -246,7 +247,13 @@ export class ByteIdDictionary {
 
   private add(bytes: Uint8Array, from: number, to: number, hash: number, slot: number): number {
     const code = this.ids.length;
-    this.ids.push(this.decoder.decode(bytes.subarray(from, to)));
+    let id: string;
+    try {
+      id = this.decoder.decode(bytes.subarray(from, to));
+    } catch {
+      return -1;
+    }
+    this.ids.push(id);
     const at = this.starts[code]!;
     if (code + 2 > this.starts.length) this.starts = grown(this.starts, 2 * this.starts.length);
     if (at + (to - from) > this.arena.length) this.arena = grown(this.arena, 2 * (at + (to - from)));

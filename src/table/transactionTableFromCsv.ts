@@ -126,9 +126,10 @@ class TableColumns {
       this.report(row, "row", `expected ${layout.width} cells, got ${row.count}`);
       return;
     }
-    if (row.isEmpty(layout.id))
-      this.report(row, "customerId", "expected a non-empty string id, got an empty cell");
-    else this.customer[r] = row.idCode(layout.id, this.ids);
+    const code = row.isEmpty(layout.id) ? -2 : row.idCode(layout.id, this.ids);
+    if (code === -2) this.report(row, "customerId", "expected a non-empty string id, got an empty cell");
+    else if (code === -1) this.report(row, "customerId", "expected UTF-8 text, got bytes that are not valid UTF-8");
+    else this.customer[r] = code;
     const t = row.date(layout.date);
     if (t === undefined)
       this.report(row, "date", `expected a valid ISO-8601 date, got ${describeValue(row.text(layout.date))}`);

@@ -1,7 +1,8 @@
 /**
  * Inputs that look right and are not: objects that pass `instanceof Date` without being
- * dates, columns whose length is not a row count, and durations longer than the whole
- * calendar the library reads (years 0000 to 9999). Each is a CustomerValueError with its
+ * dates, columns whose length is not a row count, durations longer than the whole
+ * calendar the library reads (years 0000 to 9999), model arguments that would make a
+ * call run without end, and CSV ids that are not UTF-8. Each is a CustomerValueError with its
  * code, never a TypeError or RangeError from deep inside, nor a silently different answer.
  */
 import { describe, expect, it } from "vitest";
@@ -12,6 +13,7 @@ import {
   rfmSummary,
   transactionTableFromArrow,
   transactionTableFromColumns,
+  transactionTableFromCsv,
   validateTransactions,
 } from "customer-value";
 import { bgNbdModel, paretoNbdModel } from "customer-value/models";
@@ -105,5 +107,26 @@ describe("model calls that could run without end", () => {
       () => paretoNbdModel({ r: 0.5, alpha: 10, s: 1e17, beta: 11 }).probabilityAlive(customer),
       "NOT_CONVERGED",
     );
+  });
+});
+
+describe("CSV bytes that are not UTF-8", () => {
+  it("an id of invalid UTF-8 is INVALID_RECORD, not U+FFFD merging two different ids", () => {
+    // "a" + ED A0 80 and "a" + ED A0 81: encoded lone surrogates, which UTF-8 forbids. Decoded
+    // leniently, both become "a\uFFFD\uFFFD\uFFFD": one id for two customers.
+    const text = (s: string) => [...new TextEncoder().encode(s)];
+    const bytes = new Uint8Array([
+      ...text("customerId,date,amount\na"),
+      0xed,
+      0xa0,
+      0x80,
+      ...text(",2011-01-01,1\na"),
+      0xed,
+      0xa0,
+      0x81,
+      ...text(",2011-01-01,2\nb,2011-01-01,3\n"),
+    ]);
+    const error = expectCode(() => transactionTableFromCsv(bytes), "INVALID_RECORD");
+    expect(error.issues.map((issue) => issue.path)).toEqual(["row 1: customerId", "row 2: customerId"]);
   });
 });
