@@ -128,7 +128,8 @@ class TableColumns {
     }
     const code = row.isEmpty(layout.id) ? -2 : row.idCode(layout.id, this.ids);
     if (code === -2) this.report(row, "customerId", "expected a non-empty string id, got an empty cell");
-    else if (code === -1) this.report(row, "customerId", "expected UTF-8 text, got bytes that are not valid UTF-8");
+    else if (code === -1)
+      this.report(row, "customerId", "expected UTF-8 text, got bytes that are not valid UTF-8");
     else this.customer[r] = code;
     const t = row.date(layout.date);
     if (t === undefined)

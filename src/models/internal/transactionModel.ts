@@ -18,7 +18,6 @@ import {
   type SummaryColumns,
 } from "./input.js";
 
-
 /** The largest x of `probabilityOfPurchases`: its formulas sum x terms (10 million: about 0.1 s). */
 const MAX_PURCHASES_ASKED = 10_000_000;
 /** A model's parameters by name. */
