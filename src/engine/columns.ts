@@ -7,10 +7,10 @@
  */
 import type * as z from "zod/mini";
 import { CustomerValueError } from "../errors/CustomerValueError.js";
-import { describeValue, parseDateInput } from "../internal/dates.js";
+import { describeValue, parseDateInput, timeInRange } from "../internal/dates.js";
 import { parseRecords } from "../records/validate.js";
 import { Transaction } from "../records/Transaction.js";
-import { IdDictionary, markUniqueIds } from "./ids.js";
+import { firstRepeat, IdDictionary, isMarkedUnique, markUniqueIds } from "./ids.js";
 
 /** A transaction log as columns. Row `i` is customer `customerIds[customer[i]]`. */
 export interface TransactionColumns {
@@ -81,7 +81,7 @@ export function readTransactions(
   fn: string,
   wanted: ColumnsWanted = {},
 ): TransactionColumns {
-  if (isTable(transactions)) return transactions;
+  if (isTable(transactions)) return tableColumns(transactions, fn);
   if (!Array.isArray(transactions)) {
     throw new CustomerValueError(
       "INVALID_RECORD",
@@ -132,6 +132,69 @@ export function readTransactions(
     profit: profit?.values,
     quantity: quantity?.values,
   };
+}
+
+/** A table's columns: as they are when this library built it, else checked in full. */
+function tableColumns(table: TransactionColumns, fn: string): TransactionColumns {
+  return isMarkedUnique(table.customerIds) ? table : checkedTable(table, fn);
+}
+
+/**
+ * A table this library did not build (a JSON round trip, a structured clone, a hand-made
+ * object), checked as the builders check columns: typed arrays of one length, distinct
+ * non-empty ids, every customer number an index into them, times in years 0000 to 9999,
+ * amounts finite, profit and quantity finite or NaN (none).
+ */
+function checkedTable(table: TransactionColumns, fn: string): TransactionColumns {
+  const { length: n, customerIds, customer, time, amount, profit, quantity } = table;
+  const fail = (rule: string): never => {
+    throw new CustomerValueError(
+      "INVALID_RECORD",
+      `${fn}: a TransactionTable that this library did not build must have ${rule}; build one with transactionTable or transactionTableFromColumns`,
+    );
+  };
+  const float = (c: unknown) => c instanceof Float64Array && c.length === n;
+  if (!isRowCount(n) || !(customer instanceof Int32Array) || customer.length !== n) {
+    fail("a customer Int32Array of `length` rows");
+  }
+  if (!float(time) || !float(amount) || ![profit, quantity].every((c) => c === undefined || float(c))) {
+    fail("time, amount (and any profit, quantity) as Float64Arrays of `length` rows");
+  }
+  const ids: unknown = customerIds;
+  if (!Array.isArray(ids) || !ids.every((id) => typeof id === "string" && id !== "") || firstRepeat(ids)) {
+    fail("distinct non-empty customerIds");
+  }
+  const badRow = firstBadRow(table);
+  if (badRow >= 0) fail(`a valid customer number, time and amount in every row (row ${badRow} has not)`);
+  return {
+    length: n,
+    customerIds: markUniqueIds([...customerIds]),
+    customer,
+    time,
+    amount,
+    profit,
+    quantity,
+  };
+}
+
+/** The first row whose customer number, time, amount, profit or quantity is out of range; -1 for none. */
+function firstBadRow({
+  length,
+  customerIds,
+  customer,
+  time,
+  amount,
+  profit,
+  quantity,
+}: TransactionColumns): number {
+  const optional = (column: Float64Array | undefined, i: number) =>
+    column === undefined || Number.isNaN(column[i]!) || Number.isFinite(column[i]!);
+  for (let i = 0; i < length; i++) {
+    const c = customer[i]!;
+    const valid = c >= 0 && c < customerIds.length && timeInRange(time[i]!) !== undefined;
+    if (!valid || !Number.isFinite(amount[i]!) || !optional(profit, i) || !optional(quantity, i)) return i;
+  }
+  return -1;
 }
 
 /** Whether `value` is a `TransactionTable` (checked when it was built). */

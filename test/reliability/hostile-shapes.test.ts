@@ -2,7 +2,7 @@
  * Inputs that look right and are not: objects that pass `instanceof Date` without being
  * dates, columns whose length is not a row count, durations longer than the whole
  * calendar the library reads (years 0000 to 9999), model arguments that would make a
- * call run without end, and CSV ids that are not UTF-8. Each is a CustomerValueError with its
+ * call run without end, CSV ids that are not UTF-8, and tables this library did not build. Each is a CustomerValueError with its
  * code, never a TypeError or RangeError from deep inside, nor a silently different answer.
  */
 import { describe, expect, it } from "vitest";
@@ -11,6 +11,7 @@ import {
   customerPortfolio,
   periodActivity,
   rfmSummary,
+  transactionTable,
   transactionTableFromArrow,
   transactionTableFromColumns,
   transactionTableFromCsv,
@@ -128,5 +129,35 @@ describe("CSV bytes that are not UTF-8", () => {
     ]);
     const error = expectCode(() => transactionTableFromCsv(bytes), "INVALID_RECORD");
     expect(error.issues.map((issue) => issue.path)).toEqual(["row 1: customerId", "row 2: customerId"]);
+  });
+});
+
+describe("tables this library did not build", () => {
+  const rows = [
+    { customerId: "a", date: "2011-01-01", amount: 5 },
+    { customerId: "b", date: "2011-02-01", amount: 3 },
+    { customerId: "a", date: "2011-03-01", amount: 3 },
+  ];
+
+  it("a structured clone (as sent to a worker) is checked and gives the original's results", () => {
+    const table = transactionTable(rows);
+    expect(rfmSummary(structuredClone(table))).toEqual(rfmSummary(table));
+    expect(periodActivity(structuredClone(table))).toEqual(periodActivity(rows));
+  });
+
+  it("a JSON round trip, a customer number out of range or a short column is INVALID_RECORD", () => {
+    const table = transactionTable(rows);
+    expectCode(() => rfmSummary(JSON.parse(JSON.stringify(table))), "INVALID_RECORD");
+    const forged = (change: object) => ({ ...structuredClone(table), ...change });
+    expectCode(
+      () => periodActivity(forged({ customer: new Int32Array([0, 7, 0]) }) as never),
+      "INVALID_RECORD",
+    );
+    expectCode(() => periodActivity(forged({ length: 5 }) as never), "INVALID_RECORD");
+    expectCode(() => periodActivity(forged({ customerIds: ["a", "a"] }) as never), "INVALID_RECORD");
+    expectCode(
+      () => periodActivity(forged({ time: new Float64Array([0, Number.NaN, 0]) }) as never),
+      "INVALID_RECORD",
+    );
   });
 });
