@@ -111,9 +111,18 @@ function intervalSettings(options: ValueWeightedSatisfactionOptions, fnName: str
   }
   const { replicates = 2000, seed = 1 } = bootstrap;
   assertInteger(replicates, `${fnName}: bootstrap.replicates`, 2);
+  if (replicates > MAX_REPLICATES) {
+    throw new CustomerValueError(
+      "INVALID_OPTION",
+      `${fnName}: bootstrap.replicates must be at most ${MAX_REPLICATES}, got ${replicates}`,
+    );
+  }
   assertInteger(seed, `${fnName}: bootstrap.seed`, 0);
   return { method: interval, confidence, replicates, seed };
 }
+
+/** The most bootstrap replicates: each resamples every respondent (the default is 2,000). */
+const MAX_REPLICATES = 100_000;
 
 /** The `(name, weight)` pairs of `indicatorWeights` (an object or a Map). */
 function weightEntries(indicatorWeights: unknown, fnName: string): [string, unknown][] {
@@ -164,7 +173,9 @@ export function resolveIndicatorWeights(
       `${fnName}: indicatorWeights must not sum to 0, got ${total}`,
     );
   }
-  return weights;
+  // Only the ratios matter: scaled to the largest, weights near 1e308 still sum finitely.
+  const largest = Math.max(...weights);
+  return weights.map((w) => w / largest);
 }
 
 /** The largest factor `K_i / K_o` accepted: adjusted scores and their sums must stay finite. */

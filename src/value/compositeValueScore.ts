@@ -230,10 +230,15 @@ function normalizeValues(raw: Float64Array, method: Normalization): Float64Array
     return out;
   }
   if (method === "zscore") {
-    const list = Array.from(values);
+    // z-scores do not change with the scale: divided by the largest |x|, values near
+    // 1e-200 keep a variance that does not underflow (and values near 1e308 one that does not overflow).
+    let scale = 0;
+    for (let i = 0; i < n; i++) scale = Math.max(scale, Math.abs(values[i]!));
+    if (scale === 0) return out;
+    const list = Array.from(values, (x) => x / scale);
     const m = mean(list);
     const sd = sampleStandardDeviation(list);
-    if (sd > 0) for (let i = 0; i < n; i++) out[i] = (values[i]! - m) / sd + 0;
+    if (sd > 0) for (let i = 0; i < n; i++) out[i] = (list[i]! - m) / sd + 0;
     return out;
   }
   // rank: average rank of ties, 1..n, scaled to [0, 1]; all tied -> 0 like the other methods
