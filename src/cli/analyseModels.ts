@@ -153,11 +153,10 @@ export function analyseModels(context: ModelsContext): void {
   step("lifetime value (BG/NBD and Gamma-Gamma)");
   runSection("lifetimeValue", sections, () => {
     if (model === undefined) {
+      // BG/NBD empty for want of data: the same reason; its fit failed: say so.
       const fit = sections.bgNbd;
-      const reason = fit?.status === "empty" ? fit.reason : undefined;
-      throw new EmptySection(reason === "noRepeatPurchases" ? reason : "noPurchaseModel", {
-        customers: summary.length,
-      });
+      const failed = fit?.status === "empty" && fit.reason === "failed";
+      throw new EmptySection(failed ? "noPurchaseModel" : "noRepeatPurchases", { customers: summary.length });
     }
     // Repeat buyers whose repeat purchases net to 0 or less have no spend for Gamma-Gamma.
     const valued = summary.filter((c) => c.frequency === 0 || c.monetaryValue > 0);
