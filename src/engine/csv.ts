@@ -50,7 +50,10 @@ export class CsvRow {
     return k >= this.count || this.starts[k] === this.ends[k];
   }
 
-  /** The code of cell `k`'s text in `ids`, read from the bytes (cell `k` must not be empty). */
+  /**
+   * The code of cell `k`'s text in `ids`, read from the bytes (cell `k` must not be empty);
+   * -1 when its bytes are not UTF-8.
+   */
   idCode(k: number, ids: ByteIdDictionary): number {
     if (this.quoted[k] !== 2) return ids.codeOf(this.bytes, this.starts[k]!, this.ends[k]!);
     const text = encoder.encode(this.text(k));
