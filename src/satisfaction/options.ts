@@ -174,7 +174,7 @@ export function resolveIndicatorWeights(
     );
   }
   // Only the ratios matter: scaled to the largest, weights near 1e308 still sum finitely.
-  const largest = Math.max(...weights);
+  const largest = weights.reduce((max, w) => Math.max(max, w), 0);
   return weights.map((w) => w / largest);
 }
 

@@ -126,11 +126,7 @@ class TableColumns {
       this.report(row, "row", `expected ${layout.width} cells, got ${row.count}`);
       return;
     }
-    const code = row.isEmpty(layout.id) ? -2 : row.idCode(layout.id, this.ids);
-    if (code === -2) this.report(row, "customerId", "expected a non-empty string id, got an empty cell");
-    else if (code === -1)
-      this.report(row, "customerId", "expected UTF-8 text, got bytes that are not valid UTF-8");
-    else this.customer[r] = code;
+    this.readId(row, r);
     const t = row.date(layout.date);
     if (t === undefined)
       this.report(row, "date", `expected a valid ISO-8601 date, got ${describeValue(row.text(layout.date))}`);
@@ -141,6 +137,18 @@ class TableColumns {
     else this.amount[r] = a;
     this.optional(row, r, "profit");
     this.optional(row, r, "quantity");
+  }
+
+  /** The customer number of row `r`, or a problem: an empty id, or bytes that are not UTF-8. */
+  private readId(row: CsvRow, r: number): void {
+    const k = this.layout.id;
+    if (row.isEmpty(k)) {
+      this.report(row, "customerId", "expected a non-empty string id, got an empty cell");
+      return;
+    }
+    const code = row.idCode(k, this.ids);
+    if (code < 0) this.report(row, "customerId", "expected UTF-8 text, got bytes that are not valid UTF-8");
+    else this.customer[r] = code;
   }
 
   /** An optional number column: an empty cell is "none" (NaN). */
